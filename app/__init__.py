@@ -1,0 +1,1 @@
+"""The ASGI application of Open Innovation Graph: settings, driver, context, errors and routes."""

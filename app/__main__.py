@@ -1,0 +1,82 @@
+"""`python -m app run`: what `make run` does after installing.
+
+Starts the local Neo4j (instance `dev`) unless NEO4J_URI points elsewhere, applies migrations,
+loads the demo data, and serves the API with uvicorn until Ctrl-C; then stops the Neo4j it
+started. `python -m app migrate` only applies migrations.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import signal
+import sys
+
+import uvicorn
+
+from app import migrations
+from app.db import Database, open_driver
+from app.settings import Settings, get_settings
+from localdb import LocalNeo4jError, instance
+
+
+async def prepare(settings: Settings, demo: bool) -> None:
+    """Apply pending migrations and, with `demo`, (re)load the demo data (idempotent)."""
+    from seeds.__main__ import DEMO_SCALE
+    from seeds.load import seed
+
+    driver = open_driver(settings, settings.neo4j_uri or "",
+                         settings.neo4j_password.get_secret_value())
+    try:
+        db = Database(driver, settings.neo4j_database)
+        applied = await migrations.apply(db)
+        print(f"Migrations: {len(applied)} applied now"
+              + (f" ({', '.join(applied)})" if applied else ", all were current"))
+        if demo:
+            counts = await seed(db, settings.demo_seed, DEMO_SCALE)
+            print(f"Demo data: {counts['users']} users, {counts['organizations']} organizations "
+                  f"({counts['seconds']} s)")
+    finally:
+        await driver.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m app")
+    parser.add_argument("command", choices=["run", "migrate"])
+    parser.add_argument("--no-demo", action="store_true", help="do not load the demo data")
+    args = parser.parse_args()
+    logging.basicConfig(level=os.environ.get("LOG_LEVEL", "INFO"))
+    local = None
+    started = False
+    if not os.environ.get("NEO4J_URI"):
+        local = instance("dev")
+        try:
+            started = local.start()
+        except LocalNeo4jError as error:
+            print(f"Local Neo4j: {error}", file=sys.stderr)
+            return 1
+        os.environ["NEO4J_URI"] = local.uri
+        os.environ["NEO4J_PASSWORD"] = local.password()
+        print(f"Local Neo4j {'started' if started else 'already running'} at {local.uri} "
+              f"(data in {local.home})")
+    settings = get_settings()
+    # uvicorn re-raises SIGTERM after its graceful shutdown: turn it into an exit so the
+    # `finally` below still stops the Neo4j this command started.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    try:
+        asyncio.run(prepare(settings, demo=args.command == "run" and not args.no_demo))
+        if args.command == "run":
+            print(f"GraphQL API and GraphiQL: http://{settings.api_host}:{settings.api_port}/graphql")
+            uvicorn.run("app.main:app", host=settings.api_host, port=settings.api_port,
+                        log_level=settings.log_level.lower())
+    finally:
+        if local is not None and started:
+            local.stop()
+            print("Local Neo4j stopped")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,96 @@
+"""The one Neo4j driver of the process and the only place that sends Cypher to it.
+
+Reads and writes run as managed transactions (`execute_query`, retried on transient errors).
+Every call counts as one round trip in the request's `QueryStats`, which tests and operators read
+to check that a request's round trips grow with the query's depth, not with its results.
+"""
+
+from __future__ import annotations
+
+import time
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any
+
+import neo4j
+from neo4j import AsyncDriver, AsyncGraphDatabase, RoutingControl
+
+from app.settings import Settings
+
+
+@dataclass
+class QueryStats:
+    """Cypher round trips and their time within one request."""
+
+    round_trips: int = 0
+    seconds: float = 0.0
+
+
+_stats: ContextVar[QueryStats | None] = ContextVar("query_stats", default=None)
+
+
+def begin_stats() -> QueryStats:
+    """Start counting the round trips of the current request (its task and the tasks it spawns)."""
+    stats = QueryStats()
+    _stats.set(stats)
+    return stats
+
+
+def open_driver(settings: Settings, uri: str, password: str) -> AsyncDriver:
+    """A driver with the pool and time-outs from settings; connections open lazily."""
+    return AsyncGraphDatabase.driver(
+        uri,
+        auth=(settings.neo4j_user, password),
+        connection_timeout=settings.neo4j_connection_timeout,
+        connection_acquisition_timeout=settings.neo4j_acquisition_timeout,
+        max_connection_pool_size=settings.neo4j_max_pool_size,
+        # Managed transactions retry transient errors for this long, then the request fails
+        # (UNAVAILABLE) instead of holding a worker while Neo4j is away.
+        max_transaction_retry_time=settings.neo4j_max_retry_time,
+        notifications_min_severity="OFF",
+    )
+
+
+class Database:
+    """Runs statements against one database of one driver."""
+
+    def __init__(self, driver: AsyncDriver, database: str) -> None:
+        self.driver = driver
+        self.database = database
+
+    async def read(self, text: str, parameters: dict[str, Any] | None = None,
+                   timeout: float | None = None) -> list[neo4j.Record]:
+        """Run a read statement and return all its records."""
+        return await self._run(text, parameters or {}, RoutingControl.READ, timeout)
+
+    async def write(self, text: str, parameters: dict[str, Any] | None = None,
+                    timeout: float | None = None) -> list[neo4j.Record]:
+        """Run a write statement in a managed (retried) transaction and return its records."""
+        return await self._run(text, parameters or {}, RoutingControl.WRITE, timeout)
+
+    async def ping(self, text: str, timeout: float) -> None:
+        """Run a trivial statement once, without retries: for readiness probes."""
+        async with self.driver.session(database=self.database) as session:
+            result = await session.run(neo4j.Query(text, timeout=timeout))
+            await result.consume()
+
+    async def run_schema(self, text: str) -> None:
+        """Run a schema statement (constraint or index) in an auto-commit transaction."""
+        async with self.driver.session(database=self.database) as session:
+            result = await session.run(text)
+            await result.consume()
+
+    async def _run(self, text: str, parameters: dict[str, Any], routing: RoutingControl,
+                   timeout: float | None) -> list[neo4j.Record]:
+        started = time.perf_counter()
+        query = neo4j.Query(text, timeout=timeout)
+        try:
+            result = await self.driver.execute_query(
+                query, parameters, database_=self.database, routing_=routing
+            )
+        finally:
+            stats = _stats.get()
+            if stats is not None:
+                stats.round_trips += 1
+                stats.seconds += time.perf_counter() - started
+        return result.records

@@ -1,0 +1,48 @@
+"""Schema extensions: error shaping and per-request Cypher statistics."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from typing import Any
+
+from graphql import GraphQLError
+from strawberry.extensions import SchemaExtension
+
+from app.context import Context
+from app.errors import client_error
+
+logger = logging.getLogger("app.graphql")
+
+
+class ErrorShaping(SchemaExtension):
+    """Errors meant for clients keep their message and code; the rest become INTERNAL.
+
+    The original of a masked error is logged with its traceback and never returned.
+    """
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+        result = self.execution_context.result
+        if result is None or not result.errors:
+            return
+        shaped: list[GraphQLError] = []
+        for error in result.errors:
+            visible = client_error(error)
+            if visible is None:
+                logger.error("unexpected error", exc_info=error.original_error)
+                visible = GraphQLError("Unexpected error.", nodes=error.nodes, path=error.path,
+                                       extensions={"code": "INTERNAL"})
+            shaped.append(visible)
+        result.errors = shaped
+
+
+class QueryStatistics(SchemaExtension):
+    """Adds `extensions.cypher` (round trips and their time) outside production."""
+
+    def get_results(self) -> dict[str, Any]:
+        context = self.execution_context.context
+        if not isinstance(context, Context) or not context.settings.query_stats_enabled:
+            return {}
+        return {"cypher": {"roundTrips": context.stats.round_trips,
+                           "milliseconds": round(context.stats.seconds * 1000, 2)}}

@@ -1,0 +1,31 @@
+"""The GraphQL endpoint: strawberry's ASGI app with the request context."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graphql import GraphQLError
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+
+from app.context import Context
+from app.db import Database, begin_stats
+from app.settings import Settings
+
+
+class GraphQLApp(GraphQL[Context, None]):
+    """`/graphql`: POST for every operation, GET for queries only, GraphiQL in a browser."""
+
+    def __init__(self, schema: Any, settings: Settings) -> None:
+        super().__init__(schema, graphql_ide="graphiql", allow_queries_via_get=True)
+        self.settings = settings
+
+    async def get_context(self, request: Request | WebSocket,
+                          response: Response | WebSocket) -> Context:
+        database: Database = request.app.state.db
+        return Context(db=database, settings=self.settings, stats=begin_stats())
+
+    def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
+        """Masked errors were logged by app.extensions.ErrorShaping; client errors need none."""

@@ -1,0 +1,82 @@
+"""The ASGI application: `/graphql`, `/healthz`, `/readyz`, and the Neo4j driver's lifespan.
+
+    uvicorn app.main:app    # with NEO4J_URI and NEO4J_PASSWORD in the environment
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from app import cypher, migrations
+from app.db import Database, open_driver
+from app.errors import DATABASE_UNAVAILABLE
+from app.graphql import GraphQLApp
+from app.settings import Settings, get_settings
+
+logger = logging.getLogger("app")
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    """The application for `settings` (by default those of the environment)."""
+    settings = settings or get_settings()
+    if not settings.neo4j_uri:
+        raise RuntimeError("NEO4J_URI is not set (`make run` sets it for the local Neo4j)")
+    from schema import schema
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        driver = open_driver(settings, settings.neo4j_uri or "",
+                             settings.neo4j_password.get_secret_value())
+        try:
+            await driver.verify_connectivity()
+        except (*DATABASE_UNAVAILABLE, OSError) as error:
+            # The API still starts: /readyz answers 503 until Neo4j is reachable.
+            logger.warning("Neo4j at %s is not reachable yet: %s", settings.neo4j_uri, error)
+        app.state.db = Database(driver, settings.neo4j_database)
+        try:
+            yield
+        finally:
+            await driver.close()
+
+    async def healthz(request: Request) -> JSONResponse:
+        return JSONResponse({"status": "ok"})
+
+    async def readyz(request: Request) -> JSONResponse:
+        database: Database = request.app.state.db
+        try:
+            async with asyncio.timeout(settings.readiness_timeout):
+                await database.ping(cypher.load("queries/system/ping").text,
+                                    settings.readiness_timeout)
+                current = await migrations.is_current(database)
+        except (*DATABASE_UNAVAILABLE, TimeoutError, OSError) as error:
+            return JSONResponse({"status": "unavailable", "neo4j": "unreachable",
+                                 "reason": type(error).__name__}, status_code=503)
+        if not current:
+            return JSONResponse({"status": "unavailable", "neo4j": "ok",
+                                 "migrations": "pending"}, status_code=503)
+        return JSONResponse({"status": "ok", "neo4j": "ok", "migrations": "applied"})
+
+    graphql_app = GraphQLApp(schema, settings)
+    return Starlette(
+        routes=[
+            Route("/graphql", graphql_app, methods=["GET", "POST"]),
+            Route("/healthz", healthz),
+            Route("/readyz", readyz),
+        ],
+        lifespan=lifespan,
+    )
+
+
+def __getattr__(name: str) -> Starlette:
+    # `uvicorn app.main:app` builds the application on first access, from the environment.
+    if name == "app":
+        return create_app()
+    raise AttributeError(name)
