@@ -1,0 +1,2 @@
+.id, .name, .kind, .legalForm, .vatNumber, .city, .province, .country, .website, .description,
+.foundedYear

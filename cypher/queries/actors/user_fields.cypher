@@ -1,0 +1,1 @@
+.id, .handle, .displayName, .headline, .bio, .locale, .province, .createdAt

@@ -1,0 +1,16 @@
+// One page of related nodes `n` for each parent `p`, batched; `parent`, `pattern`, `sort` and
+// `projection` are fixed by the code (schema/loading.py), every value is a parameter.
+UNWIND $parentIds AS parentId
+MATCH (p:{{parent}} {id: parentId})
+CALL (p) {
+  MATCH {{pattern}}
+  WITH n, r, {{sort}} AS sortKey
+  WHERE $cursorId IS NULL
+     OR sortKey {{cmp}} {{cursor_key}}
+     OR (sortKey = {{cursor_key}} AND n.id {{cmp}} $cursorId)
+  WITH n, r, sortKey
+  ORDER BY sortKey {{direction}}, n.id {{direction}}
+  LIMIT $limit
+  RETURN collect({node: n { {{projection}} }, edge: properties(r), sortKey: sortKey}) AS items
+}
+RETURN parentId, items, CASE WHEN $withTotal THEN COUNT { {{pattern}} } END AS totalCount

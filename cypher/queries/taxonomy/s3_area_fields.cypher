@@ -1,0 +1,1 @@
+.id, .code, .nameIt, .nameEn, .period

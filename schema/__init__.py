@@ -1,0 +1,18 @@
+"""The GraphQL schema, assembled from one package per domain."""
+
+import strawberry
+
+from app.extensions import ErrorShaping, QueryStatistics
+from schema.actors import ActorQueries
+from schema.node import NodeQueries
+from schema.taxonomy import TaxonomyQueries
+
+
+@strawberry.type(description="The root of every query.")
+class Query(NodeQueries, ActorQueries, TaxonomyQueries):
+    pass
+
+
+schema = strawberry.Schema(query=Query, extensions=[ErrorShaping, QueryStatistics])
+
+__all__ = ["schema"]

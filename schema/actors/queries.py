@@ -1,0 +1,151 @@
+"""Top-level queries of people and organizations: filtered, ordered connections and lookups."""
+
+from __future__ import annotations
+
+import dataclasses
+from enum import Enum
+
+import strawberry
+
+from app import ids
+from app.context import Context
+from app.errors import NotFound
+from schema.actors.types import (
+    ORGANIZATION,
+    USER,
+    OrganizationConnection,
+    OrganizationKind,
+    User,
+    UserConnection,
+    organization_edge,
+    user_edge,
+)
+from schema.loading import load_node, load_page
+from schema.pagination import OrderDirection, SortKey, build, page_request
+from schema.taxonomy.types import Province
+
+
+@strawberry.enum(description="The fields people can be ordered by.")
+class UserOrderField(Enum):
+    DISPLAY_NAME = "DISPLAY_NAME"
+    HANDLE = "HANDLE"
+    CREATED_AT = "CREATED_AT"
+
+
+@strawberry.enum(description="The fields organizations can be ordered by.")
+class OrganizationOrderField(Enum):
+    NAME = "NAME"
+    FOUNDED_YEAR = "FOUNDED_YEAR"
+
+
+USER_SORTS = {
+    UserOrderField.DISPLAY_NAME: SortKey("n.displayName"),
+    UserOrderField.HANDLE: SortKey("n.handle"),
+    UserOrderField.CREATED_AT: SortKey("n.createdAt", cursor_key="datetime($cursorKey)"),
+}
+# Organizations without a founding year sort as if founded in year 0.
+ORGANIZATION_SORTS = {
+    OrganizationOrderField.NAME: SortKey("n.name"),
+    OrganizationOrderField.FOUNDED_YEAR: SortKey("coalesce(n.foundedYear, 0)"),
+}
+
+
+@strawberry.input(description="How to order people.")
+class UserOrder:
+    field: UserOrderField
+    direction: OrderDirection = OrderDirection.ASC
+
+
+@strawberry.input(description="How to order organizations.")
+class OrganizationOrder:
+    field: OrganizationOrderField
+    direction: OrderDirection = OrderDirection.ASC
+
+
+@strawberry.input(description="Which people to list; all conditions must hold.")
+class UserFilter:
+    s3_area: strawberry.ID | None = strawberry.field(
+        default=None, description="People interested in this S3 area.")
+    competence: strawberry.ID | None = strawberry.field(
+        default=None, description="People skilled in this competence or a narrower one.")
+    province: Province | None = None
+    organization: strawberry.ID | None = strawberry.field(
+        default=None, description="Members of this organization.")
+    name_contains: str | None = strawberry.field(
+        default=None, description="Display name contains this text (any case).")
+
+
+@strawberry.input(description="Which organizations to list; all conditions must hold.")
+class OrganizationFilter:
+    s3_area: strawberry.ID | None = strawberry.field(
+        default=None, description="Organizations working in this S3 area.")
+    competence: strawberry.ID | None = strawberry.field(
+        default=None, description="Organizations holding this competence or a narrower one.")
+    province: Province | None = None
+    kinds: list[OrganizationKind] | None = strawberry.field(
+        default=None, description="Organizations of any of these kinds.")
+    name_contains: str | None = strawberry.field(
+        default=None, description="Name contains this text (any case).")
+
+
+def _sort(sorts: dict[Enum, SortKey], field: Enum, direction: OrderDirection) -> SortKey:
+    return dataclasses.replace(sorts[field], descending=direction == OrderDirection.DESC)
+
+
+def _optional_id(value: strawberry.ID | None, type_name: str) -> str | None:
+    return ids.decode_as(value, type_name) if value else None
+
+
+@strawberry.type
+class ActorQueries:
+    @strawberry.field(description="People on the platform; by display name unless ordered.")
+    async def users(
+        self, info: strawberry.Info[Context, None], filter: UserFilter | None = None,
+        order_by: UserOrder | None = None, first: int | None = None, after: str | None = None,
+        last: int | None = None, before: str | None = None,
+    ) -> UserConnection:
+        request = page_request(info, first, after, last, before)
+        chosen = filter or UserFilter()
+        order = order_by or UserOrder(field=UserOrderField.DISPLAY_NAME)
+        parameters = {
+            "s3Area": _optional_id(chosen.s3_area, "S3Area"),
+            "competence": _optional_id(chosen.competence, "Competence"),
+            "province": chosen.province.value if chosen.province else None,
+            "organization": _optional_id(chosen.organization, "Organization"),
+            "nameContains": chosen.name_contains or None,
+        }
+        sort = _sort(USER_SORTS, order.field, order.direction)  # type: ignore[arg-type]
+        page = await load_page(info.context, USER, "actors/user_filter", sort, request,
+                               parameters)
+        result: UserConnection = build(page, request, user_edge, UserConnection)
+        return result
+
+    @strawberry.field(description="Organizations on the platform; by name unless ordered.")
+    async def organizations(
+        self, info: strawberry.Info[Context, None], filter: OrganizationFilter | None = None,
+        order_by: OrganizationOrder | None = None, first: int | None = None,
+        after: str | None = None, last: int | None = None, before: str | None = None,
+    ) -> OrganizationConnection:
+        request = page_request(info, first, after, last, before)
+        chosen = filter or OrganizationFilter()
+        order = order_by or OrganizationOrder(field=OrganizationOrderField.NAME)
+        parameters = {
+            "s3Area": _optional_id(chosen.s3_area, "S3Area"),
+            "competence": _optional_id(chosen.competence, "Competence"),
+            "province": chosen.province.value if chosen.province else None,
+            "kinds": [kind.value for kind in chosen.kinds] if chosen.kinds else None,
+            "nameContains": chosen.name_contains or None,
+        }
+        sort = _sort(ORGANIZATION_SORTS, order.field, order.direction)  # type: ignore[arg-type]
+        page = await load_page(info.context, ORGANIZATION, "actors/organization_filter", sort,
+                               request, parameters)
+        result: OrganizationConnection = build(page, request, organization_edge,
+                                               OrganizationConnection)
+        return result
+
+    @strawberry.field(description="The person with this handle.")
+    async def user(self, info: strawberry.Info[Context, None], handle: str) -> User | None:
+        fields = await load_node(info.context, USER, handle, key="handle")
+        if fields is None:
+            raise NotFound(f"Could not resolve to a user with the handle '{handle}'")
+        return User.from_fields(fields)

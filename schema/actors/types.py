@@ -1,0 +1,296 @@
+"""People and organizations, their memberships, interests, skills and competences."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+import strawberry
+
+from app.context import Context
+from schema.loading import NodeKind, Relation, load_related
+from schema.node import Node, register
+from schema.pagination import Connection, Edge, SortKey, build, page_request
+from schema.taxonomy.types import (
+    COMPETENCE,
+    COMPETENCE_ORDER,
+    S3_AREA,
+    S3_AREA_ORDER,
+    Competence,
+    CompetenceConnection,
+    Province,
+    S3AreaConnection,
+    competence_page,
+    s3_area_edge,
+)
+
+USER = NodeKind("User", "actors/user_fields")
+ORGANIZATION = NodeKind("Organization", "actors/organization_fields")
+
+
+@strawberry.enum(description="What kind of actor an organization is.")
+class OrganizationKind(Enum):
+    COMPANY = "COMPANY"
+    STARTUP = "STARTUP"
+    SME = "SME"
+    LARGE_COMPANY = "LARGE_COMPANY"
+    UNIVERSITY = "UNIVERSITY"
+    RESEARCH_CENTRE = "RESEARCH_CENTRE"
+    PUBLIC_ADMINISTRATION = "PUBLIC_ADMINISTRATION"
+    ASSOCIATION = "ASSOCIATION"
+    OTHER = "OTHER"
+
+
+@strawberry.enum(description="A person's role in an organization.")
+class OrganizationRole(Enum):
+    ADMIN = "ADMIN"
+    MEMBER = "MEMBER"
+
+
+@strawberry.enum(description="How well a person masters a competence.")
+class SkillLevel(Enum):
+    BASIC = "BASIC"
+    INTERMEDIATE = "INTERMEDIATE"
+    ADVANCED = "ADVANCED"
+    EXPERT = "EXPERT"
+
+
+def _native(value: Any) -> Any:
+    """A Neo4j temporal value as Python's own (what GraphQL scalars serialize)."""
+    return value.to_native() if value is not None and hasattr(value, "to_native") else value
+
+
+def _province(value: str | None) -> Province | None:
+    return Province(value) if value else None
+
+
+@strawberry.type(description="A person with a profile on the platform.")
+class User(Node):
+    handle: str
+    display_name: str
+    headline: str | None
+    bio: str | None
+    locale: str | None
+    province: Province | None
+    created_at: datetime
+
+    @classmethod
+    def from_fields(cls, fields: dict[str, Any]) -> User:
+        return cls(
+            node_id=fields["id"], handle=fields["handle"], display_name=fields["displayName"],
+            headline=fields.get("headline"), bio=fields.get("bio"), locale=fields.get("locale"),
+            province=_province(fields.get("province")),
+            created_at=_native(fields["createdAt"]),
+        )
+
+    @strawberry.field(description="The organizations the person belongs to, by name.")
+    async def organizations(
+        self, info: strawberry.Info[Context, None], first: int | None = None,
+        after: str | None = None, last: int | None = None, before: str | None = None,
+    ) -> UserOrganizationConnection:
+        request = page_request(info, first, after, last, before)
+        page = await load_related(info.context, USER_ORGANIZATIONS, self.node_id, request)
+        result: UserOrganizationConnection = build(
+            page, request, _membership_edge(UserOrganizationEdge, Organization),
+            UserOrganizationConnection)
+        return result
+
+    @strawberry.field(description="The competences the person masters, by name.")
+    async def skills(
+        self, info: strawberry.Info[Context, None], first: int | None = None,
+        after: str | None = None, last: int | None = None, before: str | None = None,
+    ) -> SkillConnection:
+        request = page_request(info, first, after, last, before)
+        page = await load_related(info.context, USER_SKILLS, self.node_id, request)
+        result: SkillConnection = build(page, request, _skill_edge, SkillConnection)
+        return result
+
+    @strawberry.field(description="The S3 areas the person is interested in, by code.")
+    async def interest_areas(
+        self, info: strawberry.Info[Context, None], first: int | None = None,
+        after: str | None = None, last: int | None = None, before: str | None = None,
+    ) -> S3AreaConnection:
+        request = page_request(info, first, after, last, before)
+        page = await load_related(info.context, USER_INTEREST_AREAS, self.node_id, request)
+        result: S3AreaConnection = build(page, request, s3_area_edge, S3AreaConnection)
+        return result
+
+    @strawberry.field(description="The competences the person is interested in, by name.")
+    async def interest_competences(
+        self, info: strawberry.Info[Context, None], first: int | None = None,
+        after: str | None = None, last: int | None = None, before: str | None = None,
+    ) -> CompetenceConnection:
+        request = page_request(info, first, after, last, before)
+        return await competence_page(info.context, USER_INTEREST_COMPETENCES, self.node_id,
+                                     request)
+
+
+@strawberry.type(description="A company, university, research centre, public body or association.")
+class Organization(Node):
+    name: str
+    kind: OrganizationKind
+    legal_form: str | None
+    vat_number: str | None
+    city: str | None
+    province: Province | None
+    country: str = strawberry.field(description="ISO 3166-1 alpha-2 country code.")
+    website: str | None
+    description: str | None
+    founded_year: int | None
+
+    @classmethod
+    def from_fields(cls, fields: dict[str, Any]) -> Organization:
+        return cls(
+            node_id=fields["id"], name=fields["name"], kind=OrganizationKind(fields["kind"]),
+            legal_form=fields.get("legalForm"), vat_number=fields.get("vatNumber"),
+            city=fields.get("city"), province=_province(fields.get("province")),
+            country=fields.get("country") or "IT", website=fields.get("website"),
+            description=fields.get("description"), founded_year=fields.get("foundedYear"),
+        )
+
+    @strawberry.field(description="The people who belong to the organization, by display name.")
+    async def members(
+        self, info: strawberry.Info[Context, None], first: int | None = None,
+        after: str | None = None, last: int | None = None, before: str | None = None,
+    ) -> OrganizationMemberConnection:
+        request = page_request(info, first, after, last, before)
+        page = await load_related(info.context, ORGANIZATION_MEMBERS, self.node_id, request)
+        result: OrganizationMemberConnection = build(
+            page, request, _membership_edge(OrganizationMemberEdge, User),
+            OrganizationMemberConnection)
+        return result
+
+    @strawberry.field(description="The competences the organization holds, by name.")
+    async def competences(
+        self, info: strawberry.Info[Context, None], first: int | None = None,
+        after: str | None = None, last: int | None = None, before: str | None = None,
+    ) -> OrganizationCompetenceConnection:
+        request = page_request(info, first, after, last, before)
+        page = await load_related(info.context, ORGANIZATION_COMPETENCES, self.node_id, request)
+        result: OrganizationCompetenceConnection = build(
+            page, request, _organization_competence_edge, OrganizationCompetenceConnection)
+        return result
+
+    @strawberry.field(description="The S3 areas the organization works in, by code.")
+    async def s3_areas(
+        self, info: strawberry.Info[Context, None], first: int | None = None,
+        after: str | None = None, last: int | None = None, before: str | None = None,
+    ) -> S3AreaConnection:
+        request = page_request(info, first, after, last, before)
+        page = await load_related(info.context, ORGANIZATION_AREAS, self.node_id, request)
+        result: S3AreaConnection = build(page, request, s3_area_edge, S3AreaConnection)
+        return result
+
+
+@strawberry.type(description="A person's membership of an organization, seen from the person.")
+class UserOrganizationEdge(Edge[Organization]):
+    role: OrganizationRole
+    title: str | None = strawberry.field(description="The person's job title there.")
+    since: date | None
+
+
+@strawberry.type(description="A page of a person's organizations.")
+class UserOrganizationConnection(Connection[UserOrganizationEdge]):
+    pass
+
+
+@strawberry.type(description="A person's membership of an organization, seen from it.")
+class OrganizationMemberEdge(Edge[User]):
+    role: OrganizationRole
+    title: str | None = strawberry.field(description="The person's job title there.")
+    since: date | None
+
+
+@strawberry.type(description="A page of an organization's members.")
+class OrganizationMemberConnection(Connection[OrganizationMemberEdge]):
+    pass
+
+
+@strawberry.type(description="A competence a person masters, and how well.")
+class SkillEdge(Edge[Competence]):
+    level: SkillLevel
+
+
+@strawberry.type(description="A page of a person's skills.")
+class SkillConnection(Connection[SkillEdge]):
+    pass
+
+
+@strawberry.type(description="A competence an organization holds.")
+class OrganizationCompetenceEdge(Edge[Competence]):
+    distinctive: bool = strawberry.field(
+        description="Whether it is a distinctive competence, backed by projects and results.")
+
+
+@strawberry.type(description="A page of an organization's competences.")
+class OrganizationCompetenceConnection(Connection[OrganizationCompetenceEdge]):
+    pass
+
+
+def _membership_edge(edge_type: Any, node_type: Any) -> Any:
+    def make(cursor: str, item: dict[str, Any]) -> Any:
+        edge = item["edge"]
+        return edge_type(cursor=cursor, node=node_type.from_fields(item["node"]),
+                         role=OrganizationRole(edge["role"]), title=edge.get("title"),
+                         since=_native(edge.get("since")))
+    return make
+
+
+def _skill_edge(cursor: str, item: dict[str, Any]) -> SkillEdge:
+    return SkillEdge(cursor=cursor, node=Competence.from_fields(item["node"]),
+                     level=SkillLevel(item["edge"]["level"]))
+
+
+def _organization_competence_edge(cursor: str, item: dict[str, Any]) -> OrganizationCompetenceEdge:
+    return OrganizationCompetenceEdge(cursor=cursor, node=Competence.from_fields(item["node"]),
+                                      distinctive=bool(item["edge"].get("distinctive")))
+
+
+def user_edge(cursor: str, item: dict[str, Any]) -> UserEdge:
+    """A user edge from a loaded item."""
+    return UserEdge(cursor=cursor, node=User.from_fields(item["node"]))
+
+
+def organization_edge(cursor: str, item: dict[str, Any]) -> OrganizationEdge:
+    """An organization edge from a loaded item."""
+    return OrganizationEdge(cursor=cursor, node=Organization.from_fields(item["node"]))
+
+
+@strawberry.type(description="A person in a list.")
+class UserEdge(Edge[User]):
+    pass
+
+
+@strawberry.type(description="A page of people.")
+class UserConnection(Connection[UserEdge]):
+    pass
+
+
+@strawberry.type(description="An organization in a list.")
+class OrganizationEdge(Edge[Organization]):
+    pass
+
+
+@strawberry.type(description="A page of organizations.")
+class OrganizationConnection(Connection[OrganizationEdge]):
+    pass
+
+
+USER_ORGANIZATIONS = Relation("User", "MEMBER_OF", outgoing=True, target=ORGANIZATION,
+                              sort=SortKey("n.name"))
+USER_SKILLS = Relation("User", "HAS_SKILL", outgoing=True, target=COMPETENCE,
+                       sort=COMPETENCE_ORDER)
+USER_INTEREST_AREAS = Relation("User", "INTERESTED_IN", outgoing=True, target=S3_AREA,
+                               sort=S3_AREA_ORDER)
+USER_INTEREST_COMPETENCES = Relation("User", "INTERESTED_IN", outgoing=True, target=COMPETENCE,
+                                     sort=COMPETENCE_ORDER)
+ORGANIZATION_MEMBERS = Relation("Organization", "MEMBER_OF", outgoing=False, target=USER,
+                                sort=SortKey("n.displayName"))
+ORGANIZATION_COMPETENCES = Relation("Organization", "HAS_COMPETENCE", outgoing=True,
+                                    target=COMPETENCE, sort=COMPETENCE_ORDER)
+ORGANIZATION_AREAS = Relation("Organization", "INTERESTED_IN", outgoing=True, target=S3_AREA,
+                              sort=S3_AREA_ORDER)
+
+register("User", USER, User.from_fields)
+register("Organization", ORGANIZATION, Organization.from_fields)

@@ -1,0 +1,131 @@
+"""Batched reads shared by every domain: nodes by id, and pages of related nodes by parent.
+
+Each kind of read goes through one dataloader per request, so a level of a query costs one
+Cypher round trip however many objects it returns. Labels and relationship types come from the
+domain modules' constants, checked here against an identifier pattern; values are parameters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from app import cypher
+from app.context import Context
+from schema.pagination import Page, PageRequest, SortKey, pages_by_parent
+
+_IDENTIFIER = re.compile(r"^[A-Z][A-Za-z0-9_]*$")
+_UNIQUE_KEYS = frozenset({"id", "handle"})
+
+
+def _identifier(value: str) -> str:
+    if not _IDENTIFIER.match(value):
+        raise ValueError(f"{value!r} is not an allowed label or relationship type")
+    return value
+
+
+@dataclass(frozen=True)
+class NodeKind:
+    """A node label and the named fragment that projects its fields (`<domain>/<x>_fields`)."""
+
+    label: str
+    fields: str
+
+    def __post_init__(self) -> None:
+        _identifier(self.label)
+
+    @property
+    def projection(self) -> str:
+        return _fragment(self.fields)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """Related nodes `n` of a parent `p` through relationship `r`, in a fixed order."""
+
+    parent: str
+    type: str
+    outgoing: bool
+    target: NodeKind
+    sort: SortKey = SortKey("n.id")
+
+    def __post_init__(self) -> None:
+        _identifier(self.parent)
+        _identifier(self.type)
+
+    @property
+    def pattern(self) -> str:
+        arrow = ("-", "->") if self.outgoing else ("<-", "-")
+        return f"(p){arrow[0]}[r:{self.type}]{arrow[1]}(n:{self.target.label})"
+
+
+async def load_node(context: Context, kind: NodeKind, value: str,
+                    key: str = "id") -> dict[str, Any] | None:
+    """The fields of the node of `kind` whose unique `key` is `value`, or None."""
+    if key not in _UNIQUE_KEYS:
+        raise ValueError(f"{key!r} is not a unique key")
+
+    async def batch(values: list[str]) -> list[dict[str, Any] | None]:
+        text = cypher.rendered("queries/common/nodes_by_key", label=kind.label, key=key,
+                               projection=kind.projection)
+        records = await context.db.read(text, {"keys": values})
+        found = {record["key"]: record["node"] for record in records}
+        return [found.get(value) for value in values]
+
+    loader = context.loader(("node", kind.label, key), batch)
+    result: dict[str, Any] | None = await loader.load(value)
+    return result
+
+
+async def load_one(context: Context, relation: Relation, parent_id: str) -> dict[str, Any] | None:
+    """The fields of the single node related to `parent_id` (a to-one relationship), or None."""
+
+    async def batch(parent_ids: list[str]) -> list[dict[str, Any] | None]:
+        text = cypher.rendered("queries/common/related_one", parent=relation.parent,
+                               pattern=relation.pattern, projection=relation.target.projection)
+        records = await context.db.read(text, {"parentIds": parent_ids})
+        found = {record["parentId"]: record["node"] for record in records}
+        return [found.get(parent_id) for parent_id in parent_ids]
+
+    result: dict[str, Any] | None = await context.loader(("one", relation), batch).load(parent_id)
+    return result
+
+
+async def load_related(context: Context, relation: Relation, parent_id: str,
+                       request: PageRequest) -> Page:
+    """One page of the nodes related to `parent_id`, batched with its sibling parents."""
+    key = ("related", relation, request)
+
+    async def batch(parent_ids: list[str]) -> list[Page]:
+        text = cypher.rendered(
+            "queries/common/related_page", parent=relation.parent, pattern=relation.pattern,
+            projection=relation.target.projection, **request.fragments(relation.sort),
+        )
+        records = await context.db.read(text, {"parentIds": parent_ids, **request.parameters()})
+        return pages_by_parent(records, parent_ids)
+
+    page: Page = await context.loader(key, batch).load(parent_id)
+    return page
+
+
+async def load_page(context: Context, kind: NodeKind, filter_name: str, sort: SortKey,
+                    request: PageRequest, parameters: dict[str, Any]) -> Page:
+    """One page of a top-level connection of `kind` (one round trip).
+
+    `filter_name` names the fragment (`queries/<domain>/<x>_filter`) whose parameters are the
+    filter values in `parameters`.
+    """
+    text = cypher.rendered(
+        "queries/common/root_page", label=kind.label, projection=kind.projection,
+        filter=_fragment(filter_name), **request.fragments(sort),
+    )
+    records = await context.db.read(text, {**parameters, **request.parameters()})
+    record = records[0]
+    return Page(list(record["items"]), record["totalCount"])
+
+
+def _fragment(name: str) -> str:
+    """A named fragment without its comment lines, ready to be placed inside a statement."""
+    lines = cypher.load(f"queries/{name}").text.splitlines()
+    return "\n".join(line for line in lines if not line.lstrip().startswith("//"))

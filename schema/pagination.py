@@ -1,0 +1,192 @@
+"""Relay connections with keyset cursors.
+
+A cursor holds the sort key and the `id` of an item, so a page starts strictly after (or before)
+that item whatever was inserted or deleted meanwhile: cursors are stable under inserts. Pages are
+fetched with one item more than asked, which tells whether another page follows.
+
+`hasPreviousPage` (when paging forward) and `hasNextPage` (when paging backward) say whether the
+cursor passed points into the list, as the Relay specification allows, instead of costing a
+second query.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any, Generic, TypeVar
+
+import strawberry
+from graphql import FieldNode, FragmentSpreadNode, InlineFragmentNode, SelectionSetNode
+from neo4j.time import Date, DateTime
+
+from app.errors import BadUserInput
+from app.settings import get_settings
+
+T = TypeVar("T")
+E = TypeVar("E")
+
+
+@strawberry.type(description="Where a page stands in its connection.")
+class PageInfo:
+    has_next_page: bool
+    has_previous_page: bool
+    start_cursor: str | None
+    end_cursor: str | None
+
+
+@strawberry.type(description="An item of a connection and the cursor that points to it.")
+class Edge(Generic[T]):
+    cursor: str
+    node: T
+
+
+@strawberry.type(description="A page of a list, with the total number of items in the list.")
+class Connection(Generic[E]):
+    edges: list[E]
+    page_info: PageInfo
+    total: strawberry.Private[int | None]
+
+    @strawberry.field(description="How many items the whole list holds.")
+    def total_count(self) -> int:
+        if self.total is None:  # the count was not asked for; see selects()
+            raise RuntimeError("totalCount was resolved without being selected")
+        return self.total
+
+
+@strawberry.enum(description="The direction of an ordering.")
+class OrderDirection(Enum):
+    ASC = "ASC"
+    DESC = "DESC"
+
+
+def encode_cursor(sort_key: Any, node_id: str) -> str:
+    """An opaque cursor for the item with this sort key and id."""
+    if isinstance(sort_key, DateTime | Date):
+        sort_key = {"t": sort_key.iso_format()}
+    raw = json.dumps([sort_key, node_id], separators=(",", ":"), ensure_ascii=False)
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, argument: str) -> tuple[Any, str]:
+    """The (sort key, id) of a cursor; BadUserInput for anything we did not issue."""
+    try:
+        raw = base64.urlsafe_b64decode((cursor + "=" * (-len(cursor) % 4)).encode())
+        sort_key, node_id = json.loads(raw)
+    except (binascii.Error, UnicodeError, ValueError, TypeError):
+        raise BadUserInput(f"{argument}: {cursor!r} is not a valid cursor") from None
+    if isinstance(sort_key, dict):
+        sort_key = sort_key.get("t")
+    if not isinstance(node_id, str) or not isinstance(sort_key, str | int | float):
+        raise BadUserInput(f"{argument}: {cursor!r} is not a valid cursor")
+    return sort_key, node_id
+
+
+@dataclass(frozen=True)
+class SortKey:
+    """How items are ordered: a Cypher expression on `n` (or `r`) chosen by the code, and how a
+    cursor's key is turned back into a comparable value (`datetime($cursorKey)` for times)."""
+
+    expression: str
+    cursor_key: str = "$cursorKey"
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class PageRequest:
+    """What one connection field asks for, checked: size, direction, cursor, whether to count."""
+
+    size: int
+    forward: bool
+    cursor: tuple[Any, str] | None
+    with_total: bool
+
+    def parameters(self) -> dict[str, Any]:
+        """Cypher parameters of the page: one item more than asked tells if more follow."""
+        key, node_id = self.cursor if self.cursor else (None, None)
+        return {"limit": self.size + 1, "cursorKey": key, "cursorId": node_id,
+                "withTotal": self.with_total}
+
+    def fragments(self, sort: SortKey) -> dict[str, str]:
+        """The keyset's sort expression, comparison and direction: code, never user text."""
+        ascending = self.forward != sort.descending
+        return {"sort": sort.expression, "cursor_key": sort.cursor_key,
+                "cmp": ">" if ascending else "<", "direction": "ASC" if ascending else "DESC"}
+
+
+def page_request(info: strawberry.Info, first: int | None, after: str | None,
+                 last: int | None, before: str | None) -> PageRequest:
+    """Validate Relay arguments; `first` defaults to the configured page size."""
+    settings = get_settings()
+    if first is not None and last is not None:
+        raise BadUserInput("Pass either first or last, not both")
+    if after is not None and before is not None:
+        raise BadUserInput("Pass either after or before, not both")
+    for name, value in (("first", first), ("last", last)):
+        if value is not None and not 0 <= value <= settings.max_page_size:
+            raise BadUserInput(f"{name} must be between 0 and {settings.max_page_size}",
+                               argument=name)
+    forward = last is None and before is None
+    size = (first if forward else last) or 0
+    if first is None and last is None:
+        size = settings.default_page_size
+    cursor = decode_cursor(after, "after") if after else (
+        decode_cursor(before, "before") if before else None)
+    return PageRequest(size=size, forward=forward, cursor=cursor,
+                       with_total=selects(info, "totalCount"))
+
+
+def selects(info: strawberry.Info, field_name: str) -> bool:
+    """Whether the current field's selection asks for `field_name` (through fragments too)."""
+    fragments = info._raw_info.fragments
+
+    def walk(selection_set: SelectionSetNode | None) -> bool:
+        for selection in selection_set.selections if selection_set else ():
+            if isinstance(selection, FieldNode) and selection.name.value == field_name:
+                return True
+            if isinstance(selection, InlineFragmentNode) and walk(selection.selection_set):
+                return True
+            if isinstance(selection, FragmentSpreadNode):
+                fragment = fragments.get(selection.name.value)
+                if fragment is not None and walk(fragment.selection_set):
+                    return True
+        return False
+
+    return any(walk(node.selection_set) for node in info._raw_info.field_nodes)
+
+
+@dataclass(frozen=True)
+class Page:
+    """Items of one page as read from Neo4j (`sortKey` and `node.id` in each), plus the total."""
+
+    items: list[dict[str, Any]]
+    total: int | None
+
+
+def build(page: Page, request: PageRequest, make_edge: Callable[[str, dict[str, Any]], E],
+          connection: Callable[..., Any]) -> Any:
+    """A connection object from a page: trims the extra item, restores the order, sets cursors."""
+    items = page.items[: request.size]
+    more = len(page.items) > request.size
+    if not request.forward:
+        items.reverse()
+    edges = [make_edge(encode_cursor(item["sortKey"], item["node"]["id"]), item)
+             for item in items]
+    has_cursor = request.cursor is not None
+    info = PageInfo(
+        has_next_page=more if request.forward else has_cursor,
+        has_previous_page=has_cursor if request.forward else more,
+        start_cursor=edges[0].cursor if edges else None,  # type: ignore[attr-defined]
+        end_cursor=edges[-1].cursor if edges else None,  # type: ignore[attr-defined]
+    )
+    return connection(edges=edges, page_info=info, total=page.total)
+
+
+def pages_by_parent(records: Iterable[Any], parent_ids: list[str]) -> list[Page]:
+    """One Page per parent id, in the order asked (parents with no row get an empty page)."""
+    found = {record["parentId"]: Page(list(record["items"]), record["totalCount"])
+             for record in records}
+    return [found.get(parent_id, Page([], 0)) for parent_id in parent_ids]
