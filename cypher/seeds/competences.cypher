@@ -1,0 +1,8 @@
+// Upsert competences by id (parents are written first, so a broader one always exists).
+UNWIND $rows AS row
+MERGE (c:Competence {id: row.id})
+SET c.name = row.name, c.nameIt = row.nameIt
+WITH c, row
+WHERE row.broader IS NOT NULL
+MATCH (broader:Competence {id: row.broader})
+MERGE (c)-[:BROADER]->(broader)
