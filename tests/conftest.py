@@ -1,0 +1,112 @@
+"""Fixtures: a real Neo4j for the whole session, the application, and a GraphQL client.
+
+Without NEO4J_URI the session starts its own local Neo4j (instance `test`: its own folder and
+Bolt port, fresh data), applies the migrations, loads the demo data, and stops the server at
+the end. With NEO4J_URI it uses that server as it is (migrated and seeded the same way).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import httpx
+import pytest
+import pytest_asyncio
+from starlette.applications import Starlette
+
+from app import cypher, migrations
+from app.db import Database, open_driver
+from app.main import create_app
+from app.settings import Settings, get_settings
+from localdb import Instance, instance
+from seeds.__main__ import DEMO_SCALE
+from seeds.load import seed
+
+DEMO_SEED = 42
+
+
+@pytest.fixture(scope="session")
+def local_neo4j() -> Iterator[Instance | None]:
+    """The local test server this session started, or None when NEO4J_URI names another."""
+    if os.environ.get("NEO4J_URI"):
+        yield None
+        return
+    server = instance("test")
+    server.stop()
+    server.wipe()
+    server.start()
+    os.environ.update(NEO4J_URI=server.uri, NEO4J_PASSWORD=server.password(), ENV="test")
+    get_settings.cache_clear()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def settings(local_neo4j: Instance | None) -> Settings:
+    return get_settings()
+
+
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def db(settings: Settings) -> AsyncIterator[Database]:
+    """A database handle for checks beside the API, on a migrated and seeded graph."""
+    driver = open_driver(settings, settings.neo4j_uri or "",
+                         settings.neo4j_password.get_secret_value())
+    database = Database(driver, settings.neo4j_database)
+    await migrations.apply(database)
+    await seed(database, DEMO_SEED, DEMO_SCALE)
+    yield database
+    await driver.close()
+
+
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def app(settings: Settings, db: Database) -> AsyncIterator[Starlette]:
+    application = create_app(settings)
+    async with application.router.lifespan_context(application):
+        yield application
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def client(app: Starlette) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+        yield http
+
+
+class GraphQL:
+    """Posts operations to /graphql and returns the decoded response."""
+
+    def __init__(self, http: httpx.AsyncClient) -> None:
+        self.http = http
+
+    async def __call__(self, query: str, **variables: Any) -> dict[str, Any]:
+        response = await self.http.post("/graphql", json={"query": query, "variables": variables})
+        assert response.status_code == 200, response.text
+        body: dict[str, Any] = response.json()
+        return body
+
+    async def data(self, query: str, **variables: Any) -> dict[str, Any]:
+        """The `data` of a response that must have no errors."""
+        body = await self(query, **variables)
+        assert "errors" not in body, body["errors"]
+        result: dict[str, Any] = body["data"]
+        return result
+
+
+@pytest.fixture
+def gql(client: httpx.AsyncClient) -> GraphQL:
+    return GraphQL(client)
+
+
+async def run_test_cypher(db: Database, statement: str, **parameters: Any) -> list[dict[str, Any]]:
+    """Run a statement from `tests/cypher/` (test set-up and checks beside the API)."""
+    text = (cypher.CYPHER_ROOT.parent / "tests" / "cypher" / f"{statement}.cypher").read_text()
+    return [record.data() for record in await db.write(text, parameters)]
+
+
+def error_codes(body: dict[str, Any]) -> list[str]:
+    """The `extensions.code` of every error in a response."""
+    return [error["extensions"]["code"] for error in body.get("errors", [])]

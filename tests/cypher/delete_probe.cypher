@@ -1,0 +1,3 @@
+// Remove everything a test created under its probe marker.
+MATCH (n {probe: $probe})
+DETACH DELETE n

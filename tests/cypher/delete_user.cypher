@@ -1,0 +1,3 @@
+// Remove one user.
+MATCH (u:User {id: $id})
+DETACH DELETE u
