@@ -35,9 +35,12 @@ async def prepare(settings: Settings, demo: bool) -> None:
         print(f"Migrations: {len(applied)} applied now"
               + (f" ({', '.join(applied)})" if applied else ", all were current"))
         if demo:
-            counts = await seed(db, settings.demo_seed, DEMO_SCALE)
-            print(f"Demo data: {counts['users']} users, {counts['organizations']} organizations "
-                  f"({counts['seconds']} s)")
+            counts = await seed(db, settings.demo_seed, DEMO_SCALE, name="demo")
+            if counts is None:
+                print("Demo data: already loaded")
+            else:
+                print(f"Demo data: {counts['users']} users, {counts['organizations']} "
+                      f"organizations ({counts['seconds']} s)")
     finally:
         await driver.close()
 

@@ -8,13 +8,17 @@ domain modules' constants, checked here against an identifier pattern; values ar
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
+
+import strawberry
 
 from app import cypher
 from app.context import Context
-from schema.pagination import Page, PageRequest, SortKey, pages_by_parent
+from schema.pagination import Page, PageRequest, SortKey, build, page_request, pages_by_parent
 
+C = TypeVar("C")
 _IDENTIFIER = re.compile(r"^[A-Z][A-Za-z0-9_]*$")
 _UNIQUE_KEYS = frozenset({"id", "handle"})
 
@@ -107,6 +111,18 @@ async def load_related(context: Context, relation: Relation, parent_id: str,
 
     page: Page = await context.loader(key, batch).load(parent_id)
     return page
+
+
+async def related_connection(
+    info: strawberry.Info[Context, None], relation: Relation, parent_id: str,
+    make_edge: Callable[[str, dict[str, Any]], Any], connection: Callable[..., C],
+    first: int | None, after: str | None, last: int | None, before: str | None,
+) -> C:
+    """A connection field's whole work: check the page arguments, load, build the page."""
+    request = page_request(info, first, after, last, before)
+    page = await load_related(info.context, relation, parent_id, request)
+    result: C = build(page, request, make_edge, connection)
+    return result
 
 
 async def load_page(context: Context, kind: NodeKind, filter_name: str, sort: SortKey,

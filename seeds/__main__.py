@@ -35,6 +35,7 @@ async def run(seed_value: int, scale: float, quiet: bool) -> None:
         db = Database(driver, settings.neo4j_database)
         await migrations.apply(db)
         counts = await seed(db, seed_value, scale, None if quiet else _progress)
+        assert counts is not None  # only a named data set is ever skipped
         print(f"Seeded {counts['users']} users and {counts['organizations']} organizations "
               f"in {counts['seconds']} s (seed {seed_value}, scale {scale})")
     finally:

@@ -6,14 +6,16 @@ interrupted or repeated leaves the same graph as one clean load.
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from app import cypher
 from app.db import Database
 from seeds.generator import Generator, Graph
-from seeds.taxonomy import Taxonomy
+from seeds.taxonomy import FOLDER, Taxonomy
 
 BATCH = 2_000
 
@@ -49,13 +51,35 @@ async def load_graph(db: Database, graph: Graph,
         await write_rows(db, statement, rows, progress)
 
 
+def fingerprint(seed_value: int, scale: float) -> str:
+    """What determines a generated data set: seed, scale, taxonomy files and generator code."""
+    digest = hashlib.sha256(f"{seed_value}:{scale}".encode())
+    sources = [*sorted(FOLDER.glob("*.json")), Path(__file__).with_name("generator.py")]
+    for path in sources:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 async def seed(db: Database, seed_value: int, scale: float,
-               progress: Callable[[str, int, int], None] | None = None) -> dict[str, float]:
-    """Load the taxonomies and the generated graph for (seed, scale); returns counts and time."""
+               progress: Callable[[str, int, int], None] | None = None,
+               name: str | None = None) -> dict[str, float] | None:
+    """Load the taxonomies and the generated graph for (seed, scale); returns counts and time.
+
+    With a `name`, the load is recorded as a data set and skipped (None is returned) when the
+    data set of that name was already loaded from the same seed, scale, taxonomy and generator.
+    """
+    current = fingerprint(seed_value, scale)
+    if name is not None:
+        records = await db.read(cypher.load("seeds/data_set").text, {"name": name})
+        if records and records[0]["fingerprint"] == current:
+            return None
     started = time.perf_counter()
     taxonomy = Taxonomy.load()
     await load_taxonomy(db, taxonomy)
     graph = Generator(taxonomy, seed_value, scale).generate()
     await load_graph(db, graph, progress)
+    if name is not None:
+        await db.write(cypher.load("seeds/record_data_set").text,
+                       {"name": name, "fingerprint": current})
     return {"users": len(graph.users), "organizations": len(graph.organizations),
             "seconds": round(time.perf_counter() - started, 2)}

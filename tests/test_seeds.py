@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import uuid
 from collections import Counter
 
 from app.db import Database
+from seeds.__main__ import DEMO_SCALE
 from seeds.generator import Generator, vat_number
-from seeds.load import seed
+from seeds.load import fingerprint, seed
 from seeds.taxonomy import Taxonomy
 from tests.conftest import DEMO_SEED, GraphQL, run_test_cypher
 
@@ -46,7 +48,17 @@ def test_vat_numbers_have_valid_check_digits() -> None:
 async def test_loading_the_demo_again_changes_nothing(db: Database, gql: GraphQL) -> None:
     query = "{ users { totalCount } organizations { totalCount } competences { totalCount } }"
     before = await gql.data(query)
-    await seed(db, DEMO_SEED, 0.02)
+    assert await seed(db, DEMO_SEED, DEMO_SCALE) is not None
     assert await gql.data(query) == before
     [count] = await run_test_cypher(db, "count_users", province=None)
     assert count["n"] == before["users"]["totalCount"]
+
+
+async def test_a_named_data_set_is_loaded_once(db: Database) -> None:
+    name = f"probe-{uuid.uuid4()}"
+    try:
+        assert await seed(db, DEMO_SEED, DEMO_SCALE, name=name) is not None
+        assert await seed(db, DEMO_SEED, DEMO_SCALE, name=name) is None
+        assert fingerprint(DEMO_SEED, DEMO_SCALE) != fingerprint(DEMO_SEED + 1, DEMO_SCALE)
+    finally:
+        await run_test_cypher(db, "forget_data_set", name=name)

@@ -9,9 +9,9 @@ from typing import Any
 import strawberry
 
 from app.context import Context
-from schema.loading import NodeKind, Relation, load_related
+from schema.loading import NodeKind, Relation, related_connection
 from schema.node import Node, register
-from schema.pagination import Connection, Edge, SortKey, build, page_request
+from schema.pagination import Connection, Edge, SortKey
 from schema.taxonomy.types import (
     COMPETENCE,
     COMPETENCE_ORDER,
@@ -21,7 +21,7 @@ from schema.taxonomy.types import (
     CompetenceConnection,
     Province,
     S3AreaConnection,
-    competence_page,
+    competence_edge,
     s3_area_edge,
 )
 
@@ -89,41 +89,35 @@ class User(Node):
         self, info: strawberry.Info[Context, None], first: int | None = None,
         after: str | None = None, last: int | None = None, before: str | None = None,
     ) -> UserOrganizationConnection:
-        request = page_request(info, first, after, last, before)
-        page = await load_related(info.context, USER_ORGANIZATIONS, self.node_id, request)
-        result: UserOrganizationConnection = build(
-            page, request, _membership_edge(UserOrganizationEdge, Organization),
-            UserOrganizationConnection)
-        return result
+        return await related_connection(
+            info, USER_ORGANIZATIONS, self.node_id,
+            _membership_edge(UserOrganizationEdge, Organization), UserOrganizationConnection,
+            first, after, last, before)
 
     @strawberry.field(description="The competences the person masters, by name.")
     async def skills(
         self, info: strawberry.Info[Context, None], first: int | None = None,
         after: str | None = None, last: int | None = None, before: str | None = None,
     ) -> SkillConnection:
-        request = page_request(info, first, after, last, before)
-        page = await load_related(info.context, USER_SKILLS, self.node_id, request)
-        result: SkillConnection = build(page, request, _skill_edge, SkillConnection)
-        return result
+        return await related_connection(info, USER_SKILLS, self.node_id, _skill_edge,
+                                        SkillConnection, first, after, last, before)
 
     @strawberry.field(description="The S3 areas the person is interested in, by code.")
     async def interest_areas(
         self, info: strawberry.Info[Context, None], first: int | None = None,
         after: str | None = None, last: int | None = None, before: str | None = None,
     ) -> S3AreaConnection:
-        request = page_request(info, first, after, last, before)
-        page = await load_related(info.context, USER_INTEREST_AREAS, self.node_id, request)
-        result: S3AreaConnection = build(page, request, s3_area_edge, S3AreaConnection)
-        return result
+        return await related_connection(info, USER_INTEREST_AREAS, self.node_id, s3_area_edge,
+                                        S3AreaConnection, first, after, last, before)
 
     @strawberry.field(description="The competences the person is interested in, by name.")
     async def interest_competences(
         self, info: strawberry.Info[Context, None], first: int | None = None,
         after: str | None = None, last: int | None = None, before: str | None = None,
     ) -> CompetenceConnection:
-        request = page_request(info, first, after, last, before)
-        return await competence_page(info.context, USER_INTEREST_COMPETENCES, self.node_id,
-                                     request)
+        return await related_connection(info, USER_INTEREST_COMPETENCES, self.node_id,
+                                        competence_edge, CompetenceConnection, first, after,
+                                        last, before)
 
 
 @strawberry.type(description="A company, university, research centre, public body or association.")
@@ -154,33 +148,27 @@ class Organization(Node):
         self, info: strawberry.Info[Context, None], first: int | None = None,
         after: str | None = None, last: int | None = None, before: str | None = None,
     ) -> OrganizationMemberConnection:
-        request = page_request(info, first, after, last, before)
-        page = await load_related(info.context, ORGANIZATION_MEMBERS, self.node_id, request)
-        result: OrganizationMemberConnection = build(
-            page, request, _membership_edge(OrganizationMemberEdge, User),
-            OrganizationMemberConnection)
-        return result
+        return await related_connection(
+            info, ORGANIZATION_MEMBERS, self.node_id,
+            _membership_edge(OrganizationMemberEdge, User), OrganizationMemberConnection,
+            first, after, last, before)
 
     @strawberry.field(description="The competences the organization holds, by name.")
     async def competences(
         self, info: strawberry.Info[Context, None], first: int | None = None,
         after: str | None = None, last: int | None = None, before: str | None = None,
     ) -> OrganizationCompetenceConnection:
-        request = page_request(info, first, after, last, before)
-        page = await load_related(info.context, ORGANIZATION_COMPETENCES, self.node_id, request)
-        result: OrganizationCompetenceConnection = build(
-            page, request, _organization_competence_edge, OrganizationCompetenceConnection)
-        return result
+        return await related_connection(
+            info, ORGANIZATION_COMPETENCES, self.node_id, _organization_competence_edge,
+            OrganizationCompetenceConnection, first, after, last, before)
 
     @strawberry.field(description="The S3 areas the organization works in, by code.")
     async def s3_areas(
         self, info: strawberry.Info[Context, None], first: int | None = None,
         after: str | None = None, last: int | None = None, before: str | None = None,
     ) -> S3AreaConnection:
-        request = page_request(info, first, after, last, before)
-        page = await load_related(info.context, ORGANIZATION_AREAS, self.node_id, request)
-        result: S3AreaConnection = build(page, request, s3_area_edge, S3AreaConnection)
-        return result
+        return await related_connection(info, ORGANIZATION_AREAS, self.node_id, s3_area_edge,
+                                        S3AreaConnection, first, after, last, before)
 
 
 @strawberry.type(description="A person's membership of an organization, seen from the person.")

@@ -8,9 +8,9 @@ from typing import Any
 import strawberry
 
 from app.context import Context
-from schema.loading import NodeKind, Relation, load_one, load_related
+from schema.loading import NodeKind, Relation, load_one, related_connection
 from schema.node import Node, register
-from schema.pagination import Connection, Edge, PageRequest, SortKey, build, page_request
+from schema.pagination import Connection, Edge, SortKey
 
 S3_AREA = NodeKind("S3Area", "taxonomy/s3_area_fields")
 COMPETENCE = NodeKind("Competence", "taxonomy/competence_fields")
@@ -71,8 +71,8 @@ class Competence(Node):
     async def narrower(self, info: strawberry.Info[Context, None], first: int | None = None,
                        after: str | None = None, last: int | None = None,
                        before: str | None = None) -> CompetenceConnection:
-        request = page_request(info, first, after, last, before)
-        return await competence_page(info.context, NARROWER, self.node_id, request)
+        return await related_connection(info, NARROWER, self.node_id, competence_edge,
+                                        CompetenceConnection, first, after, last, before)
 
 
 @strawberry.type(name="S3AreaEdge", description="An S3 area in a list.")
@@ -98,14 +98,6 @@ class CompetenceConnection(Connection[CompetenceEdge]):
 NARROWER = Relation("Competence", "BROADER", outgoing=False, target=COMPETENCE,
                     sort=COMPETENCE_ORDER)
 BROADER = Relation("Competence", "BROADER", outgoing=True, target=COMPETENCE)
-
-
-async def competence_page(context: Context, relation: Relation, parent_id: str,
-                          request: PageRequest) -> CompetenceConnection:
-    """A page of competences related to a parent through `relation`, edges without properties."""
-    page = await load_related(context, relation, parent_id, request)
-    result: CompetenceConnection = build(page, request, competence_edge, CompetenceConnection)
-    return result
 
 
 def competence_edge(cursor: str, item: dict[str, Any]) -> CompetenceEdge:
