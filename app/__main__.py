@@ -65,9 +65,10 @@ def main() -> int:
         print(f"Local Neo4j {'started' if started else 'already running'} at {local.uri} "
               f"(data in {local.home})")
     settings = get_settings()
-    # uvicorn re-raises SIGTERM after its graceful shutdown: turn it into an exit so the
-    # `finally` below still stops the Neo4j this command started.
-    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    # uvicorn re-raises Ctrl-C (SIGINT) and SIGTERM after its graceful shutdown: turn them
+    # into a quiet exit so the `finally` below still stops the Neo4j this command started.
+    for stop_signal in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(stop_signal, lambda signum, frame: sys.exit(128 + signum))
     try:
         asyncio.run(prepare(settings, demo=args.command == "run" and not args.no_demo))
         if args.command == "run":

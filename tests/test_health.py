@@ -50,3 +50,9 @@ async def test_readyz_follows_a_neo4j_outage(client: httpx.AsyncClient, gql: Gra
     assert await _ready_within(client, 30) == 200
     data = await gql.data("{ users(first: 1) { totalCount } }")
     assert data["users"]["totalCount"] > 0
+
+
+async def test_queries_work_over_get(client: httpx.AsyncClient) -> None:
+    response = await client.get("/graphql", params={"query": "{ s3Areas { totalCount } }"})
+    assert response.status_code == 200
+    assert response.json()["data"] == {"s3Areas": {"totalCount": 16}}
