@@ -53,7 +53,7 @@ def main() -> int:
     logging.basicConfig(level=os.environ.get("LOG_LEVEL", "INFO"))
     local = None
     started = False
-    if not os.environ.get("NEO4J_URI"):
+    if not get_settings().neo4j_uri:  # neither the environment nor .env names a server
         local = instance("dev")
         try:
             started = local.start()
@@ -62,13 +62,14 @@ def main() -> int:
             return 1
         os.environ["NEO4J_URI"] = local.uri
         os.environ["NEO4J_PASSWORD"] = local.password()
+        get_settings.cache_clear()
         print(f"Local Neo4j {'started' if started else 'already running'} at {local.uri} "
               f"(data in {local.home})")
     settings = get_settings()
     # uvicorn re-raises Ctrl-C (SIGINT) and SIGTERM after its graceful shutdown: turn them
-    # into a quiet exit so the `finally` below still stops the Neo4j this command started.
+    # into a normal exit so the `finally` below still stops the Neo4j this command started.
     for stop_signal in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(stop_signal, lambda signum, frame: sys.exit(128 + signum))
+        signal.signal(stop_signal, lambda signum, frame: sys.exit(0))
     try:
         asyncio.run(prepare(settings, demo=args.command == "run" and not args.no_demo))
         if args.command == "run":

@@ -54,9 +54,12 @@ def open_driver(settings: Settings, uri: str, password: str) -> AsyncDriver:
 class Database:
     """Runs statements against one database of one driver."""
 
-    def __init__(self, driver: AsyncDriver, database: str) -> None:
+    def __init__(self, driver: AsyncDriver, database: str,
+                 default_timeout: float | None = None) -> None:
         self.driver = driver
         self.database = database
+        # Neo4j ends a transaction running longer than this, so an abandoned query stops.
+        self.default_timeout = default_timeout
 
     async def read(self, text: str, parameters: dict[str, Any] | None = None,
                    timeout: float | None = None) -> list[neo4j.Record]:
@@ -83,7 +86,7 @@ class Database:
     async def _run(self, text: str, parameters: dict[str, Any], routing: RoutingControl,
                    timeout: float | None) -> list[neo4j.Record]:
         started = time.perf_counter()
-        query = neo4j.Query(text, timeout=timeout)
+        query = neo4j.Query(text, timeout=timeout or self.default_timeout)
         try:
             result = await self.driver.execute_query(
                 query, parameters, database_=self.database, routing_=routing

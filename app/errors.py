@@ -10,7 +10,14 @@ from __future__ import annotations
 from typing import Any
 
 from graphql import GraphQLError
-from neo4j.exceptions import ServiceUnavailable, SessionExpired
+from neo4j.exceptions import (
+    ClientError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+)
 
 
 class ApiError(Exception):
@@ -35,7 +42,15 @@ class Unavailable(ApiError):
     code = "UNAVAILABLE"
 
 
-DATABASE_UNAVAILABLE = (ServiceUnavailable, SessionExpired)
+def database_unavailable(error: BaseException) -> bool:
+    """Whether an error means Neo4j cannot serve now (unreachable, busy, retries spent), as
+    opposed to a fault of the statement itself."""
+    if isinstance(error, ServiceUnavailable | SessionExpired | TransientError):
+        return True
+    if isinstance(error, ClientError):
+        return False
+    return isinstance(error, DriverError) or (
+        isinstance(error, Neo4jError) and error.is_retryable())
 
 
 def client_error(error: GraphQLError) -> GraphQLError | None:
@@ -47,7 +62,7 @@ def client_error(error: GraphQLError) -> GraphQLError | None:
         return GraphQLError(
             str(original), nodes=error.nodes, path=error.path, extensions=original.extensions
         )
-    if isinstance(original, DATABASE_UNAVAILABLE):
+    if database_unavailable(original):
         return GraphQLError(
             "The database is unavailable; try again shortly.",
             nodes=error.nodes,

@@ -23,8 +23,8 @@ def parse(global_id: str) -> tuple[str, str]:
     """The (type name, node id) written in a global ID; BadUserInput when it is malformed."""
     try:
         padded = global_id + "=" * (-len(global_id) % 4)
-        type_name, _, node_id = base64.urlsafe_b64decode(padded.encode()).decode().partition(":")
-        uuid.UUID(node_id)
+        type_name, _, raw_id = base64.urlsafe_b64decode(padded.encode()).decode().partition(":")
+        node_id = str(uuid.UUID(raw_id))  # canonical form, as stored
     except (binascii.Error, UnicodeError, ValueError):
         raise BadUserInput(f"{global_id!r} is not a valid ID") from None
     return type_name, node_id

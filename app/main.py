@@ -10,6 +10,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+from neo4j.exceptions import DriverError, Neo4jError
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
@@ -17,7 +18,6 @@ from starlette.routing import Route
 
 from app import cypher, migrations
 from app.db import Database, open_driver
-from app.errors import DATABASE_UNAVAILABLE
 from app.graphql import GraphQLApp
 from app.settings import Settings, get_settings
 
@@ -37,10 +37,10 @@ def create_app(settings: Settings | None = None) -> Starlette:
                              settings.neo4j_password.get_secret_value())
         try:
             await driver.verify_connectivity()
-        except (*DATABASE_UNAVAILABLE, OSError) as error:
+        except (Neo4jError, DriverError, OSError) as error:
             # The API still starts: /readyz answers 503 until Neo4j is reachable.
             logger.warning("Neo4j at %s is not reachable yet: %s", settings.neo4j_uri, error)
-        app.state.db = Database(driver, settings.neo4j_database)
+        app.state.db = Database(driver, settings.neo4j_database, settings.query_timeout)
         try:
             yield
         finally:
@@ -56,7 +56,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 await database.ping(cypher.load("queries/system/ping").text,
                                     settings.readiness_timeout)
                 current = await migrations.is_current(database)
-        except (*DATABASE_UNAVAILABLE, TimeoutError, OSError) as error:
+        except (Neo4jError, DriverError, TimeoutError, OSError) as error:
+            # Unreachable, wrong credentials, unknown or starting database: not ready.
             return JSONResponse({"status": "unavailable", "neo4j": "unreachable",
                                  "reason": type(error).__name__}, status_code=503)
         if not current:

@@ -9,6 +9,7 @@ between a statement and its record is safely repeated.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,8 +32,16 @@ class Migration:
 
     @property
     def statements(self) -> list[str]:
-        parts = [part.strip() for part in self.statement.text.split(";\n")]
-        return [part.rstrip(";").strip() for part in parts if part.rstrip(";").strip()]
+        """The file's statements; comment-only pieces (e.g. after the last `;`) are dropped."""
+        parts = _STATEMENT_END.split(self.statement.text.replace("\r\n", "\n"))
+        return [part.strip() for part in parts if _has_code(part)]
+
+
+_STATEMENT_END = re.compile(r";[ \t]*(?:\n|$)")
+
+
+def _has_code(part: str) -> bool:
+    return any(line.strip() and not line.strip().startswith("//") for line in part.splitlines())
 
 
 def available(folder: Path = MIGRATIONS) -> list[Migration]:

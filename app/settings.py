@@ -29,6 +29,7 @@ class Settings(BaseSettings):
     neo4j_max_retry_time: float = Field(default=5.0, ge=0)
     api_host: str = "127.0.0.1"
     api_port: int = Field(default=8000, ge=1, le=65535)
+    query_timeout: float = Field(default=10.0, gt=0)
     readiness_timeout: float = Field(default=2.0, gt=0)
     default_page_size: int = Field(default=20, ge=1, le=100)
     max_page_size: int = Field(default=100, ge=1, le=100)

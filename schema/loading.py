@@ -106,8 +106,9 @@ async def load_related(context: Context, relation: Relation, parent_id: str,
             "queries/common/related_page", parent=relation.parent, pattern=relation.pattern,
             projection=relation.target.projection, **request.fragments(relation.sort),
         )
-        records = await context.db.read(text, {"parentIds": parent_ids, **request.parameters()})
-        return pages_by_parent(records, parent_ids)
+        parameters = {"parentIds": parent_ids, **request.parameters(relation.sort)}
+        records = await context.db.read(text, parameters)
+        return pages_by_parent(records, parent_ids, relation.sort)
 
     page: Page = await context.loader(key, batch).load(parent_id)
     return page
@@ -136,9 +137,9 @@ async def load_page(context: Context, kind: NodeKind, filter_name: str, sort: So
         "queries/common/root_page", label=kind.label, projection=kind.projection,
         filter=_fragment(filter_name), **request.fragments(sort),
     )
-    records = await context.db.read(text, {**parameters, **request.parameters()})
+    records = await context.db.read(text, {**parameters, **request.parameters(sort)})
     record = records[0]
-    return Page(list(record["items"]), record["totalCount"])
+    return Page(list(record["items"]), record["totalCount"], sort)
 
 
 def _fragment(name: str) -> str:

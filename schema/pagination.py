@@ -13,18 +13,20 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import json
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 import strawberry
 from graphql import FieldNode, FragmentSpreadNode, InlineFragmentNode, SelectionSetNode
 from neo4j.time import Date, DateTime
 
+from app.context import Context
 from app.errors import BadUserInput
-from app.settings import get_settings
 
 T = TypeVar("T")
 E = TypeVar("E")
@@ -63,36 +65,65 @@ class OrderDirection(Enum):
     DESC = "DESC"
 
 
-def encode_cursor(sort_key: Any, node_id: str) -> str:
-    """An opaque cursor for the item with this sort key and id."""
-    if isinstance(sort_key, DateTime | Date):
-        sort_key = {"t": sort_key.iso_format()}
-    raw = json.dumps([sort_key, node_id], separators=(",", ":"), ensure_ascii=False)
-    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
-
-
-def decode_cursor(cursor: str, argument: str) -> tuple[Any, str]:
-    """The (sort key, id) of a cursor; BadUserInput for anything we did not issue."""
-    try:
-        raw = base64.urlsafe_b64decode((cursor + "=" * (-len(cursor) % 4)).encode())
-        sort_key, node_id = json.loads(raw)
-    except (binascii.Error, UnicodeError, ValueError, TypeError):
-        raise BadUserInput(f"{argument}: {cursor!r} is not a valid cursor") from None
-    if isinstance(sort_key, dict):
-        sort_key = sort_key.get("t")
-    if not isinstance(node_id, str) or not isinstance(sort_key, str | int | float):
-        raise BadUserInput(f"{argument}: {cursor!r} is not a valid cursor")
-    return sort_key, node_id
+_DATETIME = re.compile(
+    r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$")
+_INT64 = 2**63
 
 
 @dataclass(frozen=True)
 class SortKey:
-    """How items are ordered: a Cypher expression on `n` (or `r`) chosen by the code, and how a
-    cursor's key is turned back into a comparable value (`datetime($cursorKey)` for times)."""
+    """How items are ordered: a Cypher expression on `n` (or `r`) chosen by the code, and the
+    kind of value it gives (`datetime` keys travel in cursors as ISO text)."""
 
     expression: str
-    cursor_key: str = "$cursorKey"
+    kind: Literal["string", "int", "datetime"] = "string"
     descending: bool = False
+
+    @property
+    def cursor_key(self) -> str:
+        """The Cypher expression that turns a cursor's key back into a comparable value."""
+        return "datetime($cursorKey)" if self.kind == "datetime" else "$cursorKey"
+
+    @property
+    def tag(self) -> str:
+        """A short mark of the ordering, so a cursor is only accepted by the ordering it is for."""
+        return hashlib.sha256(self.expression.encode()).hexdigest()[:8]
+
+    def accepts(self, key: Any) -> bool:
+        """Whether a cursor's key is a value of this ordering's kind."""
+        if self.kind == "int":
+            return isinstance(key, int) and not isinstance(key, bool) and -_INT64 <= key < _INT64
+        return isinstance(key, str) and (self.kind == "string" or bool(_DATETIME.match(key)))
+
+
+def encode_cursor(sort: SortKey, sort_key: Any, node_id: str) -> str:
+    """An opaque cursor for the item with this sort key and id, in the ordering `sort`."""
+    if isinstance(sort_key, DateTime | Date):
+        sort_key = sort_key.iso_format()
+    raw = json.dumps([sort.tag, sort_key, node_id], separators=(",", ":"), ensure_ascii=False)
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """A decoded cursor: the ordering's tag, the sort key and the id of an item."""
+
+    argument: str
+    tag: str
+    key: Any
+    node_id: str
+
+
+def decode_cursor(cursor: str, argument: str) -> Cursor:
+    """The parts of a cursor; BadUserInput for anything that is not shaped like ours."""
+    try:
+        raw = base64.urlsafe_b64decode((cursor + "=" * (-len(cursor) % 4)).encode())
+        tag, sort_key, node_id = json.loads(raw)
+    except (binascii.Error, UnicodeError, ValueError, TypeError):
+        raise BadUserInput(f"{argument}: {cursor!r} is not a valid cursor") from None
+    if not isinstance(tag, str) or not isinstance(node_id, str):
+        raise BadUserInput(f"{argument}: {cursor!r} is not a valid cursor")
+    return Cursor(argument, tag, sort_key, node_id)
 
 
 @dataclass(frozen=True)
@@ -101,12 +132,20 @@ class PageRequest:
 
     size: int
     forward: bool
-    cursor: tuple[Any, str] | None
+    cursor: Cursor | None
     with_total: bool
 
-    def parameters(self) -> dict[str, Any]:
-        """Cypher parameters of the page: one item more than asked tells if more follow."""
-        key, node_id = self.cursor if self.cursor else (None, None)
+    def parameters(self, sort: SortKey) -> dict[str, Any]:
+        """Cypher parameters of the page: one item more than asked tells if more follow.
+
+        Raises BadUserInput when the cursor was issued for another list or ordering.
+        """
+        key = node_id = None
+        if self.cursor is not None:
+            if self.cursor.tag != sort.tag or not sort.accepts(self.cursor.key):
+                raise BadUserInput(f"{self.cursor.argument}: the cursor belongs to another "
+                                   "list or ordering", argument=self.cursor.argument)
+            key, node_id = self.cursor.key, self.cursor.node_id
         return {"limit": self.size + 1, "cursorKey": key, "cursorId": node_id,
                 "withTotal": self.with_total}
 
@@ -117,14 +156,16 @@ class PageRequest:
                 "cmp": ">" if ascending else "<", "direction": "ASC" if ascending else "DESC"}
 
 
-def page_request(info: strawberry.Info, first: int | None, after: str | None,
+def page_request(info: strawberry.Info[Context, None], first: int | None, after: str | None,
                  last: int | None, before: str | None) -> PageRequest:
     """Validate Relay arguments; `first` defaults to the configured page size."""
-    settings = get_settings()
+    settings = info.context.settings
     if first is not None and last is not None:
         raise BadUserInput("Pass either first or last, not both")
     if after is not None and before is not None:
         raise BadUserInput("Pass either after or before, not both")
+    if (first is not None and before is not None) or (last is not None and after is not None):
+        raise BadUserInput("Page forward with first and after, or backward with last and before")
     for name, value in (("first", first), ("last", last)):
         if value is not None and not 0 <= value <= settings.max_page_size:
             raise BadUserInput(f"{name} must be between 0 and {settings.max_page_size}",
@@ -160,10 +201,12 @@ def selects(info: strawberry.Info, field_name: str) -> bool:
 
 @dataclass(frozen=True)
 class Page:
-    """Items of one page as read from Neo4j (`sortKey` and `node.id` in each), plus the total."""
+    """Items of one page as read from Neo4j (`sortKey` and `node.id` in each), the total, and
+    the ordering they were read in (which their cursors carry)."""
 
     items: list[dict[str, Any]]
     total: int | None
+    sort: SortKey
 
 
 def build(page: Page, request: PageRequest, make_edge: Callable[[str, dict[str, Any]], E],
@@ -173,7 +216,7 @@ def build(page: Page, request: PageRequest, make_edge: Callable[[str, dict[str, 
     more = len(page.items) > request.size
     if not request.forward:
         items.reverse()
-    edges = [make_edge(encode_cursor(item["sortKey"], item["node"]["id"]), item)
+    edges = [make_edge(encode_cursor(page.sort, item["sortKey"], item["node"]["id"]), item)
              for item in items]
     has_cursor = request.cursor is not None
     info = PageInfo(
@@ -185,8 +228,8 @@ def build(page: Page, request: PageRequest, make_edge: Callable[[str, dict[str, 
     return connection(edges=edges, page_info=info, total=page.total)
 
 
-def pages_by_parent(records: Iterable[Any], parent_ids: list[str]) -> list[Page]:
+def pages_by_parent(records: Iterable[Any], parent_ids: list[str], sort: SortKey) -> list[Page]:
     """One Page per parent id, in the order asked (parents with no row get an empty page)."""
-    found = {record["parentId"]: Page(list(record["items"]), record["totalCount"])
+    found = {record["parentId"]: Page(list(record["items"]), record["totalCount"], sort)
              for record in records}
-    return [found.get(parent_id, Page([], 0)) for parent_id in parent_ids]
+    return [found.get(parent_id, Page([], 0, sort)) for parent_id in parent_ids]

@@ -30,7 +30,7 @@ DEMO_SEED = 42
 @pytest.fixture(scope="session")
 def local_neo4j() -> Iterator[Instance | None]:
     """The local test server this session started, or None when NEO4J_URI names another."""
-    if os.environ.get("NEO4J_URI"):
+    if get_settings().neo4j_uri:  # from the environment or .env
         yield None
         return
     server = instance("test")
@@ -55,7 +55,7 @@ async def db(settings: Settings) -> AsyncIterator[Database]:
     """A database handle for checks beside the API, on a migrated and seeded graph."""
     driver = open_driver(settings, settings.neo4j_uri or "",
                          settings.neo4j_password.get_secret_value())
-    database = Database(driver, settings.neo4j_database)
+    database = Database(driver, settings.neo4j_database, settings.query_timeout)
     await migrations.apply(database)
     await seed(database, DEMO_SEED, DEMO_SCALE)
     yield database

@@ -7,6 +7,8 @@ import asyncio
 import httpx
 import pytest
 
+from app.main import create_app
+from app.settings import Settings
 from localdb import Instance
 from tests.conftest import GraphQL, error_codes
 
@@ -56,3 +58,14 @@ async def test_queries_work_over_get(client: httpx.AsyncClient) -> None:
     response = await client.get("/graphql", params={"query": "{ s3Areas { totalCount } }"})
     assert response.status_code == 200
     assert response.json()["data"] == {"s3Areas": {"totalCount": 16}}
+
+
+async def test_readyz_is_503_when_the_database_does_not_exist(settings: Settings) -> None:
+    misnamed = settings.model_copy(update={"neo4j_database": "nosuchdatabase"})
+    application = create_app(misnamed)
+    async with application.router.lifespan_context(application):
+        transport = httpx.ASGITransport(app=application)
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+            response = await http.get("/readyz")
+    assert response.status_code == 503
+    assert response.json()["status"] == "unavailable"

@@ -46,3 +46,11 @@ def test_statements_split_on_semicolons_at_line_ends(tmp_path: Path) -> None:
     [migration] = migrations.available(tmp_path)
     assert len(migration.statements) == 2
     assert all(text.startswith(("//", "CREATE")) for text in migration.statements)
+
+
+def test_statements_split_across_line_endings_and_trailing_comments(tmp_path: Path) -> None:
+    (tmp_path / "0001_mixed.cypher").write_text(
+        "CREATE INDEX a IF NOT EXISTS FOR (n:A) ON (n.a); \r\n"
+        "CREATE INDEX b IF NOT EXISTS FOR (n:B) ON (n.b);\n// the end\n")
+    [migration] = migrations.available(tmp_path)
+    assert [text.split()[2] for text in migration.statements] == ["a", "b"]

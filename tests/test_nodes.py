@@ -88,3 +88,10 @@ async def test_user_by_handle(gql: GraphQL) -> None:
     assert (await gql.data(query, handle=user["handle"]))["user"]["id"] == user["id"]
     body = await gql(query, handle="nobody.with.this.handle")
     assert error_codes(body) == ["NOT_FOUND"]
+
+
+async def test_ids_with_non_canonical_uuids_resolve(gql: GraphQL) -> None:
+    data = await gql.data("{ users(first: 1) { edges { node { id } } } }")
+    user_id = data["users"]["edges"][0]["node"]["id"]
+    shouting = ids.encode("User", ids.parse(user_id)[1].upper())
+    assert (await gql.data(NODE, id=shouting))["node"]["id"] == user_id

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import json
 import uuid
 from typing import Any
 
@@ -84,8 +86,44 @@ async def test_organizations_by_founding_year_break_ties_by_id(gql: GraphQL) -> 
     nodes, total = await walk(gql, query, "organizations", 6,
                               orderBy={"field": "FOUNDED_YEAR"})
     assert len(nodes) == total == len({node["id"] for node in nodes})
-    years = [node["foundedYear"] or 0 for node in nodes]
-    assert years == sorted(years)
+    keys = [(node["foundedYear"] or 0, ids.parse(node["id"])[1]) for node in nodes]
+    assert keys == sorted(keys)
+    assert len({year for year, _ in keys}) < len(keys)  # there are ties to break
+
+
+async def test_walking_backward_in_descending_time_order(gql: GraphQL) -> None:
+    order = {"field": "CREATED_AT", "direction": "DESC"}
+    forward, _ = await walk(gql, USERS_PAGE, "users", 60, orderBy=order)
+    backward: list[dict[str, Any]] = []
+    before = None
+    while True:
+        connection = (await gql.data(USERS_PAGE, last=33, before=before, orderBy=order))["users"]
+        backward[:0] = [edge["node"] for edge in connection["edges"]]
+        if not connection["pageInfo"]["hasPreviousPage"]:
+            break
+        before = connection["pageInfo"]["startCursor"]
+    assert [node["id"] for node in backward] == [node["id"] for node in forward]
+
+
+async def test_cursors_only_work_in_the_ordering_they_came_from(gql: GraphQL) -> None:
+    by_name = (await gql.data(USERS_PAGE, first=2))["users"]["pageInfo"]["endCursor"]
+    by_time = (await gql.data(USERS_PAGE, first=2, orderBy={"field": "CREATED_AT"}))[
+        "users"]["pageInfo"]["endCursor"]
+    for cursor, order in ((by_name, {"field": "CREATED_AT"}), (by_time, None)):
+        body = await gql(USERS_PAGE, first=2, after=cursor, orderBy=order)
+        assert error_codes(body) == ["BAD_USER_INPUT"]
+    organizations = "query($after: String) { organizations(after: $after) { totalCount } }"
+    body = await gql(organizations, after=by_name)
+    assert error_codes(body) == ["BAD_USER_INPUT"]
+
+
+async def test_total_count_is_computed_when_asked_through_a_fragment(gql: GraphQL) -> None:
+    query = """
+    fragment Counted on UserConnection { howMany: totalCount }
+    { users(first: 1) { ...Counted } all: users(first: 2) { edges { cursor } } }"""
+    data = await gql.data(query)
+    assert data["users"]["howMany"] > 2
+    assert len(data["all"]["edges"]) == 2
 
 
 async def test_province_filter_matches_the_graph(gql: GraphQL, db: Database) -> None:
@@ -145,10 +183,20 @@ async def test_cursors_survive_inserts(gql: GraphQL, db: Database) -> None:
         await run_test_cypher(db, "delete_probe", probe=probe)
 
 
+def forge(parts: list[Any]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(parts).encode()).decode()
+
+
 async def test_page_arguments_are_checked(gql: GraphQL) -> None:
+    forged = (await gql.data(USERS_PAGE, first=1))["users"]["pageInfo"]["endCursor"]
+    tag = json.loads(base64.urlsafe_b64decode(forged + "=" * (-len(forged) % 4)))[0]
     cases: list[dict[str, Any]] = [
         {"first": 101}, {"first": -1}, {"last": 500}, {"first": 2, "last": 2},
         {"first": 2, "after": "not-a-cursor"}, {"last": 2, "before": "%%%"},
+        {"first": 2, "before": forged}, {"last": 2, "after": forged},
+        {"first": 2, "after": forge(["x", 1, "y"])},
+        {"first": 2, "after": forge([tag, 99999999999999999999, "y"])},
+        {"first": 2, "after": forge([tag, True, "y"])},
     ]
     for variables in cases:
         body = await gql(USERS_PAGE, **variables)

@@ -41,12 +41,12 @@ class OrganizationOrderField(Enum):
 USER_SORTS = {
     UserOrderField.DISPLAY_NAME: SortKey("n.displayName"),
     UserOrderField.HANDLE: SortKey("n.handle"),
-    UserOrderField.CREATED_AT: SortKey("n.createdAt", cursor_key="datetime($cursorKey)"),
+    UserOrderField.CREATED_AT: SortKey("n.createdAt", kind="datetime"),
 }
 # Organizations without a founding year sort as if founded in year 0.
 ORGANIZATION_SORTS = {
     OrganizationOrderField.NAME: SortKey("n.name"),
-    OrganizationOrderField.FOUNDED_YEAR: SortKey("coalesce(n.foundedYear, 0)"),
+    OrganizationOrderField.FOUNDED_YEAR: SortKey("coalesce(n.foundedYear, 0)", kind="int"),
 }
 
 
