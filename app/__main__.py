@@ -24,8 +24,8 @@ from localdb import LocalNeo4jError, instance
 
 async def prepare(settings: Settings, demo: bool) -> None:
     """Apply pending migrations and, with `demo`, (re)load the demo data (idempotent)."""
-    from seeds.__main__ import DEMO_SCALE
-    from seeds.load import seed
+    from seeds.__main__ import DEMO_SCALE, GENERATED
+    from seeds.load import DataSetConflict, seed
 
     driver = open_driver(settings, settings.neo4j_uri or "",
                          settings.neo4j_password.get_secret_value())
@@ -35,7 +35,11 @@ async def prepare(settings: Settings, demo: bool) -> None:
         print(f"Migrations: {len(applied)} applied now"
               + (f" ({', '.join(applied)})" if applied else ", all were current"))
         if demo:
-            counts = await seed(db, settings.demo_seed, DEMO_SCALE, name="demo")
+            try:
+                counts = await seed(db, settings.demo_seed, DEMO_SCALE, name=GENERATED)
+            except DataSetConflict as conflict:
+                print(f"Demo data: not loaded, {conflict}")
+                return
             if counts is None:
                 print("Demo data: already loaded")
             else:

@@ -4,7 +4,8 @@
     python -m seeds --scale 1        # the real platform's size (22,200 users, 2,433 organizations)
 
 Connects with the same settings as the API (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD) and applies
-pending migrations first.
+pending migrations first. A database holds one generated data set: loading the same one again
+is skipped, and loading another seed or scale over it is refused (wipe the database first).
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ import sys
 from app import migrations
 from app.db import Database, open_driver
 from app.settings import get_settings
-from seeds.load import seed
+from seeds.load import DataSetConflict, seed
 
 DEMO_SCALE = 0.02
+# The one generated data set a database holds: `make run`'s demo or a `python -m seeds` load.
+GENERATED = "generated"
 
 
 def _progress(statement: str, done: int, total: int) -> None:
@@ -34,10 +37,16 @@ async def run(seed_value: int, scale: float, quiet: bool) -> None:
     try:
         db = Database(driver, settings.neo4j_database)
         await migrations.apply(db)
-        counts = await seed(db, seed_value, scale, None if quiet else _progress)
-        assert counts is not None  # only a named data set is ever skipped
-        print(f"Seeded {counts['users']} users and {counts['organizations']} organizations "
-              f"in {counts['seconds']} s (seed {seed_value}, scale {scale})")
+        try:
+            counts = await seed(db, seed_value, scale, None if quiet else _progress,
+                                name=GENERATED)
+        except DataSetConflict as conflict:
+            raise SystemExit(f"Not loaded: {conflict}") from None
+        if counts is None:
+            print(f"Already loaded (seed {seed_value}, scale {scale})")
+        else:
+            print(f"Seeded {counts['users']} users and {counts['organizations']} organizations "
+                  f"in {counts['seconds']} s (seed {seed_value}, scale {scale})")
     finally:
         await driver.close()
 

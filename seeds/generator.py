@@ -88,7 +88,8 @@ class Generator:
         self.graph = Graph()
 
     def _id(self, kind: str, index: int) -> str:
-        return str(uuid.uuid5(uuid.NAMESPACE_URL, f"oig:{self.seed}:{kind}:{index}"))
+        return str(uuid.uuid5(uuid.NAMESPACE_URL,
+                              f"oig:{self.seed}:{self.scale}:{kind}:{index}"))
 
     def _province(self) -> str:
         return self.rng.choices(list(PROVINCE_WEIGHTS), weights=list(PROVINCE_WEIGHTS.values()))[0]

@@ -51,10 +51,17 @@ async def load_graph(db: Database, graph: Graph,
         await write_rows(db, statement, rows, progress)
 
 
+class DataSetConflict(RuntimeError):
+    """The database already holds a generated data set of another seed or scale."""
+
+
 def fingerprint(seed_value: int, scale: float) -> str:
-    """What determines a generated data set: seed, scale, taxonomy files and generator code."""
+    """What determines a generated data set: seed, scale, taxonomy files, generator and the
+    seed statements."""
     digest = hashlib.sha256(f"{seed_value}:{scale}".encode())
-    sources = [*sorted(FOLDER.glob("*.json")), Path(__file__).with_name("generator.py")]
+    here = Path(__file__).resolve().parent
+    sources = [*sorted(FOLDER.glob("*.json")), here / "generator.py", here / "load.py",
+               *sorted((cypher.CYPHER_ROOT / "seeds").glob("*.cypher"))]
     for path in sources:
         digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -65,14 +72,21 @@ async def seed(db: Database, seed_value: int, scale: float,
                name: str | None = None) -> dict[str, float] | None:
     """Load the taxonomies and the generated graph for (seed, scale); returns counts and time.
 
-    With a `name`, the load is recorded as a data set and skipped (None is returned) when the
-    data set of that name was already loaded from the same seed, scale, taxonomy and generator.
+    With a `name`, the load is recorded as a data set: it is skipped (None is returned) when
+    that data set was already loaded from the same seed, scale and code, and refused with
+    DataSetConflict when it was loaded from another seed or scale, since two generated sets
+    would share handles and mix their relationships.
     """
     current = fingerprint(seed_value, scale)
     if name is not None:
         records = await db.read(cypher.load("seeds/data_set").text, {"name": name})
         if records and records[0]["fingerprint"] == current:
             return None
+        if records and (records[0]["seed"], records[0]["scale"]) != (seed_value, scale):
+            raise DataSetConflict(
+                f"the database holds the generated data set {name!r} of seed "
+                f"{records[0]['seed']} and scale {records[0]['scale']}; load seed {seed_value} "
+                f"and scale {scale} into an empty database (python -m localdb wipe dev)")
     started = time.perf_counter()
     taxonomy = Taxonomy.load()
     await load_taxonomy(db, taxonomy)
@@ -80,6 +94,7 @@ async def seed(db: Database, seed_value: int, scale: float,
     await load_graph(db, graph, progress)
     if name is not None:
         await db.write(cypher.load("seeds/record_data_set").text,
-                       {"name": name, "fingerprint": current})
+                       {"name": name, "fingerprint": current, "seed": seed_value,
+                        "scale": scale})
     return {"users": len(graph.users), "organizations": len(graph.organizations),
             "seconds": round(time.perf_counter() - started, 2)}

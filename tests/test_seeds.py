@@ -5,10 +5,12 @@ from __future__ import annotations
 import uuid
 from collections import Counter
 
+import pytest
+
 from app.db import Database
 from seeds.__main__ import DEMO_SCALE
 from seeds.generator import Generator, vat_number
-from seeds.load import fingerprint, seed
+from seeds.load import DataSetConflict, fingerprint, seed
 from seeds.taxonomy import Taxonomy
 from tests.conftest import DEMO_SEED, GraphQL, run_test_cypher
 
@@ -60,5 +62,9 @@ async def test_a_named_data_set_is_loaded_once(db: Database) -> None:
         assert await seed(db, DEMO_SEED, DEMO_SCALE, name=name) is not None
         assert await seed(db, DEMO_SEED, DEMO_SCALE, name=name) is None
         assert fingerprint(DEMO_SEED, DEMO_SCALE) != fingerprint(DEMO_SEED + 1, DEMO_SCALE)
+        [before] = await run_test_cypher(db, "count_users", province=None)
+        with pytest.raises(DataSetConflict, match=r"seed 42 and scale 0\.02"):
+            await seed(db, DEMO_SEED + 1, DEMO_SCALE, name=name)
+        assert await run_test_cypher(db, "count_users", province=None) == [before]
     finally:
         await run_test_cypher(db, "forget_data_set", name=name)

@@ -1,3 +1,3 @@
-// The recorded fingerprint of a loaded data set, if any.
+// What a loaded data set was generated from, if it was loaded.
 MATCH (d:DataSet {name: $name})
-RETURN d.fingerprint AS fingerprint
+RETURN d.fingerprint AS fingerprint, d.seed AS seed, d.scale AS scale

@@ -1,3 +1,3 @@
-// Record that a data set was loaded, with the fingerprint of what produced it.
+// Record that a data set was loaded, with what it was generated from.
 MERGE (d:DataSet {name: $name})
-SET d.fingerprint = $fingerprint, d.loadedAt = datetime()
+SET d.fingerprint = $fingerprint, d.seed = $seed, d.scale = $scale, d.loadedAt = datetime()
