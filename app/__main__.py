@@ -17,7 +17,7 @@ import sys
 import uvicorn
 
 from app import migrations
-from app.db import Database, open_driver
+from app.db import connect
 from app.settings import Settings, get_settings
 from localdb import LocalNeo4jError, instance
 
@@ -27,10 +27,7 @@ async def prepare(settings: Settings, demo: bool) -> None:
     from seeds.__main__ import DEMO_SCALE, GENERATED
     from seeds.load import DataSetConflict, seed
 
-    driver = open_driver(settings, settings.neo4j_uri or "",
-                         settings.neo4j_password.get_secret_value())
-    try:
-        db = Database(driver, settings.neo4j_database)
+    async with connect(settings) as db:
         applied = await migrations.apply(db)
         print(f"Migrations: {len(applied)} applied now"
               + (f" ({', '.join(applied)})" if applied else ", all were current"))
@@ -45,8 +42,6 @@ async def prepare(settings: Settings, demo: bool) -> None:
             else:
                 print(f"Demo data: {counts['users']} users, {counts['organizations']} "
                       f"organizations ({counts['seconds']} s)")
-    finally:
-        await driver.close()
 
 
 def main() -> int:

@@ -8,6 +8,8 @@ to check that a request's round trips grow with the query's depth, not with its 
 from __future__ import annotations
 
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
@@ -36,11 +38,13 @@ def begin_stats() -> QueryStats:
     return stats
 
 
-def open_driver(settings: Settings, uri: str, password: str) -> AsyncDriver:
-    """A driver with the pool and time-outs from settings; connections open lazily."""
+def open_driver(settings: Settings) -> AsyncDriver:
+    """A driver for the configured Neo4j with the pool and time-outs from settings."""
+    if not settings.neo4j_uri:
+        raise RuntimeError("NEO4J_URI is not set (`make run` sets it for the local Neo4j)")
     return AsyncGraphDatabase.driver(
-        uri,
-        auth=(settings.neo4j_user, password),
+        settings.neo4j_uri,
+        auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
         connection_timeout=settings.neo4j_connection_timeout,
         connection_acquisition_timeout=settings.neo4j_acquisition_timeout,
         max_connection_pool_size=settings.neo4j_max_pool_size,
@@ -49,6 +53,16 @@ def open_driver(settings: Settings, uri: str, password: str) -> AsyncDriver:
         max_transaction_retry_time=settings.neo4j_max_retry_time,
         notifications_min_severity="OFF",
     )
+
+
+@asynccontextmanager
+async def connect(settings: Settings) -> AsyncIterator[Database]:
+    """A Database on its own driver, closed on exit: for commands and tests, not requests."""
+    driver = open_driver(settings)
+    try:
+        yield Database(driver, settings.neo4j_database, settings.query_timeout)
+    finally:
+        await driver.close()
 
 
 class Database:

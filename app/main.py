@@ -33,8 +33,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        driver = open_driver(settings, settings.neo4j_uri or "",
-                             settings.neo4j_password.get_secret_value())
+        driver = open_driver(settings)
         try:
             await driver.verify_connectivity()
         except (Neo4jError, DriverError, OSError) as error:

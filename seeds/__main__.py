@@ -15,7 +15,7 @@ import asyncio
 import sys
 
 from app import migrations
-from app.db import Database, open_driver
+from app.db import connect
 from app.settings import get_settings
 from seeds.load import DataSetConflict, seed
 
@@ -33,9 +33,7 @@ async def run(seed_value: int, scale: float, quiet: bool) -> None:
     settings = get_settings()
     if not settings.neo4j_uri:
         raise SystemExit("NEO4J_URI is not set")
-    driver = open_driver(settings, settings.neo4j_uri, settings.neo4j_password.get_secret_value())
-    try:
-        db = Database(driver, settings.neo4j_database)
+    async with connect(settings) as db:
         await migrations.apply(db)
         try:
             counts = await seed(db, seed_value, scale, None if quiet else _progress,
@@ -47,8 +45,6 @@ async def run(seed_value: int, scale: float, quiet: bool) -> None:
         else:
             print(f"Seeded {counts['users']} users and {counts['organizations']} organizations "
                   f"in {counts['seconds']} s (seed {seed_value}, scale {scale})")
-    finally:
-        await driver.close()
 
 
 def main() -> None:

@@ -17,7 +17,7 @@ import pytest_asyncio
 from starlette.applications import Starlette
 
 from app import cypher, migrations
-from app.db import Database, open_driver
+from app.db import Database, connect
 from app.main import create_app
 from app.settings import Settings, get_settings
 from localdb import Instance, instance
@@ -53,13 +53,10 @@ def settings(local_neo4j: Instance | None) -> Settings:
 @pytest_asyncio.fixture(scope="session", loop_scope="session")
 async def db(settings: Settings) -> AsyncIterator[Database]:
     """A database handle for checks beside the API, on a migrated and seeded graph."""
-    driver = open_driver(settings, settings.neo4j_uri or "",
-                         settings.neo4j_password.get_secret_value())
-    database = Database(driver, settings.neo4j_database, settings.query_timeout)
-    await migrations.apply(database)
-    await seed(database, DEMO_SEED, DEMO_SCALE)
-    yield database
-    await driver.close()
+    async with connect(settings) as database:
+        await migrations.apply(database)
+        await seed(database, DEMO_SEED, DEMO_SCALE)
+        yield database
 
 
 @pytest_asyncio.fixture(scope="session", loop_scope="session")
