@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, TypeVar
 
 import strawberry
@@ -126,22 +127,27 @@ async def related_connection(
     return result
 
 
-async def load_page(context: Context, kind: NodeKind, filter_name: str, sort: SortKey,
-                    request: PageRequest, parameters: dict[str, Any]) -> Page:
-    """One page of a top-level connection of `kind` (one round trip).
-
-    `filter_name` names the fragment (`queries/<domain>/<x>_filter`) whose parameters are the
-    filter values in `parameters`.
-    """
+async def root_connection(
+    info: strawberry.Info[Context, None], kind: NodeKind, filter_name: str, sort: SortKey,
+    parameters: dict[str, Any], make_edge: Callable[[str, dict[str, Any]], Any],
+    connection: Callable[..., C],
+    first: int | None, after: str | None, last: int | None, before: str | None,
+) -> C:
+    """A top-level connection field's whole work, in one round trip: check the page
+    arguments, read one page of `kind` passing the filter fragment `filter_name`
+    (`queries/<domain>/<x>_filter`, whose parameters are `parameters`), build the page."""
+    request = page_request(info, first, after, last, before)
     text = cypher.rendered(
         "queries/common/root_page", label=kind.label, projection=kind.projection,
         filter=_fragment(filter_name), **request.fragments(sort),
     )
-    records = await context.db.read(text, {**parameters, **request.parameters(sort)})
-    record = records[0]
-    return Page(list(record["items"]), record["totalCount"], sort)
+    records = await info.context.db.read(text, {**parameters, **request.parameters(sort)})
+    page = Page(list(records[0]["items"]), records[0]["totalCount"], sort)
+    result: C = build(page, request, make_edge, connection)
+    return result
 
 
+@cache
 def _fragment(name: str) -> str:
     """A named fragment without its comment lines, ready to be placed inside a statement."""
     lines = cypher.load(f"queries/{name}").text.splitlines()

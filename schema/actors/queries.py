@@ -20,8 +20,8 @@ from schema.actors.types import (
     organization_edge,
     user_edge,
 )
-from schema.loading import load_node, load_page
-from schema.pagination import OrderDirection, SortKey, build, page_request
+from schema.loading import load_node, root_connection
+from schema.pagination import OrderDirection, SortKey
 from schema.taxonomy.types import Province
 
 
@@ -104,7 +104,6 @@ class ActorQueries:
         order_by: UserOrder | None = None, first: int | None = None, after: str | None = None,
         last: int | None = None, before: str | None = None,
     ) -> UserConnection:
-        request = page_request(info, first, after, last, before)
         chosen = filter or UserFilter()
         order = order_by or UserOrder(field=UserOrderField.DISPLAY_NAME)
         parameters = {
@@ -115,10 +114,8 @@ class ActorQueries:
             "nameContains": chosen.name_contains or None,
         }
         sort = _sort(USER_SORTS, order.field, order.direction)  # type: ignore[arg-type]
-        page = await load_page(info.context, USER, "actors/user_filter", sort, request,
-                               parameters)
-        result: UserConnection = build(page, request, user_edge, UserConnection)
-        return result
+        return await root_connection(info, USER, "actors/user_filter", sort, parameters,
+                                     user_edge, UserConnection, first, after, last, before)
 
     @strawberry.field(description="Organizations on the platform; by name unless ordered.")
     async def organizations(
@@ -126,7 +123,6 @@ class ActorQueries:
         order_by: OrganizationOrder | None = None, first: int | None = None,
         after: str | None = None, last: int | None = None, before: str | None = None,
     ) -> OrganizationConnection:
-        request = page_request(info, first, after, last, before)
         chosen = filter or OrganizationFilter()
         order = order_by or OrganizationOrder(field=OrganizationOrderField.NAME)
         parameters = {
@@ -137,11 +133,9 @@ class ActorQueries:
             "nameContains": chosen.name_contains or None,
         }
         sort = _sort(ORGANIZATION_SORTS, order.field, order.direction)  # type: ignore[arg-type]
-        page = await load_page(info.context, ORGANIZATION, "actors/organization_filter", sort,
-                               request, parameters)
-        result: OrganizationConnection = build(page, request, organization_edge,
-                                               OrganizationConnection)
-        return result
+        return await root_connection(info, ORGANIZATION, "actors/organization_filter", sort,
+                                     parameters, organization_edge, OrganizationConnection,
+                                     first, after, last, before)
 
     @strawberry.field(description="The person with this handle.")
     async def user(self, info: strawberry.Info[Context, None], handle: str) -> User | None:

@@ -6,8 +6,7 @@ import strawberry
 
 from app import ids
 from app.context import Context
-from schema.loading import load_page
-from schema.pagination import build, page_request
+from schema.loading import root_connection
 from schema.taxonomy.types import (
     COMPETENCE,
     COMPETENCE_ORDER,
@@ -37,25 +36,22 @@ class TaxonomyQueries:
     async def s3_areas(self, info: strawberry.Info[Context, None], period: S3Period | None = None,
                        first: int | None = None, after: str | None = None,
                        last: int | None = None, before: str | None = None) -> S3AreaConnection:
-        request = page_request(info, first, after, last, before)
-        page = await load_page(info.context, S3_AREA, "taxonomy/s3_area_filter", S3_AREA_ORDER,
-                               request, {"period": period.value if period else None})
-        result: S3AreaConnection = build(page, request, s3_area_edge, S3AreaConnection)
-        return result
+        return await root_connection(
+            info, S3_AREA, "taxonomy/s3_area_filter", S3_AREA_ORDER,
+            {"period": period.value if period else None}, s3_area_edge, S3AreaConnection,
+            first, after, last, before)
 
     @strawberry.field(description="Competences of the taxonomy, by English name.")
     async def competences(self, info: strawberry.Info[Context, None],
                           filter: CompetenceFilter | None = None, first: int | None = None,
                           after: str | None = None, last: int | None = None,
                           before: str | None = None) -> CompetenceConnection:
-        request = page_request(info, first, after, last, before)
         chosen = filter or CompetenceFilter()
         parameters = {
             "broader": ids.decode_as(chosen.broader, "Competence") if chosen.broader else None,
             "topLevel": chosen.top_level,
             "nameContains": chosen.name_contains or None,
         }
-        page = await load_page(info.context, COMPETENCE, "taxonomy/competence_filter",
-                               COMPETENCE_ORDER, request, parameters)
-        result: CompetenceConnection = build(page, request, competence_edge, CompetenceConnection)
-        return result
+        return await root_connection(
+            info, COMPETENCE, "taxonomy/competence_filter", COMPETENCE_ORDER, parameters,
+            competence_edge, CompetenceConnection, first, after, last, before)
