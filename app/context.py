@@ -18,6 +18,9 @@ BatchLoad = Callable[[list[Any]], Coroutine[Any, Any, list[Any]]]
 class Context:
     """What one GraphQL request shares across its resolvers.
 
+    `viewer_id` is who asks; every read passes it to the visibility predicates of
+    schema/loading.py. Requests over HTTP are anonymous until sign-in exists.
+
     Dataloaders live here, so each request batches and caches on its own and nothing it loaded
     leaks into another request.
     """
@@ -25,6 +28,7 @@ class Context:
     db: Database
     settings: Settings
     stats: QueryStats
+    viewer_id: str | None = None  # the signed-in user's node id; None for anonymous visitors
     loaders: dict[Hashable, DataLoader[Any, Any]] = field(default_factory=dict)
 
     def loader(self, key: Hashable, batch_load: BatchLoad) -> DataLoader[Any, Any]:

@@ -3,6 +3,11 @@
 Each kind of read goes through one dataloader per request, so a level of a query costs one
 Cypher round trip however many objects it returns. Labels and relationship types come from the
 domain modules' constants, checked here against an identifier pattern; values are parameters.
+
+Who may see what is decided here, once for every path: a NodeKind names the predicate
+(`queries/<domain>/<x>_visible`, on `n` with the parameter `$viewerId`) that every read of that
+label applies, whether by id, in a connection, in a count or as a to-one field. An object the
+viewer may not see reads exactly as one that does not exist.
 """
 
 from __future__ import annotations
@@ -32,10 +37,13 @@ def _identifier(value: str) -> str:
 
 @dataclass(frozen=True)
 class NodeKind:
-    """A node label and the named fragment that projects its fields (`<domain>/<x>_fields`)."""
+    """A node label, the named fragment that projects its fields (`<domain>/<x>_fields`) and,
+    unless every node of the label is public, the named predicate saying which nodes the
+    viewer may see (`<domain>/<x>_visible`)."""
 
     label: str
     fields: str
+    visible: str | None = None
 
     def __post_init__(self) -> None:
         _identifier(self.label)
@@ -44,16 +52,24 @@ class NodeKind:
     def projection(self) -> str:
         return _fragment(self.fields)
 
+    @property
+    def visibility(self) -> str:
+        """The Cypher predicate on `n` that holds for the nodes the viewer may see."""
+        return f"({_fragment(self.visible)})" if self.visible else "true"
+
 
 @dataclass(frozen=True)
 class Relation:
-    """Related nodes `n` of a parent `p` through relationship `r`, in a fixed order."""
+    """Related nodes `n` of a parent `p` through relationship `r`, in a fixed order; `where`
+    names a predicate fragment on `p`, `r` and `n` that every item passes (fixed conditions,
+    or conditions on the parameters a connection's filter passes)."""
 
     parent: str
     type: str
     outgoing: bool
     target: NodeKind
     sort: SortKey = SortKey("n.id")
+    where: str | None = None
 
     def __post_init__(self) -> None:
         _identifier(self.parent)
@@ -64,6 +80,18 @@ class Relation:
         arrow = ("-", "->") if self.outgoing else ("<-", "-")
         return f"(p){arrow[0]}[r:{self.type}]{arrow[1]}(n:{self.target.label})"
 
+    @property
+    def condition(self) -> str:
+        """What every related item passes: the relation's own predicate and visibility."""
+        where = f"({_fragment(self.where)}) AND " if self.where else ""
+        return where + self.target.visibility
+
+
+def _hashable(parameters: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
+    """Parameters as a dataloader key part (lists become tuples)."""
+    return tuple(sorted((name, tuple(value) if isinstance(value, list) else value)
+                        for name, value in parameters.items()))
+
 
 async def load_node(context: Context, kind: NodeKind, value: str,
                     key: str = "id") -> dict[str, Any] | None:
@@ -73,8 +101,8 @@ async def load_node(context: Context, kind: NodeKind, value: str,
 
     async def batch(values: list[str]) -> list[dict[str, Any] | None]:
         text = cypher.rendered("queries/common/nodes_by_key", label=kind.label, key=key,
-                               projection=kind.projection)
-        records = await context.db.read(text, {"keys": values})
+                               projection=kind.projection, visible=kind.visibility)
+        records = await context.db.read(text, {"keys": values, "viewerId": context.viewer_id})
         found = {record["key"]: record["node"] for record in records}
         return [found.get(value) for value in values]
 
@@ -88,8 +116,10 @@ async def load_one(context: Context, relation: Relation, parent_id: str) -> dict
 
     async def batch(parent_ids: list[str]) -> list[dict[str, Any] | None]:
         text = cypher.rendered("queries/common/related_one", parent=relation.parent,
-                               pattern=relation.pattern, projection=relation.target.projection)
-        records = await context.db.read(text, {"parentIds": parent_ids})
+                               pattern=relation.pattern, projection=relation.target.projection,
+                               condition=relation.condition)
+        records = await context.db.read(text, {"parentIds": parent_ids,
+                                               "viewerId": context.viewer_id})
         found = {record["parentId"]: record["node"] for record in records}
         return [found.get(parent_id) for parent_id in parent_ids]
 
@@ -98,17 +128,21 @@ async def load_one(context: Context, relation: Relation, parent_id: str) -> dict
 
 
 async def load_related(context: Context, relation: Relation, parent_id: str,
-                       request: PageRequest) -> Page:
-    """One page of the nodes related to `parent_id`, batched with its sibling parents."""
-    key = ("related", relation, request)
+                       request: PageRequest, parameters: dict[str, Any] | None = None) -> Page:
+    """One page of the nodes related to `parent_id`, batched with its sibling parents;
+    `parameters` are those of the relation's `where` predicate."""
+    where = parameters or {}
+    key = ("related", relation, request, _hashable(where))
 
     async def batch(parent_ids: list[str]) -> list[Page]:
         text = cypher.rendered(
             "queries/common/related_page", parent=relation.parent, pattern=relation.pattern,
-            projection=relation.target.projection, **request.fragments(relation.sort),
+            projection=relation.target.projection, condition=relation.condition,
+            **request.fragments(relation.sort),
         )
-        parameters = {"parentIds": parent_ids, **request.parameters(relation.sort)}
-        records = await context.db.read(text, parameters)
+        values = {**where, "parentIds": parent_ids, "viewerId": context.viewer_id,
+                  **request.parameters(relation.sort)}
+        records = await context.db.read(text, values)
         return pages_by_parent(records, parent_ids, relation.sort)
 
     page: Page = await context.loader(key, batch).load(parent_id)
@@ -119,10 +153,11 @@ async def related_connection(
     info: strawberry.Info[Context, None], relation: Relation, parent_id: str,
     make_edge: Callable[[str, dict[str, Any]], Any], connection: Callable[..., C],
     first: int | None, after: str | None, last: int | None, before: str | None,
+    parameters: dict[str, Any] | None = None,
 ) -> C:
     """A connection field's whole work: check the page arguments, load, build the page."""
     request = page_request(info, first, after, last, before)
-    page = await load_related(info.context, relation, parent_id, request)
+    page = await load_related(info.context, relation, parent_id, request, parameters)
     result: C = build(page, request, make_edge, connection)
     return result
 
@@ -139,9 +174,10 @@ async def root_connection(
     request = page_request(info, first, after, last, before)
     text = cypher.rendered(
         "queries/common/root_page", label=kind.label, projection=kind.projection,
-        filter=_fragment(filter_name), **request.fragments(sort),
+        filter=f"({_fragment(filter_name)}) AND {kind.visibility}", **request.fragments(sort),
     )
-    records = await info.context.db.read(text, {**parameters, **request.parameters(sort)})
+    values = {**parameters, "viewerId": info.context.viewer_id, **request.parameters(sort)}
+    records = await info.context.db.read(text, values)
     page = Page(list(records[0]["items"]), records[0]["totalCount"], sort)
     result: C = build(page, request, make_edge, connection)
     return result

@@ -1,9 +1,12 @@
-// One page of related nodes `n` for each parent `p`, batched; `parent`, `pattern`, `sort` and
-// `projection` are fixed by the code (schema/loading.py), every value is a parameter.
+// One page of related nodes `n` for each parent `p`, batched, and how many there are when
+// asked; `parent`, `pattern`, `condition` (the relation's own predicate and the visibility of
+// `n`), `sort` and `projection` are fixed by the code (schema/loading.py); every value is a
+// parameter.
 UNWIND $parentIds AS parentId
 MATCH (p:{{parent}} {id: parentId})
 CALL (p) {
   MATCH {{pattern}}
+  WHERE {{condition}}
   WITH n, r, {{sort}} AS sortKey
   WHERE $cursorId IS NULL
      OR sortKey {{cmp}} {{cursor_key}}
@@ -13,4 +16,5 @@ CALL (p) {
   LIMIT $limit
   RETURN collect({node: n { {{projection}} }, edge: properties(r), sortKey: sortKey}) AS items
 }
-RETURN parentId, items, CASE WHEN $withTotal THEN COUNT { {{pattern}} } END AS totalCount
+RETURN parentId, items,
+  CASE WHEN $withTotal THEN COUNT { MATCH {{pattern}} WHERE {{condition}} } END AS totalCount
