@@ -5,11 +5,12 @@ import strawberry
 from app.extensions import ErrorShaping, QueryStatistics
 from schema.actors import ActorQueries
 from schema.node import NodeQueries
+from schema.search import SearchQueries
 from schema.taxonomy import TaxonomyQueries
 
 
 @strawberry.type(description="The root of every query.")
-class Query(NodeQueries, ActorQueries, TaxonomyQueries):
+class Query(NodeQueries, ActorQueries, TaxonomyQueries, SearchQueries):
     pass
 
 

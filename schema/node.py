@@ -45,6 +45,12 @@ def register(type_name: str, kind: NodeKind, build: Callable[[dict[str, Any]], N
     _registry[type_name] = NodeType(kind, build)
 
 
+def node_kind(type_name: str) -> NodeKind | None:
+    """How objects of a registered type are loaded, or None for an unregistered type."""
+    node_type = _registry.get(type_name)
+    return node_type.kind if node_type else None
+
+
 async def resolve_node(context: Context, type_name: str, node_id: str) -> Node | None:
     """The object of a registered type by its node id, or None."""
     node_type = _registry[type_name]

@@ -15,6 +15,7 @@ import base64
 import binascii
 import hashlib
 import json
+import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -73,10 +74,11 @@ _INT64 = 2**63
 @dataclass(frozen=True)
 class SortKey:
     """How items are ordered: a Cypher expression on `n` (or `r`) chosen by the code, and the
-    kind of value it gives (`datetime` keys travel in cursors as ISO text)."""
+    kind of value it gives (`datetime` keys travel in cursors as ISO text; `float` ones, such as
+    search scores, as JSON numbers, which keep a double exactly)."""
 
     expression: str
-    kind: Literal["string", "int", "datetime"] = "string"
+    kind: Literal["string", "int", "float", "datetime"] = "string"
     descending: bool = False
 
     @property
@@ -93,6 +95,8 @@ class SortKey:
         """Whether a cursor's key is a value of this ordering's kind."""
         if self.kind == "int":
             return isinstance(key, int) and not isinstance(key, bool) and -_INT64 <= key < _INT64
+        if self.kind == "float":
+            return isinstance(key, int | float) and not isinstance(key, bool) and math.isfinite(key)
         return isinstance(key, str) and (self.kind == "string" or bool(_DATETIME.match(key)))
 
 
