@@ -4,13 +4,16 @@ import strawberry
 
 from app.extensions import ErrorShaping, QueryStatistics
 from schema.actors import ActorQueries
+from schema.communities import CommunityQueries
+from schema.content import ContentQueries
 from schema.node import NodeQueries
 from schema.search import SearchQueries
 from schema.taxonomy import TaxonomyQueries
 
 
 @strawberry.type(description="The root of every query.")
-class Query(NodeQueries, ActorQueries, TaxonomyQueries, SearchQueries):
+class Query(NodeQueries, ActorQueries, TaxonomyQueries, CommunityQueries, ContentQueries,
+            SearchQueries):
     pass
 
 

@@ -8,7 +8,7 @@ costs one round trip per type asked for.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -56,6 +56,17 @@ async def resolve_node(context: Context, type_name: str, node_id: str) -> Node |
     node_type = _registry[type_name]
     fields = await load_node(context, node_type.kind, node_id)
     return node_type.build(fields) if fields is not None else None
+
+
+async def resolve_labelled(context: Context, labels: Iterable[str],
+                           node_id: str) -> Node | None:
+    """The object of the registered type whose label a node carries (a relationship that may
+    end at nodes of several labels), or None when none of its labels is registered."""
+    carried = frozenset(labels)
+    for type_name, node_type in _registry.items():
+        if node_type.kind.label in carried:
+            return await resolve_node(context, type_name, node_id)
+    return None
 
 
 @strawberry.type

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
@@ -24,6 +24,26 @@ from schema.taxonomy.types import (
     competence_edge,
     s3_area_edge,
 )
+
+if TYPE_CHECKING:
+    from schema.actors.follows import (
+        FollowedOrganizationConnection,
+        FollowedUserConnection,
+        FollowerConnection,
+    )
+    from schema.communities.types import (
+        DiscussionConnection,
+        DiscussionOrder,
+        FollowedCommunityConnection,
+        MembershipFilter,
+        UserCommunityConnection,
+    )
+    from schema.content.types import NewsConnection, NewsOrder
+
+# Types of the domains built on actors, which refer back to them (resolved when the schema is).
+_FOLLOWS = strawberry.lazy("schema.actors.follows")
+_COMMUNITIES = strawberry.lazy("schema.communities.types")
+_CONTENT = strawberry.lazy("schema.content.types")
 
 USER = NodeKind("User", "actors/user_fields")
 ORGANIZATION = NodeKind("Organization", "actors/organization_fields")
@@ -74,6 +94,7 @@ class User(Node):
     locale: str | None
     province: Province | None
     created_at: datetime
+    follower_count: int = strawberry.field(description="How many people follow the person.")
 
     @classmethod
     def from_fields(cls, fields: dict[str, Any]) -> User:
@@ -81,7 +102,7 @@ class User(Node):
             node_id=fields["id"], handle=fields["handle"], display_name=fields["displayName"],
             headline=fields.get("headline"), bio=fields.get("bio"), locale=fields.get("locale"),
             province=_province(fields.get("province")),
-            created_at=_native(fields["createdAt"]),
+            created_at=_native(fields["createdAt"]), follower_count=fields["followerCount"],
         )
 
     @strawberry.field(description="The organizations the person belongs to, by name.")
@@ -119,6 +140,61 @@ class User(Node):
                                         competence_edge, CompetenceConnection, first, after,
                                         last, before)
 
+    @strawberry.field(description="The communities the person belongs to, by name; active "
+                      "memberships unless filtered.")
+    async def communities(
+        self, info: strawberry.Info[Context, None],
+        filter: Annotated[MembershipFilter, _COMMUNITIES] | None = None,
+        first: int | None = None, after: str | None = None, last: int | None = None,
+        before: str | None = None,
+    ) -> Annotated[UserCommunityConnection, _COMMUNITIES]:
+        from schema.communities.types import user_communities
+        return await user_communities(info, self.node_id, filter, first, after, last, before)
+
+    @strawberry.field(description="The discussions the person started; latest activity first "
+                      "unless ordered.")
+    async def discussions(
+        self, info: strawberry.Info[Context, None],
+        order_by: Annotated[DiscussionOrder, _COMMUNITIES] | None = None,
+        first: int | None = None, after: str | None = None, last: int | None = None,
+        before: str | None = None,
+    ) -> Annotated[DiscussionConnection, _COMMUNITIES]:
+        from schema.communities.types import user_discussions
+        return await user_discussions(info, self.node_id, order_by, first, after, last, before)
+
+    @strawberry.field(description="The people who follow the person, most recent first.")
+    async def followers(
+        self, info: strawberry.Info[Context, None], first: int | None = None,
+        after: str | None = None, last: int | None = None, before: str | None = None,
+    ) -> Annotated[FollowerConnection, _FOLLOWS]:
+        from schema.actors.follows import followers
+        return await followers(info, "User", self.node_id, first, after, last, before)
+
+    @strawberry.field(description="The people the person follows, most recent first.")
+    async def following(
+        self, info: strawberry.Info[Context, None], first: int | None = None,
+        after: str | None = None, last: int | None = None, before: str | None = None,
+    ) -> Annotated[FollowedUserConnection, _FOLLOWS]:
+        from schema.actors.follows import followed_users
+        return await followed_users(info, self.node_id, first, after, last, before)
+
+    @strawberry.field(description="The organizations the person follows, most recent first.")
+    async def followed_organizations(
+        self, info: strawberry.Info[Context, None], first: int | None = None,
+        after: str | None = None, last: int | None = None, before: str | None = None,
+    ) -> Annotated[FollowedOrganizationConnection, _FOLLOWS]:
+        from schema.actors.follows import followed_organizations
+        return await followed_organizations(info, self.node_id, first, after, last, before)
+
+    @strawberry.field(description="The communities the person follows, most recent first.")
+    async def followed_communities(
+        self, info: strawberry.Info[Context, None], first: int | None = None,
+        after: str | None = None, last: int | None = None, before: str | None = None,
+    ) -> Annotated[FollowedCommunityConnection, _COMMUNITIES]:
+        from schema.communities.types import followed_communities
+        return await followed_communities(info, self.node_id, first, after, last, before)
+
+
 
 @strawberry.type(description="A company, university, research centre, public body or association.")
 class Organization(Node):
@@ -132,6 +208,7 @@ class Organization(Node):
     website: str | None
     description: str | None
     founded_year: int | None
+    follower_count: int = strawberry.field(description="How many people follow the organization.")
 
     @classmethod
     def from_fields(cls, fields: dict[str, Any]) -> Organization:
@@ -141,6 +218,7 @@ class Organization(Node):
             city=fields.get("city"), province=_province(fields.get("province")),
             country=fields.get("country") or "IT", website=fields.get("website"),
             description=fields.get("description"), founded_year=fields.get("foundedYear"),
+            follower_count=fields["followerCount"],
         )
 
     @strawberry.field(description="The people who belong to the organization, by display name.")
@@ -169,6 +247,25 @@ class Organization(Node):
     ) -> S3AreaConnection:
         return await related_connection(info, ORGANIZATION_AREAS, self.node_id, s3_area_edge,
                                         S3AreaConnection, first, after, last, before)
+
+    @strawberry.field(description="The news published on the organization's behalf; newest "
+                      "first unless ordered.")
+    async def news(
+        self, info: strawberry.Info[Context, None],
+        order_by: Annotated[NewsOrder, _CONTENT] | None = None, first: int | None = None,
+        after: str | None = None, last: int | None = None, before: str | None = None,
+    ) -> Annotated[NewsConnection, _CONTENT]:
+        from schema.content.types import organization_news
+        return await organization_news(info, self.node_id, order_by, first, after, last, before)
+
+    @strawberry.field(description="The people who follow the organization, most recent first.")
+    async def followers(
+        self, info: strawberry.Info[Context, None], first: int | None = None,
+        after: str | None = None, last: int | None = None, before: str | None = None,
+    ) -> Annotated[FollowerConnection, _FOLLOWS]:
+        from schema.actors.follows import followers
+        return await followers(info, "Organization", self.node_id, first, after, last, before)
+
 
 
 @strawberry.type(description="A person's membership of an organization, seen from the person.")

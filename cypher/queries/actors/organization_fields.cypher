@@ -1,2 +1,3 @@
 .id, .name, .kind, .legalForm, .vatNumber, .city, .province, .country, .website, .description,
-.foundedYear
+.foundedYear,
+followerCount: COUNT { (n)<-[:FOLLOWS]-(:User) }

@@ -1,1 +1,2 @@
-.id, .handle, .displayName, .headline, .bio, .locale, .province, .createdAt
+.id, .handle, .displayName, .headline, .bio, .locale, .province, .createdAt,
+followerCount: COUNT { (n)<-[:FOLLOWS]-(:User) }

@@ -1,0 +1,9 @@
+// Fields of a community and the figures its page shows. Members count when ACTIVE; followers
+// are public; every discussion of a community the viewer sees is visible too. Sub-communities
+// count as the subCommunities connection lists them: only those the viewer may see (the same
+// rule as community_visible).
+.id, .name, .description, .kind, .access, .createdAt,
+memberCount: COUNT { (n)<-[:MEMBER_OF {status: 'ACTIVE'}]-(:User) },
+discussionCount: COUNT { (n)<-[:IN]-(:Discussion) },
+subCommunityCount: COUNT { (n)<-[:PART_OF]-(sub:Community) WHERE sub.access = 'OPEN' },
+followerCount: COUNT { (n)<-[:FOLLOWS]-(:User) }

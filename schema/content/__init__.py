@@ -1,0 +1,5 @@
+"""Content: news and the comments on discussions, news and proposals."""
+
+from schema.content.queries import ContentQueries
+
+__all__ = ["ContentQueries"]
