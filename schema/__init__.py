@@ -5,11 +5,13 @@ import strawberry
 from app.extensions import ErrorShaping, QueryStatistics
 from schema.actors import ActorQueries
 from schema.node import NodeQueries
+from schema.notifications.queries import NotificationQueries
+from schema.opportunities.queries import OpportunityQueries
 from schema.taxonomy import TaxonomyQueries
 
 
 @strawberry.type(description="The root of every query.")
-class Query(NodeQueries, ActorQueries, TaxonomyQueries):
+class Query(NodeQueries, NotificationQueries, ActorQueries, TaxonomyQueries, OpportunityQueries):
     pass
 
 
