@@ -8,6 +8,9 @@ Who may see what is decided here, once for every path: a NodeKind names the pred
 (`queries/<domain>/<x>_visible`, on `n` with the parameter `$viewerId`) that every read of that
 label applies, whether by id, in a connection, in a count or as a to-one field. An object the
 viewer may not see reads exactly as one that does not exist.
+
+A filter is a named predicate fragment, written whole (`$x IS NULL OR ...`) or as
+`Conditions`, of which a read keeps only the conditions whose parameters are given.
 """
 
 from __future__ import annotations
