@@ -7,13 +7,15 @@ from schema.actors import ActorQueries
 from schema.communities import CommunityQueries
 from schema.content import ContentQueries
 from schema.node import NodeQueries
+from schema.notifications.queries import NotificationQueries
+from schema.opportunities.queries import OpportunityQueries
 from schema.search import SearchQueries
 from schema.taxonomy import TaxonomyQueries
 
 
 @strawberry.type(description="The root of every query.")
-class Query(NodeQueries, ActorQueries, TaxonomyQueries, CommunityQueries, ContentQueries,
-            SearchQueries):
+class Query(NodeQueries, NotificationQueries, ActorQueries, TaxonomyQueries, CommunityQueries,
+            ContentQueries, OpportunityQueries, SearchQueries):
     pass
 
 

@@ -8,12 +8,15 @@ Who may see what is decided here, once for every path: a NodeKind names the pred
 (`queries/<domain>/<x>_visible`, on `n` with the parameter `$viewerId`) that every read of that
 label applies, whether by id, in a connection, in a count or as a to-one field. An object the
 viewer may not see reads exactly as one that does not exist.
+
+A filter is a named predicate fragment, written whole (`$x IS NULL OR ...`) or as
+`Conditions`, of which a read keeps only the conditions whose parameters are given.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, TypeVar
@@ -27,6 +30,7 @@ from schema.pagination import Page, PageRequest, SortKey, build, page_request, p
 C = TypeVar("C")
 _IDENTIFIER = re.compile(r"^[A-Z][A-Za-z0-9_]*$")
 _UNIQUE_KEYS = frozenset({"id", "handle"})
+_PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 
 
 def _identifier(value: str) -> str:
@@ -59,6 +63,47 @@ class NodeKind:
 
 
 @dataclass(frozen=True)
+class Conditions:
+    """A named filter fragment (`<domain>/<x>_filter`) written as conditions on `n`, one per
+    paragraph (blank lines between them), of which a read applies those whose parameters are
+    all given (not None): a filter left empty costs nothing, and the statement the planner sees
+    holds only real predicates, which it can answer from indexes.
+
+    A paragraph `MATCH <pattern>` is a pattern `n` must be part of. A top-level list matches
+    it with `n`, so the planner may start from the node the pattern names (a keyword, an
+    area) instead of testing every node; elsewhere it is the predicate `EXISTS { <pattern> }`.
+    """
+
+    name: str
+
+    def parts(self, parameters: Mapping[str, Any]) -> tuple[tuple[str, ...], str]:
+        """The patterns and the conjunction of the other conditions that apply (`true` if
+        none does)."""
+        patterns, predicates = _conditions(self.name, _given(parameters))
+        return patterns, " AND ".join(predicates) or "true"
+
+    def predicate(self, parameters: Mapping[str, Any]) -> str:
+        """Every condition that applies as one predicate, patterns as EXISTS subqueries."""
+        patterns, predicates = _conditions(self.name, _given(parameters))
+        exists = tuple(f"EXISTS {{ {pattern} }}" for pattern in patterns)
+        return " AND ".join(predicates + exists) or "true"
+
+
+Filter = str | Conditions
+
+
+def _given(parameters: Mapping[str, Any]) -> frozenset[str]:
+    return frozenset(name for name, value in parameters.items() if value is not None)
+
+
+def _predicate(filter: Filter, parameters: Mapping[str, Any]) -> str:
+    """The text of a filter: a whole fragment by name, or the conditions that apply."""
+    if isinstance(filter, Conditions):
+        return filter.predicate(parameters)
+    return _fragment(filter)
+
+
+@dataclass(frozen=True)
 class Relation:
     """Related nodes `n` of a parent `p` through relationship `r`, in a fixed order; `where`
     names a predicate fragment on `p`, `r` and `n` that every item passes (fixed conditions,
@@ -69,7 +114,7 @@ class Relation:
     outgoing: bool
     target: NodeKind
     sort: SortKey = SortKey("n.id")
-    where: str | None = None
+    where: Filter | None = None
 
     def __post_init__(self) -> None:
         _identifier(self.parent)
@@ -80,11 +125,16 @@ class Relation:
         arrow = ("-", "->") if self.outgoing else ("<-", "-")
         return f"(p){arrow[0]}[r:{self.type}]{arrow[1]}(n:{self.target.label})"
 
-    @property
-    def condition(self) -> str:
-        """What every related item passes: the relation's own predicate and visibility."""
-        where = f"({_fragment(self.where)}) AND " if self.where else ""
+    def condition(self, parameters: Mapping[str, Any] | None = None) -> str:
+        """What every related item passes: the relation's own predicate (given the filter's
+        `parameters`) and the visibility of the target."""
+        where = f"({_predicate(self.where, parameters or {})}) AND " if self.where else ""
         return where + self.target.visibility
+
+
+def native(value: Any) -> Any:
+    """A loaded Neo4j temporal value as Python's own (what GraphQL scalars serialize)."""
+    return value.to_native() if value is not None and hasattr(value, "to_native") else value
 
 
 def _hashable(parameters: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
@@ -111,13 +161,41 @@ async def load_node(context: Context, kind: NodeKind, value: str,
     return result
 
 
+async def load_any(context: Context, kind: NodeKind, node_id: str) -> dict[str, Any] | None:
+    """The fields of the node of `kind` with this id, or None. One dataloader serves every
+    label: the nodes asked for together, whatever their labels (`nodes(ids:)`, the subjects
+    of a page of notifications), are read in one round trip."""
+
+    async def batch(keys: list[tuple[NodeKind, str]]) -> list[dict[str, Any] | None]:
+        # in a fixed order, so a mix of labels always reads with the same statement
+        kinds = tuple(sorted({kind for kind, _ in keys}, key=lambda kind: kind.label))
+        branch = {kind: number for number, kind in enumerate(kinds)}
+        values = [{"branch": branch[kind], "id": node_id} for kind, node_id in keys]
+        records = await context.db.read(_nodes_of_kinds(kinds),
+                                        {"keys": values, "viewerId": context.viewer_id})
+        found = {(record["branch"], record["id"]): record["node"] for record in records}
+        return [found.get((branch[kind], node_id)) for kind, node_id in keys]
+
+    result: dict[str, Any] | None = await context.loader(("any",), batch).load((kind, node_id))
+    return result
+
+
+@cache
+def _nodes_of_kinds(kinds: tuple[NodeKind, ...]) -> str:
+    """One statement reading nodes of each of `kinds` by id: one UNION ALL part per kind."""
+    return "\nUNION ALL\n".join(
+        cypher.rendered("queries/common/nodes_of_label", branch=str(number), label=kind.label,
+                        visible=kind.visibility, projection=kind.projection)
+        for number, kind in enumerate(kinds))
+
+
 async def load_one(context: Context, relation: Relation, parent_id: str) -> dict[str, Any] | None:
     """The fields of the single node related to `parent_id` (a to-one relationship), or None."""
 
     async def batch(parent_ids: list[str]) -> list[dict[str, Any] | None]:
         text = cypher.rendered("queries/common/related_one", parent=relation.parent,
                                pattern=relation.pattern, projection=relation.target.projection,
-                               condition=relation.condition)
+                               condition=relation.condition())
         records = await context.db.read(text, {"parentIds": parent_ids,
                                                "viewerId": context.viewer_id})
         found = {record["parentId"]: record["node"] for record in records}
@@ -137,7 +215,7 @@ async def load_related(context: Context, relation: Relation, parent_id: str,
     async def batch(parent_ids: list[str]) -> list[Page]:
         text = cypher.rendered(
             "queries/common/related_page", parent=relation.parent, pattern=relation.pattern,
-            projection=relation.target.projection, condition=relation.condition,
+            projection=relation.target.projection, condition=relation.condition(where),
             **request.fragments(relation.sort),
         )
         values = {**where, "parentIds": parent_ids, "viewerId": context.viewer_id,
@@ -163,24 +241,49 @@ async def related_connection(
 
 
 async def root_connection(
-    info: strawberry.Info[Context, None], kind: NodeKind, filter_name: str, sort: SortKey,
+    info: strawberry.Info[Context, None], kind: NodeKind, filter_name: Filter, sort: SortKey,
     parameters: dict[str, Any], make_edge: Callable[[str, dict[str, Any]], Any],
     connection: Callable[..., C],
     first: int | None, after: str | None, last: int | None, before: str | None,
 ) -> C:
     """A top-level connection field's whole work, in one round trip: check the page
-    arguments, read one page of `kind` passing the filter fragment `filter_name`
+    arguments, read one page of `kind` passing the filter `filter_name`
     (`queries/<domain>/<x>_filter`, whose parameters are `parameters`), build the page."""
     request = page_request(info, first, after, last, before)
+    if isinstance(filter_name, Conditions):
+        patterns, predicate = filter_name.parts(parameters)
+    else:
+        patterns, predicate = (), _fragment(filter_name)
     text = cypher.rendered(
         "queries/common/root_page", label=kind.label, projection=kind.projection,
-        filter=f"({_fragment(filter_name)}) AND {kind.visibility}", **request.fragments(sort),
+        patterns="".join(f", {pattern}" for pattern in patterns),
+        # a node that is part of a pattern in several ways is listed and counted once
+        distinct="DISTINCT " if patterns else "",
+        filter=f"({predicate}) AND {kind.visibility}", **request.fragments(sort),
     )
     values = {**parameters, "viewerId": info.context.viewer_id, **request.parameters(sort)}
     records = await info.context.db.read(text, values)
     page = Page(list(records[0]["items"]), records[0]["totalCount"], sort)
     result: C = build(page, request, make_edge, connection)
     return result
+
+
+@cache
+def _conditions(name: str, given: frozenset[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The patterns and the other conditions of a fragment whose parameters are all in
+    `given`, each condition in parentheses."""
+    patterns: list[str] = []
+    predicates: list[str] = []
+    for paragraph in re.split(r"\n\s*\n", cypher.load(f"queries/{name}").text):
+        lines = [line for line in paragraph.splitlines() if not line.lstrip().startswith("//")]
+        condition = "\n".join(lines).strip()
+        if not condition or not set(_PARAMETER.findall(condition)) - {"viewerId"} <= given:
+            continue
+        if condition.startswith("MATCH "):
+            patterns.append(condition.removeprefix("MATCH ").strip())
+        else:
+            predicates.append(f"({condition})")
+    return tuple(patterns), tuple(predicates)
 
 
 @cache

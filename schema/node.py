@@ -1,8 +1,9 @@
 """The `Node` interface, the registry of node types, and the `node`/`nodes` queries.
 
 Each domain registers its node types with `register`, naming the NodeKind that loads them; the
-global ID of an object says its type, and the type's dataloader fetches it, so `nodes(ids:)`
-costs one round trip per type asked for.
+global ID of an object says its type, and one dataloader fetches objects of every type, so
+`nodes(ids:)` costs one round trip whatever types it asks for. A node met in the graph without
+knowing its type (the subject of a notification) resolves by its label the same way.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import strawberry
 from app import ids as global_ids
 from app.context import Context
 from app.errors import BadUserInput, NotFound
-from schema.loading import NodeKind, load_node
+from schema.loading import NodeKind, load_any
 
 
 @strawberry.interface(description="An object with a global ID.")
@@ -38,11 +39,20 @@ class NodeType:
 
 
 _registry: dict[str, NodeType] = {}
+_by_label: dict[str, NodeType] = {}
 
 
 def register(type_name: str, kind: NodeKind, build: Callable[[dict[str, Any]], Node]) -> None:
-    """Make objects of `type_name` reachable through `node(id:)` and `nodes(ids:)`."""
-    _registry[type_name] = NodeType(kind, build)
+    """Make objects of `type_name` reachable through `node(id:)`, `nodes(ids:)` and, by the
+    label of its kind, wherever a field returns any `Node`."""
+    if kind.label in _by_label and type_name not in _registry:
+        raise ValueError(f"label {kind.label!r} is already registered for another type")
+    _registry[type_name] = _by_label[kind.label] = NodeType(kind, build)
+
+
+async def _resolve(context: Context, node_type: NodeType, node_id: str) -> Node | None:
+    fields = await load_any(context, node_type.kind, node_id)
+    return node_type.build(fields) if fields is not None else None
 
 
 def node_kind(type_name: str) -> NodeKind | None:
@@ -53,20 +63,16 @@ def node_kind(type_name: str) -> NodeKind | None:
 
 async def resolve_node(context: Context, type_name: str, node_id: str) -> Node | None:
     """The object of a registered type by its node id, or None."""
-    node_type = _registry[type_name]
-    fields = await load_node(context, node_type.kind, node_id)
-    return node_type.build(fields) if fields is not None else None
+    return await _resolve(context, _registry[type_name], node_id)
 
 
 async def resolve_labelled(context: Context, labels: Iterable[str],
                            node_id: str) -> Node | None:
-    """The object of the registered type whose label a node carries (a relationship that may
-    end at nodes of several labels), or None when none of its labels is registered."""
-    carried = frozenset(labels)
-    for type_name, node_type in _registry.items():
-        if node_type.kind.label in carried:
-            return await resolve_node(context, type_name, node_id)
-    return None
+    """The object of the node with these labels and id, as the type registered for the first
+    of its labels that has one; None when none has, or when the viewer may not see it.
+    Every object resolved this way in one tick is read in the same round trip."""
+    node_type = next((_by_label[label] for label in labels if label in _by_label), None)
+    return await _resolve(context, node_type, node_id) if node_type is not None else None
 
 
 @strawberry.type

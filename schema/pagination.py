@@ -19,6 +19,7 @@ import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
 from enum import Enum
 from typing import Any, Generic, Literal, TypeVar
 
@@ -68,23 +69,26 @@ class OrderDirection(Enum):
 
 _DATETIME = re.compile(
     r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _INT64 = 2**63
 
 
 @dataclass(frozen=True)
 class SortKey:
     """How items are ordered: a Cypher expression on `n` (or `r`) chosen by the code, and the
-    kind of value it gives (`datetime` keys travel in cursors as ISO text; `float` ones, such as
-    search scores, as JSON numbers, which keep a double exactly)."""
+    kind of value it gives (`datetime` and `date` keys travel in cursors as ISO text; `float`
+    ones, such as search scores, as JSON numbers, which keep a double exactly)."""
 
     expression: str
-    kind: Literal["string", "int", "float", "datetime"] = "string"
+    kind: Literal["string", "int", "float", "datetime", "date"] = "string"
     descending: bool = False
 
     @property
     def cursor_key(self) -> str:
         """The Cypher expression that turns a cursor's key back into a comparable value."""
-        return "datetime($cursorKey)" if self.kind == "datetime" else "$cursorKey"
+        if self.kind in ("datetime", "date"):
+            return f"{self.kind}($cursorKey)"
+        return "$cursorKey"
 
     @property
     def tag(self) -> str:
@@ -97,7 +101,17 @@ class SortKey:
             return isinstance(key, int) and not isinstance(key, bool) and -_INT64 <= key < _INT64
         if self.kind == "float":
             return isinstance(key, int | float) and not isinstance(key, bool) and math.isfinite(key)
+        if self.kind == "date":
+            return isinstance(key, str) and bool(_DATE.match(key)) and _is_date(key)
         return isinstance(key, str) and (self.kind == "string" or bool(_DATETIME.match(key)))
+
+
+def _is_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def encode_cursor(sort: SortKey, sort_key: Any, node_id: str) -> str:

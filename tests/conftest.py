@@ -17,10 +17,12 @@ import pytest_asyncio
 from starlette.applications import Starlette
 
 from app import cypher, migrations
-from app.db import Database, connect
+from app.context import Context
+from app.db import Database, begin_stats, connect
 from app.main import create_app
 from app.settings import Settings, get_settings
 from localdb import Instance, instance
+from schema import schema as graphql_schema
 from seeds.__main__ import DEMO_SCALE
 from seeds.load import seed
 
@@ -96,6 +98,40 @@ class GraphQL:
 @pytest.fixture
 def gql(client: httpx.AsyncClient) -> GraphQL:
     return GraphQL(client)
+
+
+class AsViewer:
+    """Executes operations as a signed-in person (there is no sign-in over HTTP yet): the
+    schema runs with a Context whose viewer_id is set, and the result reads like a response."""
+
+    def __init__(self, db: Database, settings: Settings) -> None:
+        self.db = db
+        self.settings = settings
+
+    async def __call__(self, viewer_id: str | None, query: str,
+                       **variables: Any) -> dict[str, Any]:
+        context = Context(db=self.db, settings=self.settings, stats=begin_stats(),
+                          viewer_id=viewer_id)
+        result = await graphql_schema.execute(query, variable_values=variables,
+                                              context_value=context)
+        body: dict[str, Any] = {"data": result.data}
+        if result.errors:
+            body["errors"] = [error.formatted for error in result.errors]
+        if result.extensions:
+            body["extensions"] = result.extensions
+        return body
+
+    async def data(self, viewer_id: str | None, query: str, **variables: Any) -> dict[str, Any]:
+        """The `data` of a result that must have no errors."""
+        body = await self(viewer_id, query, **variables)
+        assert "errors" not in body, body["errors"]
+        result: dict[str, Any] = body["data"]
+        return result
+
+
+@pytest.fixture
+def as_viewer(db: Database, settings: Settings) -> AsViewer:
+    return AsViewer(db, settings)
 
 
 async def run_test_cypher(db: Database, statement: str, **parameters: Any) -> list[dict[str, Any]]:

@@ -11,6 +11,8 @@ import strawberry
 from app.context import Context
 from schema.loading import NodeKind, Relation, related_connection
 from schema.node import Node, register
+from schema.notifications.actor_fields import UserNotifications
+from schema.opportunities.actor_fields import OrganizationOpportunities, UserOpportunities
 from schema.pagination import Connection, Edge, SortKey
 from schema.taxonomy.types import (
     COMPETENCE,
@@ -86,7 +88,7 @@ def _province(value: str | None) -> Province | None:
 
 
 @strawberry.type(description="A person with a profile on the platform.")
-class User(Node):
+class User(Node, UserOpportunities, UserNotifications):
     handle: str
     display_name: str
     headline: str | None
@@ -103,6 +105,7 @@ class User(Node):
             headline=fields.get("headline"), bio=fields.get("bio"), locale=fields.get("locale"),
             province=_province(fields.get("province")),
             created_at=_native(fields["createdAt"]), follower_count=fields["followerCount"],
+            unread_notification_count=fields.get("unreadNotificationCount"),
         )
 
     @strawberry.field(description="The organizations the person belongs to, by name.")
@@ -197,7 +200,7 @@ class User(Node):
 
 
 @strawberry.type(description="A company, university, research centre, public body or association.")
-class Organization(Node):
+class Organization(Node, OrganizationOpportunities):
     name: str
     kind: OrganizationKind
     legal_form: str | None

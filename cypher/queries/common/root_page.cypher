@@ -1,10 +1,11 @@
 // One page of the nodes of a label that pass a filter, in a keyset order, and how many pass the
-// filter when asked. `label`, `filter` (a named fragment), `sort` and `projection` are fixed by
-// the code (schema/loading.py); filter values and the cursor are parameters.
+// filter when asked. `label`, `patterns` (more patterns `n` is part of, each after a comma),
+// `distinct`, `filter` (a named fragment), `sort` and `projection` are fixed by the code
+// (schema/loading.py); filter values and the cursor are parameters.
 CALL () {
-  MATCH (n:{{label}})
+  MATCH (n:{{label}}){{patterns}}
   WHERE {{filter}}
-  WITH n, {{sort}} AS sortKey
+  WITH {{distinct}}n, {{sort}} AS sortKey
   WHERE $cursorId IS NULL
      OR sortKey {{cmp}} {{cursor_key}}
      OR (sortKey = {{cursor_key}} AND n.id {{cmp}} $cursorId)
@@ -13,5 +14,6 @@ CALL () {
   LIMIT $limit
   RETURN collect({node: n { {{projection}} }, sortKey: sortKey}) AS items
 }
-RETURN items, CASE WHEN $withTotal THEN COUNT { MATCH (n:{{label}}) WHERE {{filter}} } END
+RETURN items, CASE WHEN $withTotal
+  THEN COUNT { MATCH (n:{{label}}){{patterns}} WHERE {{filter}} RETURN {{distinct}}n } END
   AS totalCount

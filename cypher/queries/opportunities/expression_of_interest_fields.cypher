@@ -1,0 +1,1 @@
+.id, .contribution, .message, .status, .createdAt

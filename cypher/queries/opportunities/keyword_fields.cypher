@@ -1,0 +1,1 @@
+.id, .scheme, .code, .label

@@ -1,0 +1,35 @@
+// Filter of the proposals connections, as Conditions (schema/loading.py): one condition per
+// paragraph, applied only when its parameters are given; a MATCH paragraph is a pattern the
+// proposal must be part of, which lets the planner start from the node it names (a keyword
+// has a few dozen proposals). A competence matches proposals seeking it or a narrower one;
+// open proposals are published ones whose deadline has not passed (today counts as open);
+// deadline bounds are strict and skip proposals without one.
+n.kind IN $kinds
+
+n.origin IN $origins
+
+n.status IN $statuses
+
+$openOnly AND n.status = 'PUBLISHED' AND (n.deadline IS NULL OR n.deadline >= date())
+
+n.deadline < $deadlineBefore
+
+// Implied by the two conditions above, but as one range the planner seeks it in the
+// (status, deadline) index: "open, closing before" reads only the proposals it returns.
+$openOnly AND n.deadline >= date() AND n.deadline < $deadlineBefore
+
+n.deadline > $deadlineAfter
+
+$collaborationType IN n.collaborationTypes
+
+n.developmentStage = $developmentStage
+
+n.country = $country
+
+MATCH (n)-[:TAGGED]->(:S3Area {id: $s3Area})
+
+MATCH (n)-[:SEEKS]->(:Competence)-[:BROADER*0..]->(:Competence {id: $competence})
+
+MATCH (n)-[:HAS_KEYWORD]->(:Keyword {id: $keyword})
+
+MATCH (n)<-[:PROPOSED]-(:Organization {id: $proposingOrganization})
