@@ -17,7 +17,7 @@ import strawberry
 from app import ids as global_ids
 from app.context import Context
 from app.errors import BadUserInput, NotFound
-from schema.loading import NodeKind, load_node
+from schema.loading import Link, NodeKind, load_linked, load_node
 
 
 @strawberry.interface(description="An object with a global ID.")
@@ -50,6 +50,19 @@ async def resolve_node(context: Context, type_name: str, node_id: str) -> Node |
     node_type = _registry[type_name]
     fields = await load_node(context, node_type.kind, node_id)
     return node_type.build(fields) if fields is not None else None
+
+
+async def resolve_linked(context: Context, link: Link, parent_id: str) -> Node | None:
+    """The object that `link` leads to from `parent_id`, as the registered type of its label,
+    if the viewer may see it; None when there is none, it is hidden, or no type is registered
+    for its label yet. One round trip per level to find the nodes, then one per type."""
+    found = await load_linked(context, link, parent_id)
+    if found is None:
+        return None
+    labels, node_id = found
+    type_name = next((name for name, node_type in _registry.items()
+                      if node_type.kind.label in labels), None)
+    return await resolve_node(context, type_name, node_id) if type_name else None
 
 
 @strawberry.type

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 import hashlib
 import json
 import re
@@ -67,22 +68,26 @@ class OrderDirection(Enum):
 
 _DATETIME = re.compile(
     r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _INT64 = 2**63
 
 
 @dataclass(frozen=True)
 class SortKey:
     """How items are ordered: a Cypher expression on `n` (or `r`) chosen by the code, and the
-    kind of value it gives (`datetime` keys travel in cursors as ISO text)."""
+    kind of value it gives (`datetime` and `date` keys travel in cursors as ISO text). The
+    expression must never be null: a null key would drop its item from every page."""
 
     expression: str
-    kind: Literal["string", "int", "datetime"] = "string"
+    kind: Literal["string", "int", "datetime", "date"] = "string"
     descending: bool = False
 
     @property
     def cursor_key(self) -> str:
         """The Cypher expression that turns a cursor's key back into a comparable value."""
-        return "datetime($cursorKey)" if self.kind == "datetime" else "$cursorKey"
+        if self.kind in ("datetime", "date"):
+            return f"{self.kind}($cursorKey)"
+        return "$cursorKey"
 
     @property
     def tag(self) -> str:
@@ -93,7 +98,8 @@ class SortKey:
         """Whether a cursor's key is a value of this ordering's kind."""
         if self.kind == "int":
             return isinstance(key, int) and not isinstance(key, bool) and -_INT64 <= key < _INT64
-        return isinstance(key, str) and (self.kind == "string" or bool(_DATETIME.match(key)))
+        pattern = {"datetime": _DATETIME, "date": _DATE}.get(self.kind)
+        return isinstance(key, str) and (pattern is None or bool(pattern.match(key)))
 
 
 def encode_cursor(sort: SortKey, sort_key: Any, node_id: str) -> str:
@@ -233,3 +239,8 @@ def pages_by_parent(records: Iterable[Any], parent_ids: list[str], sort: SortKey
     found = {record["parentId"]: Page(list(record["items"]), record["totalCount"], sort)
              for record in records}
     return [found.get(parent_id, Page([], 0, sort)) for parent_id in parent_ids]
+
+
+def ordering(sort: SortKey, direction: OrderDirection) -> SortKey:
+    """`sort` in the direction a client asked for."""
+    return dataclasses.replace(sort, descending=direction == OrderDirection.DESC)

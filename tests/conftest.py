@@ -8,7 +8,7 @@ the end. With NEO4J_URI it uses that server as it is (migrated and seeded the sa
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
 import httpx
@@ -17,10 +17,12 @@ import pytest_asyncio
 from starlette.applications import Starlette
 
 from app import cypher, migrations
-from app.db import Database, connect
+from app.context import Context
+from app.db import Database, begin_stats, connect
 from app.main import create_app
 from app.settings import Settings, get_settings
 from localdb import Instance, instance
+from schema import schema
 from seeds.__main__ import DEMO_SCALE
 from seeds.load import seed
 
@@ -96,6 +98,40 @@ class GraphQL:
 @pytest.fixture
 def gql(client: httpx.AsyncClient) -> GraphQL:
     return GraphQL(client)
+
+
+class Viewer:
+    """Executes operations on the schema as the person `viewer_id` (None: anonymous), the way
+    a request of a signed-in person will once sign-in exists; answers shaped like GraphQL's."""
+
+    def __init__(self, db: Database, settings: Settings, viewer_id: str | None) -> None:
+        self.db = db
+        self.settings = settings
+        self.viewer_id = viewer_id
+
+    async def __call__(self, query: str, **variables: Any) -> dict[str, Any]:
+        context = Context(db=self.db, settings=self.settings, stats=begin_stats(),
+                          viewer_id=self.viewer_id)
+        result = await schema.execute(query, variable_values=variables, context_value=context)
+        body: dict[str, Any] = {"data": result.data}
+        if result.errors:
+            body["errors"] = [error.formatted for error in result.errors]
+        if result.extensions:
+            body["extensions"] = result.extensions
+        return body
+
+    async def data(self, query: str, **variables: Any) -> dict[str, Any]:
+        """The `data` of a response that must have no errors."""
+        body = await self(query, **variables)
+        assert "errors" not in body, body["errors"]
+        result: dict[str, Any] = body["data"]
+        return result
+
+
+@pytest.fixture
+def as_viewer(db: Database, settings: Settings) -> Callable[[str | None], Viewer]:
+    """`as_viewer(user_id)` runs operations as that person (None: anonymous)."""
+    return lambda viewer_id: Viewer(db, settings, viewer_id)
 
 
 async def run_test_cypher(db: Database, statement: str, **parameters: Any) -> list[dict[str, Any]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
@@ -24,6 +24,9 @@ from schema.taxonomy.types import (
     competence_edge,
     s3_area_edge,
 )
+
+if TYPE_CHECKING:
+    from schema.projects.types import OrganizationProjectConnection, UserProjectConnection
 
 USER = NodeKind("User", "actors/user_fields")
 ORGANIZATION = NodeKind("Organization", "actors/organization_fields")
@@ -119,6 +122,15 @@ class User(Node):
                                         competence_edge, CompetenceConnection, first, after,
                                         last, before)
 
+    @strawberry.field(description="The projects the person works on, the latest started first.")
+    async def projects(
+        self, info: strawberry.Info[Context, None], first: int | None = None,
+        after: str | None = None, last: int | None = None, before: str | None = None,
+    ) -> Annotated[UserProjectConnection, strawberry.lazy("schema.projects.types")]:
+        from schema.projects.types import user_projects
+
+        return await user_projects(info, self.node_id, first, after, last, before)
+
 
 @strawberry.type(description="A company, university, research centre, public body or association.")
 class Organization(Node):
@@ -169,6 +181,16 @@ class Organization(Node):
     ) -> S3AreaConnection:
         return await related_connection(info, ORGANIZATION_AREAS, self.node_id, s3_area_edge,
                                         S3AreaConnection, first, after, last, before)
+
+    @strawberry.field(description="The projects the organization is a partner in, the latest "
+                      "started first.")
+    async def projects(
+        self, info: strawberry.Info[Context, None], first: int | None = None,
+        after: str | None = None, last: int | None = None, before: str | None = None,
+    ) -> Annotated[OrganizationProjectConnection, strawberry.lazy("schema.projects.types")]:
+        from schema.projects.types import organization_projects
+
+        return await organization_projects(info, self.node_id, first, after, last, before)
 
 
 @strawberry.type(description="A person's membership of an organization, seen from the person.")
