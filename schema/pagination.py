@@ -19,6 +19,7 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
 from enum import Enum
 from typing import Any, Generic, Literal, TypeVar
 
@@ -98,8 +99,18 @@ class SortKey:
         """Whether a cursor's key is a value of this ordering's kind."""
         if self.kind == "int":
             return isinstance(key, int) and not isinstance(key, bool) and -_INT64 <= key < _INT64
-        pattern = {"datetime": _DATETIME, "date": _DATE}.get(self.kind)
-        return isinstance(key, str) and (pattern is None or bool(pattern.match(key)))
+        if self.kind == "date":
+            return isinstance(key, str) and bool(_DATE.match(key)) and _is_date(key)
+        return isinstance(key, str) and (self.kind == "string" or bool(_DATETIME.match(key)))
+
+
+def _is_date(text: str) -> bool:
+    """Whether ISO text names a real day (a cursor's key is later given to Cypher's date())."""
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def encode_cursor(sort: SortKey, sort_key: Any, node_id: str) -> str:

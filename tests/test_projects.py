@@ -3,6 +3,8 @@ ways against the probe graph, counts, partner shares, reverse sides and round tr
 
 from __future__ import annotations
 
+import base64
+import json
 from collections.abc import AsyncIterator, Callable
 from datetime import date
 from typing import Any
@@ -345,6 +347,18 @@ async def test_bad_filter_ids_are_bad_input(gql: GraphQL, graph: ProbeGraph) -> 
     assert error_codes(body) == ["BAD_USER_INPUT"]
     body = await gql(PROJECTS, filter={"partner": gid("User", graph["U0"])})
     assert error_codes(body) == ["BAD_USER_INPUT"]
+
+
+async def test_forged_date_cursors_are_bad_input(gql: GraphQL, graph: ProbeGraph) -> None:
+    filter = {"fundingProgramme": graph.programme}
+    cursor = (await gql.data(PROJECTS, first=1, filter=filter))["projects"]["pageInfo"][
+        "endCursor"]
+    tag, key, node = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    assert key == "2023-06-01"  # P1 starts last
+    for forged_key in ("2024-13-45", "2024-01-01T00:00:00Z", 20240101, None):
+        forged = base64.urlsafe_b64encode(json.dumps([tag, forged_key, node]).encode()).decode()
+        body = await gql(PROJECTS, first=1, after=forged, filter=filter)
+        assert error_codes(body) == ["BAD_USER_INPUT"], forged_key
 
 
 async def test_origin_is_a_proposal_the_viewer_may_see(gql: GraphQL, graph: ProbeGraph) -> None:
