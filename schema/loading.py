@@ -107,7 +107,12 @@ def _predicate(filter: Filter, parameters: Mapping[str, Any]) -> str:
 class Relation:
     """Related nodes `n` of a parent `p` through relationship `r`, in a fixed order; `where`
     names a predicate fragment on `p`, `r` and `n` that every item passes (fixed conditions,
-    or conditions on the parameters a connection's filter passes)."""
+    or conditions on the parameters a connection's filter passes).
+
+    `through` (code, never user text) is a path placed between `p` and `r` to reach nodes
+    further away while `r` stays the single last relationship, whose properties edges carry:
+    `-[:PREVIOUS_VERSION*0..]->()` with type PREVIOUS_VERSION relates a document to every
+    earlier version of it."""
 
     parent: str
     type: str
@@ -115,6 +120,7 @@ class Relation:
     target: NodeKind
     sort: SortKey = SortKey("n.id")
     where: Filter | None = None
+    through: str = ""
 
     def __post_init__(self) -> None:
         _identifier(self.parent)
@@ -123,7 +129,7 @@ class Relation:
     @property
     def pattern(self) -> str:
         arrow = ("-", "->") if self.outgoing else ("<-", "-")
-        return f"(p){arrow[0]}[r:{self.type}]{arrow[1]}(n:{self.target.label})"
+        return f"(p){self.through}{arrow[0]}[r:{self.type}]{arrow[1]}(n:{self.target.label})"
 
     def condition(self, parameters: Mapping[str, Any] | None = None) -> str:
         """What every related item passes: the relation's own predicate (given the filter's
@@ -132,9 +138,33 @@ class Relation:
         return where + self.target.visibility
 
 
-def native(value: Any) -> Any:
-    """A loaded Neo4j temporal value as Python's own (what GraphQL scalars serialize)."""
-    return value.to_native() if value is not None and hasattr(value, "to_native") else value
+@dataclass(frozen=True)
+class Link:
+    """A to-one path from a parent `p` to a node `n` of any label (the subject a document is
+    attached to, the proposal a project came from); `pattern` is code, never user text. What
+    `n` is, and whether the viewer may see it, is left to the node registry (schema/node.py),
+    which knows every label's type and visibility."""
+
+    parent: str
+    pattern: str
+
+    def __post_init__(self) -> None:
+        _identifier(self.parent)
+
+
+async def load_linked(context: Context, link: Link, parent_id: str) -> tuple[list[str], str] | None:
+    """The labels and id of the node `link` leads to from `parent_id`, or None; batched."""
+
+    async def batch(parent_ids: list[str]) -> list[tuple[list[str], str] | None]:
+        text = cypher.rendered("queries/common/linked_one", parent=link.parent,
+                               pattern=link.pattern)
+        records = await context.db.read(text, {"parentIds": parent_ids})
+        found = {record["parentId"]: (list(record["labels"]), record["id"]) for record in records}
+        return [found.get(parent_id) for parent_id in parent_ids]
+
+    result: tuple[list[str], str] | None = await context.loader(("linked", link), batch).load(
+        parent_id)
+    return result
 
 
 def _hashable(parameters: dict[str, Any]) -> tuple[tuple[str, Any], ...]:

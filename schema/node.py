@@ -18,7 +18,7 @@ import strawberry
 from app import ids as global_ids
 from app.context import Context
 from app.errors import BadUserInput, NotFound
-from schema.loading import NodeKind, load_any
+from schema.loading import Link, NodeKind, load_any, load_linked
 
 
 @strawberry.interface(description="An object with a global ID.")
@@ -73,6 +73,17 @@ async def resolve_labelled(context: Context, labels: Iterable[str],
     Every object resolved this way in one tick is read in the same round trip."""
     node_type = next((_by_label[label] for label in labels if label in _by_label), None)
     return await _resolve(context, node_type, node_id) if node_type is not None else None
+
+
+async def resolve_linked(context: Context, link: Link, parent_id: str) -> Node | None:
+    """The object that `link` leads to from `parent_id`, as the registered type of its label,
+    if the viewer may see it; None when there is none, it is hidden, or no type is registered
+    for its label yet. One round trip per level to find the nodes, then one per type."""
+    found = await load_linked(context, link, parent_id)
+    if found is None:
+        return None
+    labels, node_id = found
+    return await resolve_labelled(context, labels, node_id)
 
 
 @strawberry.type

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 import hashlib
 import json
 import math
@@ -77,7 +78,8 @@ _INT64 = 2**63
 class SortKey:
     """How items are ordered: a Cypher expression on `n` (or `r`) chosen by the code, and the
     kind of value it gives (`datetime` and `date` keys travel in cursors as ISO text; `float`
-    ones, such as search scores, as JSON numbers, which keep a double exactly)."""
+    ones, such as search scores, as JSON numbers, which keep a double exactly). The
+    expression must never be null: a null key would drop its item from every page."""
 
     expression: str
     kind: Literal["string", "int", "float", "datetime", "date"] = "string"
@@ -107,6 +109,7 @@ class SortKey:
 
 
 def _is_date(text: str) -> bool:
+    """Whether ISO text names a real day (a cursor's key is later given to Cypher's date())."""
     try:
         date.fromisoformat(text)
     except ValueError:
@@ -251,3 +254,8 @@ def pages_by_parent(records: Iterable[Any], parent_ids: list[str], sort: SortKey
     found = {record["parentId"]: Page(list(record["items"]), record["totalCount"], sort)
              for record in records}
     return [found.get(parent_id, Page([], 0, sort)) for parent_id in parent_ids]
+
+
+def ordering(sort: SortKey, direction: OrderDirection) -> SortKey:
+    """`sort` in the direction a client asked for."""
+    return dataclasses.replace(sort, descending=direction == OrderDirection.DESC)

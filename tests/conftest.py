@@ -8,7 +8,7 @@ the end. With NEO4J_URI it uses that server as it is (migrated and seeded the sa
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
 import httpx
@@ -22,7 +22,7 @@ from app.db import Database, begin_stats, connect
 from app.main import create_app
 from app.settings import Settings, get_settings
 from localdb import Instance, instance
-from schema import schema as graphql_schema
+from schema import schema
 from seeds.__main__ import DEMO_SCALE
 from seeds.load import seed
 
@@ -100,20 +100,19 @@ def gql(client: httpx.AsyncClient) -> GraphQL:
     return GraphQL(client)
 
 
-class AsViewer:
-    """Executes operations as a signed-in person (there is no sign-in over HTTP yet): the
-    schema runs with a Context whose viewer_id is set, and the result reads like a response."""
+class Viewer:
+    """Executes operations on the schema as the person `viewer_id` (None: anonymous), the way
+    a request of a signed-in person will once sign-in exists; answers shaped like GraphQL's."""
 
-    def __init__(self, db: Database, settings: Settings) -> None:
+    def __init__(self, db: Database, settings: Settings, viewer_id: str | None) -> None:
         self.db = db
         self.settings = settings
+        self.viewer_id = viewer_id
 
-    async def __call__(self, viewer_id: str | None, query: str,
-                       **variables: Any) -> dict[str, Any]:
+    async def __call__(self, query: str, **variables: Any) -> dict[str, Any]:
         context = Context(db=self.db, settings=self.settings, stats=begin_stats(),
-                          viewer_id=viewer_id)
-        result = await graphql_schema.execute(query, variable_values=variables,
-                                              context_value=context)
+                          viewer_id=self.viewer_id)
+        result = await schema.execute(query, variable_values=variables, context_value=context)
         body: dict[str, Any] = {"data": result.data}
         if result.errors:
             body["errors"] = [error.formatted for error in result.errors]
@@ -121,17 +120,21 @@ class AsViewer:
             body["extensions"] = result.extensions
         return body
 
-    async def data(self, viewer_id: str | None, query: str, **variables: Any) -> dict[str, Any]:
-        """The `data` of a result that must have no errors."""
-        body = await self(viewer_id, query, **variables)
+    async def data(self, query: str, **variables: Any) -> dict[str, Any]:
+        """The `data` of a response that must have no errors."""
+        body = await self(query, **variables)
         assert "errors" not in body, body["errors"]
         result: dict[str, Any] = body["data"]
         return result
 
 
 @pytest.fixture
-def as_viewer(db: Database, settings: Settings) -> AsViewer:
-    return AsViewer(db, settings)
+def as_viewer(db: Database, settings: Settings) -> Callable[[str | None], Viewer]:
+    """`as_viewer(user_id)` runs operations as that person (None: anonymous)."""
+    return lambda viewer_id: Viewer(db, settings, viewer_id)
+
+
+AsViewer = Callable[[str | None], Viewer]
 
 
 async def run_test_cypher(db: Database, statement: str, **parameters: Any) -> list[dict[str, Any]]:

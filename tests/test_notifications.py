@@ -59,7 +59,7 @@ async def newest_first(db: Database, user: str, unread_only: bool) -> list[str]:
 
 async def test_an_anonymous_visitor_has_no_viewer(gql: GraphQL, as_viewer: AsViewer) -> None:
     assert await gql.data("{ viewer { id } }") == {"viewer": None}
-    assert await as_viewer.data(None, "{ viewer { id } }") == {"viewer": None}
+    assert await as_viewer(None).data("{ viewer { id } }") == {"viewer": None}
 
 
 async def test_the_viewer_walks_their_notifications_newest_first(
@@ -72,7 +72,7 @@ async def test_the_viewer_walks_their_notifications_newest_first(
 
             async def fetch(person: dict[str, Any] = person, unread_only: bool | None = unread_only,
                             unread: list[str] = unread, **page: Any) -> dict[str, Any]:
-                data = await as_viewer.data(person["id"], VIEWER_NOTIFICATIONS,
+                data = await as_viewer(person["id"]).data(VIEWER_NOTIFICATIONS,
                                             unreadOnly=unread_only, **page)
                 viewer = data["viewer"]
                 assert node_ids([viewer]) == [person["id"]]
@@ -86,12 +86,12 @@ async def test_nobody_else_reads_a_persons_notifications(
         as_viewer: AsViewer, gql: GraphQL, db: Database, probe: Probe) -> None:
     recipient, other = probe.users[0], probe.users[1]
     assert await newest_first(db, recipient["id"], unread_only=False)
-    own = await as_viewer.data(recipient["id"], SOMEONES_NOTIFICATIONS,
+    own = await as_viewer(recipient["id"]).data(SOMEONES_NOTIFICATIONS,
                                handle=recipient["handle"])
     assert own["user"]["notifications"]["totalCount"] > 0
     assert own["user"]["unreadNotificationCount"] > 0
-    for body in (await as_viewer(other["id"], SOMEONES_NOTIFICATIONS, handle=recipient["handle"]),
-                 await as_viewer(None, SOMEONES_NOTIFICATIONS, handle=recipient["handle"]),
+    for body in (await as_viewer(other["id"])(SOMEONES_NOTIFICATIONS, handle=recipient["handle"]),
+                 await as_viewer(None)(SOMEONES_NOTIFICATIONS, handle=recipient["handle"]),
                  await gql(SOMEONES_NOTIFICATIONS, handle=recipient["handle"])):
         assert "errors" not in body, body
         seen = body["data"]["user"]
@@ -106,14 +106,14 @@ async def test_a_notification_by_id_is_found_by_its_recipient_only(
     global_id = ids.encode("Notification", notification["id"])
     single = "query($id: ID!) { node(id: $id) { id ... on Notification { kind } } }"
     many = "query($ids: [ID!]!) { nodes(ids: $ids) { id } }"
-    found = await as_viewer.data(notification["recipient"], single, id=global_id)
+    found = await as_viewer(notification["recipient"]).data(single, id=global_id)
     assert found["node"] == {"id": global_id, "kind": notification["kind"]}
     others = [u["id"] for u in probe.users if u["id"] != notification["recipient"]]
     for viewer in (others[0], None):
-        body = await as_viewer(viewer, single, id=global_id)
+        body = await as_viewer(viewer)(single, id=global_id)
         assert body["data"] == {"node": None}
         assert error_codes(body) == ["NOT_FOUND"]
-        assert (await as_viewer.data(viewer, many, ids=[global_id]))["nodes"] == [None]
+        assert (await as_viewer(viewer).data(many, ids=[global_id]))["nodes"] == [None]
     assert error_codes(await gql(single, id=global_id)) == ["NOT_FOUND"]
 
 
@@ -121,7 +121,7 @@ async def test_subjects_resolve_to_their_types_in_one_round_trip(
         as_viewer: AsViewer, probe: Probe) -> None:
     recipient = probe.users[0]["id"]
     notifications = {n["id"]: n for n in probe.notifications if n["recipient"] == recipient}
-    body = await as_viewer(recipient, SUBJECTS, size=100)
+    body = await as_viewer(recipient)(SUBJECTS, size=100)
     assert "errors" not in body, body
     edges = body["data"]["viewer"]["notifications"]["edges"]
     assert len(edges) == len(notifications)
@@ -144,7 +144,7 @@ async def test_subjects_resolve_to_their_types_in_one_round_trip(
                      None}
     # the viewer, their notifications, and every subject at once, whatever the page size
     assert body["extensions"]["cypher"]["roundTrips"] == 3
-    small = await as_viewer(recipient, SUBJECTS, size=3)
+    small = await as_viewer(recipient)(SUBJECTS, size=3)
     assert small["extensions"]["cypher"]["roundTrips"] == 3
 
 

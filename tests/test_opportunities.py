@@ -325,7 +325,7 @@ async def test_an_expression_of_interest_is_visible_to_its_author_only(
     wanted = _newest_first(own)
 
     async def fetch(**page: Any) -> dict[str, Any]:
-        data = await as_viewer.data(author, INTERESTS, proposal=proposal, person=person,
+        data = await as_viewer(author).data(INTERESTS, proposal=proposal, person=person,
                                     **page)
         return data["person"]["expressionsOfInterest"]  # type: ignore[no-any-return]
 
@@ -333,7 +333,7 @@ async def test_an_expression_of_interest_is_visible_to_its_author_only(
     on_example = [i for i in probe.interests if i["proposal"] == probe.example["id"]]
     assert {i["author"] for i in on_example} >= {author, other}
     for viewer in (author, other, None):
-        data = await as_viewer.data(viewer, INTERESTS, proposal=proposal, person=person,
+        data = await as_viewer(viewer).data(INTERESTS, proposal=proposal, person=person,
                                     first=100)
         theirs = [i for i in on_example if i["author"] == viewer]
         listed = data["proposal"]["expressionsOfInterest"]
@@ -345,10 +345,10 @@ async def test_an_expression_of_interest_is_visible_to_its_author_only(
             assert data["person"]["expressionsOfInterest"]["edges"] == []
     single = "query($id: ID!) { node(id: $id) { ... on ExpressionOfInterest { status } } }"
     interest = ids.encode("ExpressionOfInterest", own[0]["id"])
-    assert (await as_viewer.data(author, single, id=interest))["node"] == {
+    assert (await as_viewer(author).data(single, id=interest))["node"] == {
         "status": own[0]["status"]}
     for viewer in (other, None):
-        assert error_codes(await as_viewer(viewer, single, id=interest)) == ["NOT_FOUND"]
+        assert error_codes(await as_viewer(viewer)(single, id=interest)) == ["NOT_FOUND"]
     assert error_codes(await gql(single, id=interest)) == ["NOT_FOUND"]
 
 
@@ -356,7 +356,7 @@ async def test_an_expression_of_interest_shows_its_author_proposal_and_organizat
         as_viewer: AsViewer, probe: Probe) -> None:
     author = probe.users[0]["id"]
     visible = {p["id"] for p in probe.proposals if p["status"] in opportunity_probe.VISIBLE}
-    data = await as_viewer.data(author, INTERESTS, proposal=ids.encode(
+    data = await as_viewer(author).data(INTERESTS, proposal=ids.encode(
         "Proposal", probe.proposals[0]["id"]), person=ids.encode("User", author), first=100)
     edges = data["person"]["expressionsOfInterest"]["edges"]
     by_id = {i["id"]: i for i in probe.interests}

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 from enum import Enum
 
 import strawberry
 
-from app import ids
 from app.context import Context
 from app.errors import NotFound
 from schema.actors.types import (
@@ -23,6 +21,7 @@ from schema.actors.types import (
 from schema.loading import load_node, root_connection
 from schema.pagination import OrderDirection, SortKey
 from schema.taxonomy.types import Province
+from schema.values import optional_id, ordered
 
 
 @strawberry.enum(description="The fields people can be ordered by.")
@@ -88,13 +87,6 @@ class OrganizationFilter:
         default=None, description="Name contains this text (any case).")
 
 
-def _sort(sorts: dict[Enum, SortKey], field: Enum, direction: OrderDirection) -> SortKey:
-    return dataclasses.replace(sorts[field], descending=direction == OrderDirection.DESC)
-
-
-def _optional_id(value: strawberry.ID | None, type_name: str) -> str | None:
-    return ids.decode_as(value, type_name) if value else None
-
 
 @strawberry.type
 class ActorQueries:
@@ -107,13 +99,13 @@ class ActorQueries:
         chosen = filter or UserFilter()
         order = order_by or UserOrder(field=UserOrderField.DISPLAY_NAME)
         parameters = {
-            "s3Area": _optional_id(chosen.s3_area, "S3Area"),
-            "competence": _optional_id(chosen.competence, "Competence"),
+            "s3Area": optional_id(chosen.s3_area, "S3Area"),
+            "competence": optional_id(chosen.competence, "Competence"),
             "province": chosen.province.value if chosen.province else None,
-            "organization": _optional_id(chosen.organization, "Organization"),
+            "organization": optional_id(chosen.organization, "Organization"),
             "nameContains": chosen.name_contains or None,
         }
-        sort = _sort(USER_SORTS, order.field, order.direction)  # type: ignore[arg-type]
+        sort = ordered(USER_SORTS, order.field, order.direction)
         return await root_connection(info, USER, "actors/user_filter", sort, parameters,
                                      user_edge, UserConnection, first, after, last, before)
 
@@ -126,13 +118,13 @@ class ActorQueries:
         chosen = filter or OrganizationFilter()
         order = order_by or OrganizationOrder(field=OrganizationOrderField.NAME)
         parameters = {
-            "s3Area": _optional_id(chosen.s3_area, "S3Area"),
-            "competence": _optional_id(chosen.competence, "Competence"),
+            "s3Area": optional_id(chosen.s3_area, "S3Area"),
+            "competence": optional_id(chosen.competence, "Competence"),
             "province": chosen.province.value if chosen.province else None,
             "kinds": [kind.value for kind in chosen.kinds] if chosen.kinds else None,
             "nameContains": chosen.name_contains or None,
         }
-        sort = _sort(ORGANIZATION_SORTS, order.field, order.direction)  # type: ignore[arg-type]
+        sort = ordered(ORGANIZATION_SORTS, order.field, order.direction)
         return await root_connection(info, ORGANIZATION, "actors/organization_filter", sort,
                                      parameters, organization_edge, OrganizationConnection,
                                      first, after, last, before)

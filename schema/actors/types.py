@@ -26,6 +26,7 @@ from schema.taxonomy.types import (
     competence_edge,
     s3_area_edge,
 )
+from schema.values import native
 
 if TYPE_CHECKING:
     from schema.actors.follows import (
@@ -41,11 +42,13 @@ if TYPE_CHECKING:
         UserCommunityConnection,
     )
     from schema.content.types import NewsConnection, NewsOrder
+    from schema.projects.types import OrganizationProjectConnection, UserProjectConnection
 
 # Types of the domains built on actors, which refer back to them (resolved when the schema is).
 _FOLLOWS = strawberry.lazy("schema.actors.follows")
 _COMMUNITIES = strawberry.lazy("schema.communities.types")
 _CONTENT = strawberry.lazy("schema.content.types")
+_PROJECTS = strawberry.lazy("schema.projects.types")
 
 USER = NodeKind("User", "actors/user_fields")
 ORGANIZATION = NodeKind("Organization", "actors/organization_fields")
@@ -78,10 +81,6 @@ class SkillLevel(Enum):
     EXPERT = "EXPERT"
 
 
-def _native(value: Any) -> Any:
-    """A Neo4j temporal value as Python's own (what GraphQL scalars serialize)."""
-    return value.to_native() if value is not None and hasattr(value, "to_native") else value
-
 
 def _province(value: str | None) -> Province | None:
     return Province(value) if value else None
@@ -104,7 +103,7 @@ class User(Node, UserOpportunities, UserNotifications):
             node_id=fields["id"], handle=fields["handle"], display_name=fields["displayName"],
             headline=fields.get("headline"), bio=fields.get("bio"), locale=fields.get("locale"),
             province=_province(fields.get("province")),
-            created_at=_native(fields["createdAt"]), follower_count=fields["followerCount"],
+            created_at=native(fields["createdAt"]), follower_count=fields["followerCount"],
             unread_notification_count=fields.get("unreadNotificationCount"),
         )
 
@@ -197,6 +196,14 @@ class User(Node, UserOpportunities, UserNotifications):
         from schema.communities.types import followed_communities
         return await followed_communities(info, self.node_id, first, after, last, before)
 
+    @strawberry.field(description="The projects the person works on, the latest started first.")
+    async def projects(
+        self, info: strawberry.Info[Context, None], first: int | None = None,
+        after: str | None = None, last: int | None = None, before: str | None = None,
+    ) -> Annotated[UserProjectConnection, _PROJECTS]:
+        from schema.projects.types import user_projects
+
+        return await user_projects(info, self.node_id, first, after, last, before)
 
 
 @strawberry.type(description="A company, university, research centre, public body or association.")
@@ -269,6 +276,15 @@ class Organization(Node, OrganizationOpportunities):
         from schema.actors.follows import followers
         return await followers(info, "Organization", self.node_id, first, after, last, before)
 
+    @strawberry.field(description="The projects the organization is a partner in, the latest "
+                      "started first.")
+    async def projects(
+        self, info: strawberry.Info[Context, None], first: int | None = None,
+        after: str | None = None, last: int | None = None, before: str | None = None,
+    ) -> Annotated[OrganizationProjectConnection, _PROJECTS]:
+        from schema.projects.types import organization_projects
+
+        return await organization_projects(info, self.node_id, first, after, last, before)
 
 
 @strawberry.type(description="A person's membership of an organization, seen from the person.")
@@ -321,7 +337,7 @@ def _membership_edge(edge_type: Any, node_type: Any) -> Any:
         edge = item["edge"]
         return edge_type(cursor=cursor, node=node_type.from_fields(item["node"]),
                          role=OrganizationRole(edge["role"]), title=edge.get("title"),
-                         since=_native(edge.get("since")))
+                         since=native(edge.get("since")))
     return make
 
 

@@ -19,6 +19,7 @@ from schema.actors.follows import (
 )
 from schema.actors.types import USER, User
 from schema.content.types import CommentConnection, CommentOrder, comments, top_level_comments
+from schema.documents import documents_field
 from schema.loading import NodeKind, Relation, load_one, related_connection
 from schema.node import Node, register
 from schema.pagination import Connection, Edge, OrderDirection, SortKey
@@ -137,6 +138,7 @@ class Community(Node):
     sub_community_count: int = strawberry.field(
         description="How many sub-communities it has (those the viewer may see).")
     follower_count: int = strawberry.field(description="How many people follow it.")
+    documents = documents_field("Community")
 
     @classmethod
     def from_fields(cls, fields: dict[str, Any]) -> Community:
@@ -221,6 +223,7 @@ class Discussion(Node):
         description="When the latest comment was made; the creation time before any.")
     comment_count: int = strawberry.field(
         description="How many comments the discussion has, replies included.")
+    documents = documents_field("Discussion")
 
     @classmethod
     def from_fields(cls, fields: dict[str, Any]) -> Discussion:

@@ -9,9 +9,10 @@ from typing import Any
 import strawberry
 
 from app.context import Context
-from schema.loading import Conditions, NodeKind, Relation, native
+from schema.loading import Conditions, NodeKind, Relation
 from schema.node import Node, register, resolve_labelled
 from schema.pagination import Connection, Edge, SortKey
+from schema.values import native
 
 NOTIFICATION = NodeKind("Notification", "notifications/notification_fields",
                         "notifications/notification_visible")

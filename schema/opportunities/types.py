@@ -10,12 +10,13 @@ import strawberry
 
 from app.context import Context
 from schema.actors.types import ORGANIZATION, USER, Organization, User
+from schema.content.types import CommentConnection, CommentOrder, comments, top_level_comments
+from schema.documents import documents_field
 from schema.loading import (
     Conditions,
     NodeKind,
     Relation,
     load_one,
-    native,
     related_connection,
 )
 from schema.node import Node, register
@@ -30,6 +31,7 @@ from schema.taxonomy.types import (
     competence_edge,
     s3_area_edge,
 )
+from schema.values import native
 
 PROPOSAL = NodeKind("Proposal", "opportunities/proposal_fields", "opportunities/proposal_visible")
 EXPRESSION_OF_INTEREST = NodeKind("ExpressionOfInterest",
@@ -151,6 +153,7 @@ class Proposal(Node):
         "state; each one is visible to its author only.")
     follower_count: int = strawberry.field(description="How many people follow the proposal.")
     comment_count: int = strawberry.field(description="How many comments, replies included.")
+    documents = documents_field("Proposal")
 
     @classmethod
     def from_fields(cls, fields: dict[str, Any]) -> Proposal:
@@ -167,6 +170,16 @@ class Proposal(Node):
             interest_count=fields["interestCount"], follower_count=fields["followerCount"],
             comment_count=fields["commentCount"],
         )
+
+    @strawberry.field(description="The top-level comments on the proposal (replies hang below "
+                      "them); oldest first unless ordered.")
+    async def comments(
+        self, info: strawberry.Info[Context, None], order_by: CommentOrder | None = None,
+        first: int | None = None, after: str | None = None, last: int | None = None,
+        before: str | None = None,
+    ) -> CommentConnection:
+        return await comments(info, PROPOSAL_COMMENTS, self.node_id, order_by, first, after,
+                              last, before)
 
     @strawberry.field(description="The person who posted the proposal; null for EEN profiles.")
     async def proposed_by(self, info: strawberry.Info[Context, None]) -> User | None:
@@ -321,3 +334,5 @@ USER_INTERESTS = Relation("User", "EXPRESSED", outgoing=True, target=EXPRESSION_
 register("Proposal", PROPOSAL, Proposal.from_fields)
 register("ExpressionOfInterest", EXPRESSION_OF_INTEREST, ExpressionOfInterest.from_fields)
 register("Keyword", KEYWORD, Keyword.from_fields)
+
+PROPOSAL_COMMENTS = top_level_comments("Proposal")

@@ -1,0 +1,1 @@
+.id, .title, .fileName, .mimeType, .size, .sha256, .version, .createdAt

@@ -1,0 +1,1 @@
+.id, .title, .startDate, .endDate, .status, .progress

@@ -1,0 +1,1 @@
+.id, .title, .dueDate, .reachedAt

@@ -1,0 +1,1 @@
+.id, .title, .kind, .date, .description
