@@ -1,0 +1,5 @@
+// Upsert communities by id.
+UNWIND $rows AS row
+MERGE (c:Community {id: row.id})
+SET c.name = row.name, c.description = row.description, c.kind = row.kind,
+    c.access = row.access, c.createdAt = row.createdAt
