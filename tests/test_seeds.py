@@ -20,6 +20,64 @@ from seeds.load import DataSetConflict, database_counts, fingerprint, seed
 from seeds.taxonomy import Taxonomy
 from tests.conftest import DEMO_SEED, run_test_cypher
 
+# Every label and relationship type with its properties, as docs/graph-model.md fixes them.
+NODE_KEYS = {
+    "User": "id handle displayName headline bio locale province createdAt",
+    "Organization": "id name kind legalForm vatNumber city province country website description "
+                    "foundedYear",
+    "S3Area": "id code nameIt nameEn period", "Competence": "id name nameIt",
+    "Keyword": "id scheme code label",
+    "Community": "id name description kind access createdAt",
+    "Discussion": "id title body createdAt locked lastActivityAt",
+    "News": "id title summary body publishedAt", "Comment": "id body createdAt",
+    "Proposal": "id title summary description kind origin status collaborationTypes "
+                "developmentStage ipr deadline externalRef country createdAt",
+    "ExpressionOfInterest": "id contribution message status createdAt",
+    "Project": "id title acronym summary status startDate endDate fundingProgramme totalBudget "
+               "currency",
+    "Activity": "id title startDate endDate status progress",
+    "Milestone": "id title dueDate reachedAt", "BudgetLine": "id category planned spent",
+    "Result": "id title kind date description",
+    "Document": "id title fileName mimeType size sha256 version createdAt",
+    "Notification": "id kind createdAt readAt",
+}
+RELATIONSHIP_KEYS = {
+    "MEMBER_OF": "role title status since", "BROADER": "", "INTERESTED_IN": "",
+    "HAS_SKILL": "level", "HAS_COMPETENCE": "distinctive", "FOCUSES_ON": "", "PART_OF": "",
+    "IN": "", "TAGGED": "", "ON_BEHALF_OF": "", "ON": "", "REPLY_TO": "", "AUTHORED": "",
+    "FOLLOWS": "since", "PROPOSED": "", "SEEKS": "", "HAS_KEYWORD": "", "EXPRESSED": "",
+    "FOR": "", "ORIGINATED_FROM": "", "PARTNER_IN": "role budget", "WORKS_ON": "role",
+    "DEPENDS_ON": "", "ASSIGNED_TO": "", "OF": "", "RESULT_OF": "", "ATTACHED_TO": "",
+    "PREVIOUS_VERSION": "", "UPLOADED": "", "ABOUT": "",
+}
+ENUMS = {
+    ("communities", "kind"): {"THEMATIC_S3", "WORKING_GROUP", "PROJECT_GROUP", "INTEREST"},
+    ("communities", "access"): {"OPEN", "RESERVED", "CLOSED"},
+    ("community_members", "role"): {"MANAGER", "PARTICIPANT"},
+    ("community_members", "status"): {"ACTIVE", "REQUESTED", "INVITED", "REJECTED"},
+    ("memberships", "role"): {"ADMIN", "MEMBER"},
+    ("user_skills", "level"): {"BASIC", "INTERMEDIATE", "ADVANCED", "EXPERT"},
+    ("proposals", "origin"): {"TERRITORY", "EEN"},
+    ("proposals", "status"): {"DRAFT", "TO_VALIDATE", "PUBLISHED", "CLOSED", "ARCHIVED"},
+    ("proposals", "kind"): {"COLLABORATION", "CHALLENGE", "TECHNOLOGY_OFFER",
+                            "TECHNOLOGY_REQUEST", "BUSINESS_OFFER", "BUSINESS_REQUEST",
+                            "RESEARCH_DEVELOPMENT_REQUEST"},
+    ("proposals", "developmentStage"): {"IDEA", "LAB_TESTED", "DEMONSTRABLE", "ON_THE_MARKET"},
+    ("proposals", "ipr"): {"NONE", "SECRET_KNOW_HOW", "PATENT_PENDING", "PATENT_GRANTED"},
+    ("interests", "status"): {"SUBMITTED", "RELEVANT", "REJECTED", "WITHDRAWN"},
+    ("projects", "status"): {"PLANNED", "ACTIVE", "COMPLETED", "CANCELLED"},
+    ("partners", "role"): {"COORDINATOR", "PARTNER", "ASSOCIATED"},
+    ("project_people", "role"): {"MANAGER", "RESEARCHER", "TECHNICIAN", "ADVISOR"},
+    ("activities", "status"): {"PLANNED", "IN_PROGRESS", "DONE", "BLOCKED"},
+    ("budget_lines", "category"): {"PERSONNEL", "EQUIPMENT", "SERVICES", "TRAVEL", "OTHER"},
+    ("results", "kind"): {"PUBLICATION", "PATENT", "PROTOTYPE", "PRODUCT", "DATASET", "OTHER"},
+}
+NOTIFICATION_KINDS = {"PROPOSAL_PUBLISHED", "INTEREST_RECEIVED", "INTEREST_DECIDED",
+                      "COMMENT_ADDED", "COMMUNITY_INVITATION", "MEMBERSHIP_DECIDED",
+                      "NEWS_PUBLISHED", "PROJECT_UPDATED"}
+COLLABORATION_TYPES = {"RESEARCH", "TECHNICAL_COOPERATION", "LICENSE", "JOINT_VENTURE",
+                       "SUBCONTRACTING", "COMMERCIAL_AGREEMENT"}
+
 # The real platform's figures the issue gives (May 2023).
 REAL = {"users": 22_200, "organizations": 2_433, "thematic": 692, "discussions": 3_055,
         "news": 6_802, "proposals": 16_000, "een": 8_000, "projects": 1_200}
@@ -85,6 +143,17 @@ def test_vat_numbers_have_valid_check_digits() -> None:
         digits = [int(char) for char in number]
         total = sum(digits[0::2]) + sum(d * 2 - 9 if d * 2 > 9 else d * 2 for d in digits[1::2])
         assert len(number) == 11 and total % 10 == 0
+
+
+def test_enumerations_are_the_models() -> None:
+    graph = generated(DEMO_SEED, 0.05)
+    for (statement, key), allowed in ENUMS.items():
+        assert {row[key] for row in getattr(graph, statement)} == allowed, (statement, key)
+    kinds = {row["kind"] for name, rows in graph.statements() if name.startswith("notification_")
+             for row in rows}
+    assert kinds == NOTIFICATION_KINDS
+    assert set().union(*(row["collaborationTypes"] for row in graph.proposals)) == (
+        COLLABORATION_TYPES)
 
 
 def test_budgets_add_up() -> None:
@@ -211,6 +280,27 @@ async def test_the_loaded_demo_is_consistent(db: Database) -> None:
     assert found == {"projects": len(graph.projects), "discussions": len(graph.discussions),
                      "budgetMismatches": 0, "staleDiscussions": 0, "strayReplies": 0,
                      "crossProjectDependencies": 0}
+
+
+async def test_the_loaded_demo_has_the_models_properties(db: Database) -> None:
+    graph = generated(DEMO_SEED, DEMO_SCALE)
+    taxonomy = Taxonomy.load()
+    ids = [row["id"] for _, rows in graph.statements() for row in rows if "id" in row]
+    ids += [row["id"] for rows in (taxonomy.s3_area_rows(), taxonomy.competence_rows(),
+                                   taxonomy.keyword_rows()) for row in rows]
+    [found] = await run_test_cypher(db, "seed_property_keys", ids=ids)
+    node_keys: defaultdict[str, set[str]] = defaultdict(set)
+    for label, key in found["nodeKeys"]:
+        node_keys[label].add(key)
+    assert node_keys.keys() == NODE_KEYS.keys()
+    for label, keys in node_keys.items():
+        assert keys <= set(NODE_KEYS[label].split()), label
+    relationship_keys: defaultdict[str, set[str]] = defaultdict(set)
+    for type_, key in found["relationshipKeys"]:
+        relationship_keys[type_].update([key] if key else [])
+    assert relationship_keys.keys() == RELATIONSHIP_KEYS.keys()
+    for type_, keys in relationship_keys.items():
+        assert keys <= set(RELATIONSHIP_KEYS[type_].split()), type_
 
 
 async def test_a_named_data_set_is_loaded_once(db: Database) -> None:

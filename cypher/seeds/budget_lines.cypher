@@ -7,3 +7,4 @@ MATCH (p:Project {id: row.project})
 MATCH (o:Organization {id: row.organization})
 MERGE (b)-[:OF]->(p)
 MERGE (b)-[:FOR]->(o)
+RETURN count(*) AS written

@@ -3,3 +3,4 @@ UNWIND $rows AS row
 MATCH (c:Comment {id: row.comment})
 MATCH (parent:Comment {id: row.parent})
 MERGE (c)-[:REPLY_TO]->(parent)
+RETURN count(*) AS written

@@ -3,4 +3,5 @@ UNWIND $rows AS row
 MATCH (u:User {id: row.user})
 MATCH (target:Community {id: row.target})
 MERGE (u)-[f:FOLLOWS]->(target)
-SET f.since = row.since
+SET f.since = datetime(row.since)
+RETURN count(*) AS written

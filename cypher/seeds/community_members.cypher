@@ -3,4 +3,5 @@ UNWIND $rows AS row
 MATCH (u:User {id: row.user})
 MATCH (c:Community {id: row.community})
 MERGE (u)-[m:MEMBER_OF]->(c)
-SET m.role = row.role, m.status = row.status, m.since = row.since
+SET m.role = row.role, m.status = row.status, m.since = date(row.since)
+RETURN count(*) AS written

@@ -3,3 +3,4 @@ UNWIND $rows AS row
 MATCH (c:Community {id: row.community})
 MATCH (parent:Community {id: row.parent})
 MERGE (c)-[:PART_OF]->(parent)
+RETURN count(*) AS written

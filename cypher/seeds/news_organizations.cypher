@@ -3,3 +3,4 @@ UNWIND $rows AS row
 MATCH (n:News {id: row.news})
 MATCH (o:Organization {id: row.organization})
 MERGE (n)-[:ON_BEHALF_OF]->(o)
+RETURN count(*) AS written

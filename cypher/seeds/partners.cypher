@@ -4,3 +4,4 @@ MATCH (o:Organization {id: row.organization})
 MATCH (p:Project {id: row.project})
 MERGE (o)-[r:PARTNER_IN]->(p)
 SET r.role = row.role, r.budget = row.budget
+RETURN count(*) AS written

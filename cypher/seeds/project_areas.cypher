@@ -3,3 +3,4 @@ UNWIND $rows AS row
 MATCH (p:Project {id: row.project})
 MATCH (a:S3Area {id: row.area})
 MERGE (p)-[:TAGGED]->(a)
+RETURN count(*) AS written

@@ -4,3 +4,4 @@ MATCH (u:User {id: row.user})
 MATCH (p:Project {id: row.project})
 MERGE (u)-[r:WORKS_ON]->(p)
 SET r.role = row.role
+RETURN count(*) AS written

@@ -3,3 +3,4 @@ UNWIND $rows AS row
 MATCH (p:Proposal {id: row.proposal})
 MATCH (c:Competence {id: row.competence})
 MERGE (p)-[:SEEKS]->(c)
+RETURN count(*) AS written

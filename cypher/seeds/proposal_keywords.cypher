@@ -3,3 +3,4 @@ UNWIND $rows AS row
 MATCH (p:Proposal {id: row.proposal})
 MATCH (k:Keyword {id: row.keyword})
 MERGE (p)-[:HAS_KEYWORD]->(k)
+RETURN count(*) AS written

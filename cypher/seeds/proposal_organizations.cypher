@@ -3,3 +3,4 @@ UNWIND $rows AS row
 MATCH (o:Organization {id: row.organization})
 MATCH (p:Proposal {id: row.proposal})
 MERGE (o)-[:PROPOSED]->(p)
+RETURN count(*) AS written

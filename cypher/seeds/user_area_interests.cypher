@@ -3,3 +3,4 @@ UNWIND $rows AS row
 MATCH (u:User {id: row.user})
 MATCH (a:S3Area {id: row.target})
 MERGE (u)-[:INTERESTED_IN]->(a)
+RETURN count(*) AS written

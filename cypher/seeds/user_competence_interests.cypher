@@ -3,3 +3,4 @@ UNWIND $rows AS row
 MATCH (u:User {id: row.user})
 MATCH (c:Competence {id: row.target})
 MERGE (u)-[:INTERESTED_IN]->(c)
+RETURN count(*) AS written

@@ -76,8 +76,7 @@ class Graph:
     community_follows: Rows = field(default_factory=list)
     proposal_follows: Rows = field(default_factory=list)
     project_follows: Rows = field(default_factory=list)
-    # notifications, then what each is about, by label
-    notifications: Rows = field(default_factory=list)
+    # notifications with the person each is for, by the label of what each is about
     notification_proposals: Rows = field(default_factory=list)
     notification_interests: Rows = field(default_factory=list)
     notification_comments: Rows = field(default_factory=list)

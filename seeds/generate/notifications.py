@@ -18,9 +18,13 @@ COMMENT_NOTICE_SHARE = 0.6
 
 
 class _Notices:
+    """Adds notifications, each row with the person it is for and its subject, by the label
+    of the subject (one statement per label, so that every lookup is by a constrained id)."""
+
     def __init__(self, world: World, actors: Actors) -> None:
         self.world = world
         self.actors = actors
+        self.count = 0
 
     def add(self, kind: str, person: int, label: str, subject_id: str, at: datetime) -> None:
         world, rng, graph = self.world, self.world.rng, self.world.graph
@@ -28,11 +32,12 @@ class _Notices:
         read_share = 0.8 if created < NOW - timedelta(days=14) else 0.35
         read = (min(NOW, created + timedelta(minutes=rng.randint(5, 7 * 24 * 60)))
                 if rng.random() < read_share else None)
-        notification_id = world.id("notification", len(graph.notifications))
-        graph.notifications.append({"id": notification_id, "kind": kind, "createdAt": created,
-                                    "readAt": read, "user": self.actors.people[person].id})
-        getattr(graph, f"notification_{label}").append(
-            {"notification": notification_id, "subject": subject_id})
+        self.count += 1
+        getattr(graph, f"notification_{label}").append({
+            "id": world.id("notification", self.count), "kind": kind,
+            "createdAt": created, "readAt": read, "user": self.actors.people[person].id,
+            "subject": subject_id,
+        })
 
 
 def make_notifications(world: World, actors: Actors, communities: Communities,
