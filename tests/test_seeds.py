@@ -3,11 +3,15 @@ consistent; loading is idempotent and guarded."""
 
 from __future__ import annotations
 
+import os
 import random
 import re
+import subprocess
+import sys
 import uuid
 from collections import Counter, defaultdict
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -134,6 +138,20 @@ def test_the_generator_is_deterministic() -> None:
     assert len({user["handle"] for user in first.users}) == len(first.users)
     ids = [row["id"] for _, rows in first.statements() for row in rows if "id" in row]
     assert len(set(ids)) == len(ids)
+
+
+def test_the_graph_does_not_depend_on_the_process() -> None:
+    """Ids and rows must not follow Python's per-process string hashing (set order)."""
+    program = ("import hashlib; from seeds.generate import Generator; "
+               "from seeds.taxonomy import Taxonomy; "
+               "graph = Generator(Taxonomy.load(), 7, 0.01).generate(); "
+               "print(hashlib.sha256(repr(graph.statements()).encode()).hexdigest())")
+    digests = {
+        subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
+                       check=True, env={**os.environ, "PYTHONHASHSEED": str(hash_seed)},
+                       cwd=Path(__file__).resolve().parent.parent).stdout
+        for hash_seed in (1, 2)}
+    assert len(digests) == 1 and len(digests.pop().strip()) == 64
 
 
 def test_vat_numbers_have_valid_check_digits() -> None:

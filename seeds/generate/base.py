@@ -66,15 +66,6 @@ class Weighted(Generic[T]):
         """One item, with probability proportional to its weight."""
         return self.items[bisect(self.cumulative, rng.random() * self.total)]
 
-    def distinct(self, rng: random.Random, count: int, attempts: int = 4) -> list[T]:
-        """Up to `count` different items (fewer when the population is small or very skewed)."""
-        chosen: dict[T, None] = {}
-        for _ in range(count * attempts):
-            if len(chosen) >= count:
-                break
-            chosen[self.draw(rng)] = None
-        return list(chosen)
-
 
 def skewed_count(rng: random.Random, mean: float, cap: int) -> int:
     """A count with a long tail: geometric, `mean` on average (before the cap)."""
@@ -94,10 +85,6 @@ class World:
     def id(self, kind: str, index: int) -> str:
         """The id of the `index`-th generated node of `kind`, the same for a seed and scale."""
         return name_uuid(f"oig:{self.seed}:{self.scale}:{kind}:{index}")
-
-    def count(self, real: int) -> int:
-        """How many of something the real platform has `real` of there are at this scale."""
-        return max(1, round(real * self.scale))
 
     def moment(self, start: datetime, end: datetime = NOW) -> datetime:
         """A time between `start` and `end`, to the second."""
