@@ -3,6 +3,7 @@ consistent; loading is idempotent and guarded."""
 
 from __future__ import annotations
 
+import io
 import os
 import random
 import re
@@ -21,6 +22,7 @@ from seeds.__main__ import DEMO_SCALE
 from seeds.generate import Generator, Graph
 from seeds.generate.actors import vat_number
 from seeds.load import DataSetConflict, database_counts, fingerprint, seed
+from seeds.progress import WIDTH, ProgressBar
 from seeds.taxonomy import Taxonomy
 from tests.conftest import DEMO_SEED, run_test_cypher
 
@@ -152,6 +154,16 @@ def test_the_graph_does_not_depend_on_the_process() -> None:
                        cwd=Path(__file__).resolve().parent.parent).stdout
         for hash_seed in (1, 2)}
     assert len(digests) == 1 and len(digests.pop().strip()) == 64
+
+
+def test_the_progress_bar_shows_label_counts_and_share() -> None:
+    log = io.StringIO()
+    bar = ProgressBar(log)
+    for done in range(0, 20_001, 2_500):
+        bar("user_skills", done, 20_000)
+    lines = log.getvalue().splitlines()
+    assert lines[0].startswith("user_skills") and "0%  0/20,000" in lines[0]
+    assert "[" + "#" * WIDTH + "] 100%  20,000/20,000" in lines[-1]
 
 
 def test_vat_numbers_have_valid_check_digits() -> None:
