@@ -3,11 +3,14 @@
 S3 areas are Lombardy's two real Smart Specialisation taxonomies (2014–2020 and 2021–2027);
 competences form a hierarchy through `broader`; each top-level competence names the S3 areas it
 belongs to, which the generator uses to give people and organizations consistent profiles.
+`een.json` holds the EEN keywords (technology, market, NACE; each tied to a top-level competence)
+and the countries EEN profiles come from; `texts.json` the phrases generated texts are made of.
 Ids are stable (derived from codes and keys), so loading twice changes nothing.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import uuid
 from dataclasses import dataclass
@@ -18,9 +21,22 @@ from typing import Any
 FOLDER = Path(__file__).resolve().parent / "taxonomy"
 
 
+_NAMESPACE = uuid.NAMESPACE_URL.bytes
+
+
+def name_uuid(name: str) -> str:
+    """str(uuid.uuid5(uuid.NAMESPACE_URL, name)), computed without UUID objects (generating
+    the full graph makes hundreds of thousands of ids)."""
+    digest = bytearray(hashlib.sha1(_NAMESPACE + name.encode()).digest()[:16])  # noqa: S324
+    digest[6] = (digest[6] & 0x0F) | 0x50
+    digest[8] = (digest[8] & 0x3F) | 0x80
+    text = digest.hex()
+    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
+
+
 def stable_id(kind: str, key: str) -> str:
     """The id of a seeded node of `kind` with natural key `key`: the same on every load."""
-    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"oig:{kind}:{key}"))
+    return name_uuid(f"oig:{kind}:{key}")
 
 
 def _read(name: str) -> Any:
@@ -36,12 +52,14 @@ class Taxonomy:
     competences: list[dict[str, Any]]
     names: dict[str, Any]
     research_organizations: list[dict[str, Any]]
+    een: dict[str, Any]
+    texts: dict[str, Any]
 
     @classmethod
     def load(cls) -> Taxonomy:
         """Read every file of `seeds/taxonomy/`."""
         return cls(_read("s3_areas"), _read("provinces"), _read("competences"), _read("names"),
-                   _read("research_organizations"))
+                   _read("research_organizations"), _read("een"), _read("texts"))
 
     @cached_property
     def _competences(self) -> dict[str, dict[str, Any]]:
@@ -74,28 +92,55 @@ class Taxonomy:
     def competence(self, key: str) -> dict[str, Any]:
         return self._competences[key]
 
+    @cached_property
+    def _ids(self) -> dict[str, str]:
+        ids = {f"c:{key}": stable_id("competence", key) for key in self._competences}
+        ids.update({f"s:{area['code']}": stable_id("s3area", area["code"])
+                    for area in self.s3_areas})
+        return ids
+
     def competence_id(self, key: str) -> str:
-        return stable_id("competence", key)
+        return self._ids[f"c:{key}"]
 
     def s3_id(self, code: str) -> str:
-        return stable_id("s3area", code)
+        return self._ids[f"s:{code}"]
+
+    @cached_property
+    def _descendants(self) -> dict[str, list[str]]:
+        def below(key: str) -> list[str]:
+            found: list[str] = []
+            for child in self._children[key]:
+                found.append(child)
+                found.extend(below(child))
+            return found
+
+        return {key: below(key) for key in self._competences}
 
     def descendants(self, key: str) -> list[str]:
         """Every competence below `key` in the hierarchy (not `key` itself), depth first."""
-        found: list[str] = []
-        for child in self._children[key]:
-            found.append(child)
-            found.extend(self.descendants(child))
-        return found
+        return list(self._descendants[key])
 
     def s3_codes(self, top_level_key: str) -> list[str]:
         return list(self._competences[top_level_key].get("s3", []))
 
+    @cached_property
+    def _provinces(self) -> dict[str, dict[str, Any]]:
+        return {province["code"]: province for province in self.provinces}
+
     def cities(self, province: str) -> list[str]:
-        return next(p["cities"] for p in self.provinces if p["code"] == province)
+        return list(self._provinces[province]["cities"])
 
     def capital(self, province: str) -> str:
-        return str(next(p["capital"] for p in self.provinces if p["code"] == province))
+        return str(self._provinces[province]["capital"])
+
+    def keyword_id(self, scheme: str, code: str) -> str:
+        return stable_id("keyword", f"{scheme}:{code}")
+
+    def keyword_rows(self) -> list[dict[str, Any]]:
+        """Parameter rows of the EEN keywords (technology, market and NACE), shared nodes."""
+        return [{"id": self.keyword_id(entry["scheme"], entry["code"]), "scheme": entry["scheme"],
+                 "code": entry["code"], "label": entry["label"]}
+                for entry in self.een["keywords"]]
 
     def s3_area_rows(self) -> list[dict[str, Any]]:
         """Parameter rows of the S3 areas for the seed statement."""

@@ -3,6 +3,8 @@ UNWIND $rows AS row
 MERGE (c:Competence {id: row.id})
 SET c.name = row.name, c.nameIt = row.nameIt
 WITH c, row
-WHERE row.broader IS NOT NULL
-MATCH (broader:Competence {id: row.broader})
-MERGE (c)-[:BROADER]->(broader)
+CALL (c, row) {
+  MATCH (broader:Competence {id: row.broader})
+  MERGE (c)-[:BROADER]->(broader)
+}
+RETURN count(*) AS written

@@ -3,4 +3,5 @@ UNWIND $rows AS row
 MERGE (u:User {id: row.id})
 SET u.handle = row.handle, u.displayName = row.displayName, u.headline = row.headline,
     u.bio = row.bio, u.locale = row.locale, u.province = row.province,
-    u.createdAt = row.createdAt
+    u.createdAt = datetime(row.createdAt)
+RETURN count(*) AS written

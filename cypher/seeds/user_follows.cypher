@@ -1,0 +1,7 @@
+// Upsert follows of a user, with the time they began.
+UNWIND $rows AS row
+MATCH (u:User {id: row.user})
+MATCH (target:User {id: row.target})
+MERGE (u)-[f:FOLLOWS]->(target)
+SET f.since = datetime(row.since)
+RETURN count(*) AS written
