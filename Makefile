@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test lint check schema seed neo4j-start neo4j-stop neo4j-status clean
+.PHONY: run test lint check schema seed bench-scale neo4j-start neo4j-stop neo4j-status clean
 
 ## run: install what is missing, start the local Neo4j, migrate, load demo data, serve the API
 run: $(INSTALLED)
@@ -30,12 +30,17 @@ seed: $(INSTALLED)
 	NEO4J_PASSWORD=$${NEO4J_PASSWORD:-$$(cat .local/neo4j-dev/password)} \
 	$(PY) -m seeds --scale $(SCALE)
 
+## bench-scale: load the full scale into a fresh `bench` Neo4j and time front-end queries
+bench-scale: $(INSTALLED)
+	$(PY) -m benchmarks.scale
+
 neo4j-start neo4j-stop neo4j-status: $(INSTALLED)
 	$(PY) -m localdb $(subst neo4j-,,$@) dev
 
 clean:
 	-$(PY) -m localdb stop dev
 	-$(PY) -m localdb stop test
+	-$(PY) -m localdb stop bench
 	rm -rf .local $(VENV)
 
 $(INSTALLED): pyproject.toml constraints.txt

@@ -1,4 +1,4 @@
-"""Command line for the local Neo4j: `python -m localdb ACTION [dev|test]`.
+"""Command line for the local Neo4j: `python -m localdb ACTION [dev|test|bench]`.
 
     python -m localdb start dev     # resolve Neo4j if needed, start it, wait for Bolt
     python -m localdb status test   # running or not, with its Bolt URI
@@ -10,13 +10,13 @@ from __future__ import annotations
 import argparse
 import sys
 
-from localdb.server import LocalNeo4jError, install, instance
+from localdb.server import INSTANCES, LocalNeo4jError, install, instance
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m localdb", description=__doc__.split("\n")[0])
     parser.add_argument("action", choices=["install", "start", "stop", "status", "wipe"])
-    parser.add_argument("instance", nargs="?", default="dev", choices=["dev", "test"])
+    parser.add_argument("instance", nargs="?", default="dev", choices=sorted(INSTANCES))
     args = parser.parse_args(argv)
     try:
         if args.action == "install":

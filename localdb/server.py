@@ -118,7 +118,8 @@ class Instance:
         """The instance's generated password, created on first use."""
         if not self.password_file.exists():
             self.home.mkdir(parents=True, exist_ok=True)
-            self.password_file.write_text(secrets.token_urlsafe(24))
+            # hex digits only: a password starting with "-" would read as an option to neo4j-admin
+            self.password_file.write_text(secrets.token_hex(24))
             self.password_file.chmod(0o600)
         return self.password_file.read_text().strip()
 
@@ -307,13 +308,17 @@ def wait_for_port(port: int, timeout: float) -> None:
         time.sleep(0.2)
 
 
+# Bolt port, heap and page cache of each local instance.
+INSTANCES = {"dev": (7687, "2g", "2g"), "test": (7688, "1g", "512m"), "bench": (7689, "3g", "3g")}
+
+
 def instance(name: str) -> Instance:
-    """The `dev` or `test` instance, with ports and memory from LOCAL_NEO4J_* variables."""
-    defaults = {"dev": (7687, "2g", "2g"), "test": (7688, "1g", "512m")}
-    if name not in defaults:
-        raise LocalNeo4jError(f"unknown instance {name!r}; expected one of {sorted(defaults)}")
-    port, heap, page_cache = defaults[name]
-    prefix = "LOCAL_NEO4J_" if name == "dev" else "LOCAL_NEO4J_TEST_"
+    """The `dev`, `test` or `bench` instance, with ports and memory from LOCAL_NEO4J_*
+    variables (`bench` holds the full-scale data of the benchmarks, apart from `make run`'s)."""
+    if name not in INSTANCES:
+        raise LocalNeo4jError(f"unknown instance {name!r}; expected one of {sorted(INSTANCES)}")
+    port, heap, page_cache = INSTANCES[name]
+    prefix = "LOCAL_NEO4J_" if name == "dev" else f"LOCAL_NEO4J_{name.upper()}_"
     return Instance(
         name=name,
         bolt_port=int(os.environ.get(prefix + "BOLT_PORT", port)),
