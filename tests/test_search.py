@@ -41,9 +41,14 @@ async def probes(db: Database) -> AsyncIterator[dict[str, Any]]:
     }
     rows = [{"id": str(uuid.uuid4()), "name": name, "description": description}
             for name, description in names.values()]
-    await run_test_cypher(db, "create_probe_texts", organizations=rows, probe=probe)
+    communities = [{"id": str(uuid.uuid4()), "name": f"Comunità {stem} {access.lower()}",
+                    "description": "Gruppo di lavoro.", "access": access}
+                   for access in ("OPEN", "RESERVED", "CLOSED")]
+    await run_test_cypher(db, "create_probe_texts", organizations=rows, communities=communities,
+                          probe=probe)
     try:
-        yield {"stem": stem, **{key: row for key, row in zip(names, rows, strict=True)}}
+        yield {"stem": stem, "communities": communities,
+               **{key: row for key, row in zip(names, rows, strict=True)}}
     finally:
         await run_test_cypher(db, "delete_probe", probe=probe)
 
@@ -114,3 +119,12 @@ async def test_types_narrow_the_results(gql: GraphQL) -> None:
     data = await gql.data(SEARCH, text="milano", types=["USER"], first=30)
     assert data["search"]["edges"]
     assert {edge["node"]["__typename"] for edge in data["search"]["edges"]} == {"User"}
+
+
+async def test_only_what_the_viewer_may_see_is_found(gql: GraphQL, probes: dict[str, Any]) -> None:
+    query = """query($text: String!) { search(query: $text, types: [COMMUNITY], first: 50) {
+      totalCount edges { node { ... on Community { name access } } } } }"""
+    data = await gql.data(query, text=probes["stem"])
+    found = [edge["node"] for edge in data["search"]["edges"]]
+    assert [node["access"] for node in found if probes["stem"] in node["name"]] == ["OPEN"]
+    assert data["search"]["totalCount"] == len(found)

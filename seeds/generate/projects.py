@@ -20,7 +20,9 @@ from seeds.generate.proposals import PUBLIC, Opportunities
 CATEGORIES = {"PERSONNEL": (30_000, 400_000), "EQUIPMENT": (5_000, 250_000),
               "SERVICES": (5_000, 150_000), "TRAVEL": (1_000, 30_000), "OTHER": (1_000, 50_000)}
 WORKER_ROLES = {"RESEARCHER": 50, "TECHNICIAN": 30, "ADVISOR": 20}
-FIRST_START, LAST_START = date(2016, 1, 1), date(2026, 9, 30)
+# Projects start from before the platform opened until some fifteen months after the day the
+# data set describes, so that some are still planned.
+FIRST_START, LAST_START = date(2016, 1, 1), TODAY + timedelta(days=457)
 ORIGINATED_SHARE = 0.3
 
 

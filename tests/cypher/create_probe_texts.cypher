@@ -1,4 +1,12 @@
-// Test organizations with the given names and descriptions, marked with `probe`.
-UNWIND $organizations AS row
-CREATE (:Organization {id: row.id, name: row.name, description: row.description, kind: 'SME',
-                       country: 'IT', probe: $probe})
+// Test organizations and communities with the given names and descriptions, marked with
+// `probe`; communities have the given access.
+CALL () {
+  UNWIND $organizations AS row
+  CREATE (:Organization {id: row.id, name: row.name, description: row.description,
+                         kind: 'SME', country: 'IT', probe: $probe})
+}
+CALL () {
+  UNWIND $communities AS row
+  CREATE (:Community {id: row.id, name: row.name, description: row.description,
+                      kind: 'INTEREST', access: row.access, createdAt: datetime(), probe: $probe})
+}
