@@ -14,11 +14,12 @@ from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from app import ids
 from app.db import Database
-from tests.conftest import GraphQL, run_test_cypher
+from tests.conftest import run_test_cypher
+from tests.connections import PAGE_INFO
 
 BASE = datetime(2024, 3, 1, 9, tzinfo=UTC)
 NAMES = ["Ada", "Bruno", "Carla", "Carla", "Dario", "Elena", "Fabio", "Gina"]
@@ -276,68 +277,34 @@ async def probe_graph(db: Database) -> AsyncIterator[ProbeGraph]:
 
 # --- reading connections -------------------------------------------------------------------
 
-PAGE = """totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-edges { cursor node { id } }"""
+PAGE = f"{PAGE_INFO} edges {{ cursor node {{ id }} }}"
 PAGE_ARGUMENTS = "first: $first, after: $after, last: $last, before: $before"
 PAGE_VARIABLES = "$first: Int, $after: String, $last: Int, $before: String"
 
 
-def top_level_query(field_name: str, arguments: dict[str, str]) -> str:
+class PagedQuery(NamedTuple):
+    """A query of one page of a connection and the path to the connection in its answer: the
+    first two arguments of `tests.connections.walk`."""
+
+    text: str
+    path: list[str]
+
+
+def top_level_query(field_name: str, arguments: dict[str, str]) -> PagedQuery:
     """A query of one page of a top-level connection, with `arguments` (name: GraphQL type)."""
     declared = "".join(f", ${name}: {kind}" for name, kind in arguments.items())
     passed = "".join(f", {name}: ${name}" for name in arguments)
-    return (f"query({PAGE_VARIABLES}{declared}) "
-            f"{{ {field_name}({PAGE_ARGUMENTS}{passed}) {{ {PAGE} }} }}")
+    return PagedQuery(f"query({PAGE_VARIABLES}{declared}) "
+                      f"{{ {field_name}({PAGE_ARGUMENTS}{passed}) {{ {PAGE} }} }}", [field_name])
 
 
-def nested_query(type_name: str, field_name: str, arguments: dict[str, str]) -> str:
+def nested_query(type_name: str, field_name: str, arguments: dict[str, str]) -> PagedQuery:
     """A query of one page of a connection of the object `$id` of `type_name`."""
     declared = "".join(f", ${name}: {kind}" for name, kind in arguments.items())
     passed = "".join(f", {name}: ${name}" for name in arguments)
-    return (f"query($id: ID!, {PAGE_VARIABLES}{declared}) {{ node(id: $id) {{ ... on {type_name} "
-            f"{{ {field_name}({PAGE_ARGUMENTS}{passed}) {{ {PAGE} }} }} }} }}")
-
-
-def _connection(data: dict[str, Any]) -> dict[str, Any]:
-    """The one connection in the data of a top_level_query or nested_query."""
-    value = next(iter(data.values()))
-    if "edges" not in value:
-        value = next(iter(value.values()))
-    result: dict[str, Any] = value
-    return result
-
-
-async def walk_both_ways(gql: GraphQL, query: str, size: int = 2, **variables: Any) -> list[str]:
-    """The node ids of a whole connection, read page by page forward and then backward; checks
-    that both walks agree, that no item repeats, and that every page's totalCount is the count
-    of the items."""
-    forward: list[str] = []
-    totals: set[int] = set()
-    after = None
-    while True:
-        connection = _connection(await gql.data(query, first=size, after=after, **variables))
-        totals.add(connection["totalCount"])
-        forward.extend(edge["node"]["id"] for edge in connection["edges"])
-        if not connection["pageInfo"]["hasNextPage"]:
-            assert len(connection["edges"]) <= size
-            break
-        assert len(connection["edges"]) == size
-        after = connection["pageInfo"]["endCursor"]
-        assert after == connection["edges"][-1]["cursor"]
-    backward: list[str] = []
-    before = None
-    while True:
-        connection = _connection(await gql.data(query, last=size, before=before, **variables))
-        totals.add(connection["totalCount"])
-        backward[:0] = [edge["node"]["id"] for edge in connection["edges"]]
-        if not connection["pageInfo"]["hasPreviousPage"]:
-            break
-        assert len(connection["edges"]) == size
-        before = connection["pageInfo"]["startCursor"]
-    assert forward == backward
-    assert len(set(forward)) == len(forward)
-    assert totals == {len(forward)}, (totals, len(forward))
-    return [ids.parse(global_id)[1] for global_id in forward]
+    return PagedQuery(f"query($id: ID!, {PAGE_VARIABLES}{declared}) {{ node(id: $id) {{ "
+                      f"... on {type_name} {{ {field_name}({PAGE_ARGUMENTS}{passed}) "
+                      f"{{ {PAGE} }} }} }} }}", ["node", field_name])
 
 
 def ordered_ids(items: Iterable[dict[str, Any]], key: Callable[[dict[str, Any]], Any],

@@ -75,7 +75,21 @@ async def client(app: Starlette) -> AsyncIterator[httpx.AsyncClient]:
         yield http
 
 
-class GraphQL:
+class Answers:
+    """A client whose call returns a GraphQL response body; `data` asserts it has no errors."""
+
+    async def __call__(self, query: str, **variables: Any) -> dict[str, Any]:
+        raise NotImplementedError
+
+    async def data(self, query: str, **variables: Any) -> dict[str, Any]:
+        """The `data` of a response that must have no errors."""
+        body = await self(query, **variables)
+        assert "errors" not in body, body["errors"]
+        result: dict[str, Any] = body["data"]
+        return result
+
+
+class GraphQL(Answers):
     """Posts operations to /graphql and returns the decoded response."""
 
     def __init__(self, http: httpx.AsyncClient) -> None:
@@ -87,20 +101,13 @@ class GraphQL:
         body: dict[str, Any] = response.json()
         return body
 
-    async def data(self, query: str, **variables: Any) -> dict[str, Any]:
-        """The `data` of a response that must have no errors."""
-        body = await self(query, **variables)
-        assert "errors" not in body, body["errors"]
-        result: dict[str, Any] = body["data"]
-        return result
-
 
 @pytest.fixture
 def gql(client: httpx.AsyncClient) -> GraphQL:
     return GraphQL(client)
 
 
-class Viewer:
+class Viewer(Answers):
     """Executes operations on the schema as the person `viewer_id` (None: anonymous), the way
     a request of a signed-in person will once sign-in exists; answers shaped like GraphQL's."""
 
@@ -119,13 +126,6 @@ class Viewer:
         if result.extensions:
             body["extensions"] = result.extensions
         return body
-
-    async def data(self, query: str, **variables: Any) -> dict[str, Any]:
-        """The `data` of a response that must have no errors."""
-        body = await self(query, **variables)
-        assert "errors" not in body, body["errors"]
-        result: dict[str, Any] = body["data"]
-        return result
 
 
 @pytest.fixture
