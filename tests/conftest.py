@@ -58,6 +58,7 @@ async def db(settings: Settings) -> AsyncIterator[Database]:
     async with connect(settings) as database:
         await migrations.apply(database)
         await seed(database, DEMO_SEED, DEMO_SCALE)
+        await database.run_schema(cypher_text("probe_index"))
         yield database
 
 
@@ -137,10 +138,14 @@ def as_viewer(db: Database, settings: Settings) -> Callable[[str | None], Viewer
 AsViewer = Callable[[str | None], Viewer]
 
 
+def cypher_text(statement: str) -> str:
+    """The text of the statement `tests/cypher/<statement>.cypher`."""
+    return (cypher.CYPHER_ROOT.parent / "tests" / "cypher" / f"{statement}.cypher").read_text()
+
+
 async def run_test_cypher(db: Database, statement: str, **parameters: Any) -> list[dict[str, Any]]:
     """Run a statement from `tests/cypher/` (test set-up and checks beside the API)."""
-    text = (cypher.CYPHER_ROOT.parent / "tests" / "cypher" / f"{statement}.cypher").read_text()
-    return [record.data() for record in await db.write(text, parameters)]
+    return [record.data() for record in await db.write(cypher_text(statement), parameters)]
 
 
 def error_codes(body: dict[str, Any]) -> list[str]:

@@ -1,4 +1,4 @@
 // Test organizations with the given names and descriptions, marked with `probe`.
 UNWIND $organizations AS row
-CREATE (:Organization {id: row.id, name: row.name, description: row.description, kind: 'SME',
+CREATE (:Organization:Probe {id: row.id, name: row.name, description: row.description, kind: 'SME',
                        country: 'IT', probe: $probe})
