@@ -64,6 +64,14 @@ ORGANIZATION_FOLLOWS = [(0, 0, 1), (3, 0, 2), (4, 0, 2), (0, 1, 4)]
 COMMUNITY_FOLLOWS = [(0, "alpha", 1), (0, "gamma", 2), (0, "omega", 3), (0, "beta1", 4),
                      (1, "alpha", 6), (2, "alpha", 7), (3, "alpha", 7), (4, "alpha", 9),
                      (5, "alpha", 10), (6, "gamma", 1), (2, "epsilon", 3)]
+# key, status, start date (projects are visible to anyone)
+PROJECTS = [("one", "ACTIVE", "2023-01-01"), ("two", "COMPLETED", "2019-05-01"),
+            ("three", "PLANNED", "2026-02-01")]
+# follower, followed proposal (by status) or project, hour; ties break by id
+PROPOSAL_FOLLOWS = [(0, "DRAFT", 8), (0, "PUBLISHED", 5), (1, "PUBLISHED", 8),
+                    (2, "PUBLISHED", 8), (3, "PUBLISHED", 2), (3, "DRAFT", 1)]
+PROJECT_FOLLOWS = [(0, "one", 9), (0, "two", 9), (1, "one", 3), (4, "one", 9), (5, "two", 1),
+                   (0, "three", 4)]
 
 
 def at(hours: float) -> datetime:
@@ -88,6 +96,7 @@ class ProbeGraph:
     discussions: list[dict[str, Any]] = field(default_factory=list)
     news: list[dict[str, Any]] = field(default_factory=list)
     proposals: dict[str, dict[str, Any]] = field(default_factory=dict)
+    projects: dict[str, dict[str, Any]] = field(default_factory=dict)
     comments: list[dict[str, Any]] = field(default_factory=list)
     follows: list[dict[str, Any]] = field(default_factory=list)
 
@@ -108,6 +117,14 @@ class ProbeGraph:
         if kind == "Discussion":
             return self.discussion_visible(self.discussion(subject))
         return self.proposal(subject)["status"] in ("PUBLISHED", "CLOSED")
+
+    def followed_visible(self, follow: dict[str, Any]) -> bool:
+        """Whether what a follow leads to is visible (to anyone: the rules need no viewer)."""
+        if follow["kind"] == "Community":
+            return self.community_visible(self.community_of(follow["target"]))
+        if follow["kind"] == "Proposal":
+            return self.proposal(follow["target"])["status"] in ("PUBLISHED", "CLOSED")
+        return True
 
     def discussion(self, discussion_id: str) -> dict[str, Any]:
         return next(d for d in self.discussions if d["id"] == discussion_id)
@@ -180,6 +197,8 @@ class ProbeGraph:
             "userFollows": follows_of("User"),
             "organizationFollows": follows_of("Organization"),
             "communityFollows": follows_of("Community"),
+            "projects": list(self.projects.values()),
+            "proposalFollows": follows_of("Proposal"), "projectFollows": follows_of("Project"),
         }
 
 
@@ -253,12 +272,19 @@ def build(seed: int = 11) -> ProbeGraph:
                     "createdAt": at(30), "author": graph.users[0]["id"]}
         graph.proposals[status] = proposal
         _thread(graph, rnd, "Proposal", proposal["id"], at(31), 2)
+    for key, status, start in PROJECTS:
+        graph.projects[key] = {"id": _id(), "title": f"{probe} project {key}", "status": status,
+                               "startDate": date.fromisoformat(start)}
     follows: list[tuple[str, int, dict[str, Any], int]] = [
         *(("User", user, graph.users[target], hour) for user, target, hour in USER_FOLLOWS),
         *(("Organization", user, graph.organizations[target], hour)
           for user, target, hour in ORGANIZATION_FOLLOWS),
         *(("Community", user, graph.communities[target], hour)
-          for user, target, hour in COMMUNITY_FOLLOWS)]
+          for user, target, hour in COMMUNITY_FOLLOWS),
+        *(("Proposal", user, graph.proposals[target], hour)
+          for user, target, hour in PROPOSAL_FOLLOWS),
+        *(("Project", user, graph.projects[target], hour)
+          for user, target, hour in PROJECT_FOLLOWS)]
     graph.follows = [{"kind": kind, "user": graph.users[user]["id"], "target": target["id"],
                       "since": at(hour)} for kind, user, target, hour in follows]
     return graph

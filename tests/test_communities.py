@@ -281,7 +281,10 @@ async def test_followers_walk_and_agree_with_follower_counts(
     targets: list[tuple[str, Item]] = [
         *(("User", user) for user in graph.users),
         *(("Organization", organization) for organization in graph.organizations),
-        *(("Community", community) for community in graph.visible_communities())]
+        *(("Community", community) for community in graph.visible_communities()),
+        *(("Proposal", proposal) for proposal in graph.proposals.values()
+          if proposal["status"] == "PUBLISHED"),
+        *(("Project", project) for project in graph.projects.values())]
     for type_name, target in targets:
         query = nested_query(type_name, "followers", {})
         found = plain_ids(await walk(gql, *query, id=gid(type_name, target)))
@@ -290,6 +293,8 @@ async def test_followers_walk_and_agree_with_follower_counts(
         assert (await gql.data(count, id=gid(type_name, target)))["node"]["followerCount"] == len(
             found)
     assert len(_followers(graph, graph.users[0]["id"])) == 4
+    assert len(_followers(graph, graph.proposals["PUBLISHED"]["id"])) == 4
+    assert len(_followers(graph, graph.projects["one"]["id"])) == 3
 
 
 FOLLOWER_EDGES = """
@@ -311,13 +316,12 @@ async def test_follower_edges_carry_since(gql: GraphQL, graph: ProbeGraph) -> No
 
 async def test_what_a_person_follows(gql: GraphQL, graph: ProbeGraph) -> None:
     fields = {"following": "User", "followedOrganizations": "Organization",
-              "followedCommunities": "Community"}
+              "followedCommunities": "Community", "followedProposals": "Proposal",
+              "followedProjects": "Project"}
     for user in graph.users:
         for field, kind in fields.items():
-            follows = [f for f in graph.follows if f["user"] == user["id"] and f["kind"] == kind]
-            if kind == "Community":
-                follows = [f for f in follows
-                           if graph.community_visible(graph.community_of(f["target"]))]
+            follows = [f for f in graph.follows if f["user"] == user["id"] and f["kind"] == kind
+                       and graph.followed_visible(f)]
             expected = ordered_ids([{"id": f["target"], "since": f["since"]} for f in follows],
                                    _since, descending=True)
             found = plain_ids(await walk(gql, *nested_query("User", field, {}),
@@ -329,6 +333,37 @@ async def test_what_a_person_follows(gql: GraphQL, graph: ProbeGraph) -> None:
                                  id=gid("User", first)))
     assert len(shown) == 2
     assert {c["id"] for c in graph.hidden_communities()}.isdisjoint(shown)
+    # ...and a DRAFT proposal; the projects followed at the same time come by id.
+    proposals = plain_ids(await walk(gql, *nested_query("User", "followedProposals", {}),
+                                     id=gid("User", first)))
+    assert proposals == [graph.proposals["PUBLISHED"]["id"]]
+    projects = plain_ids(await walk(gql, *nested_query("User", "followedProjects", {}),
+                                    id=gid("User", first)))
+    assert projects == [*sorted([graph.projects["one"]["id"], graph.projects["two"]["id"]],
+                                reverse=True), graph.projects["three"]["id"]]
+
+
+FOLLOWED_EDGES = """
+query($id: ID!) { node(id: $id) { ... on User {
+  followedProposals(first: 10) { edges { since node { id title } } }
+  followedProjects(first: 10) { edges { since node { id title } } }
+} } }
+"""
+
+
+async def test_followed_proposals_and_projects_carry_since_and_their_nodes(
+        gql: GraphQL, graph: ProbeGraph) -> None:
+    user = graph.users[3]
+    data = (await gql.data(FOLLOWED_EDGES, id=gid("User", user)))["node"]
+    published = graph.proposals["PUBLISHED"]
+    assert data["followedProposals"]["edges"] == [
+        {"since": at(2).isoformat(), "node": {"id": gid("Proposal", published),
+                                              "title": published["title"]}}]
+    assert data["followedProjects"]["edges"] == []
+    data = (await gql.data(FOLLOWED_EDGES, id=gid("User", graph.users[5])))["node"]
+    two = graph.projects["two"]
+    assert data["followedProjects"]["edges"] == [
+        {"since": at(1).isoformat(), "node": {"id": gid("Project", two), "title": two["title"]}}]
 
 
 NODE = "query($id: ID!) { node(id: $id) { id } }"

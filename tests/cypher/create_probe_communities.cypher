@@ -1,5 +1,5 @@
-// A probe graph of communities and content (described in tests/community_graph.py); every node
-// carries `probe`, so delete_probe removes it all.
+// A probe graph of communities, content and follows (described in tests/community_graph.py);
+// every node carries `probe` and the label Probe, so delete_probe removes it all.
 CALL {
   UNWIND $areas AS a
   CREATE (:S3Area:Probe {id: a.id, code: a.code, nameIt: a.name, nameEn: a.name, period: '2021-2027',
@@ -107,5 +107,21 @@ CALL {
 CALL {
   UNWIND $communityFollows AS f
   MATCH (u:User {id: f.user}), (target:Community {id: f.target})
+  CREATE (u)-[:FOLLOWS {since: f.since}]->(target)
+}
+CALL {
+  UNWIND $projects AS p
+  CREATE (:Project:Probe {id: p.id, title: p.title, status: p.status, startDate: p.startDate,
+                          endDate: p.startDate + duration('P2Y'), currency: 'EUR',
+                          probe: $probe})
+}
+CALL {
+  UNWIND $proposalFollows AS f
+  MATCH (u:User {id: f.user}), (target:Proposal {id: f.target})
+  CREATE (u)-[:FOLLOWS {since: f.since}]->(target)
+}
+CALL {
+  UNWIND $projectFollows AS f
+  MATCH (u:User {id: f.user}), (target:Project {id: f.target})
   CREATE (u)-[:FOLLOWS {since: f.since}]->(target)
 }
