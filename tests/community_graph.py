@@ -14,11 +14,12 @@ from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from app import ids
 from app.db import Database
-from tests.conftest import GraphQL, run_test_cypher
+from tests.conftest import run_test_cypher
+from tests.connections import PAGE_INFO
 
 BASE = datetime(2024, 3, 1, 9, tzinfo=UTC)
 NAMES = ["Ada", "Bruno", "Carla", "Carla", "Dario", "Elena", "Fabio", "Gina"]
@@ -63,6 +64,14 @@ ORGANIZATION_FOLLOWS = [(0, 0, 1), (3, 0, 2), (4, 0, 2), (0, 1, 4)]
 COMMUNITY_FOLLOWS = [(0, "alpha", 1), (0, "gamma", 2), (0, "omega", 3), (0, "beta1", 4),
                      (1, "alpha", 6), (2, "alpha", 7), (3, "alpha", 7), (4, "alpha", 9),
                      (5, "alpha", 10), (6, "gamma", 1), (2, "epsilon", 3)]
+# key, status, start date (projects are visible to anyone)
+PROJECTS = [("one", "ACTIVE", "2023-01-01"), ("two", "COMPLETED", "2019-05-01"),
+            ("three", "PLANNED", "2026-02-01")]
+# follower, followed proposal (by status) or project, hour; ties break by id
+PROPOSAL_FOLLOWS = [(0, "DRAFT", 8), (0, "PUBLISHED", 5), (1, "PUBLISHED", 8),
+                    (2, "PUBLISHED", 8), (3, "PUBLISHED", 2), (3, "DRAFT", 1)]
+PROJECT_FOLLOWS = [(0, "one", 9), (0, "two", 9), (1, "one", 3), (4, "one", 9), (5, "two", 1),
+                   (0, "three", 4)]
 
 
 def at(hours: float) -> datetime:
@@ -87,6 +96,7 @@ class ProbeGraph:
     discussions: list[dict[str, Any]] = field(default_factory=list)
     news: list[dict[str, Any]] = field(default_factory=list)
     proposals: dict[str, dict[str, Any]] = field(default_factory=dict)
+    projects: dict[str, dict[str, Any]] = field(default_factory=dict)
     comments: list[dict[str, Any]] = field(default_factory=list)
     follows: list[dict[str, Any]] = field(default_factory=list)
 
@@ -107,6 +117,14 @@ class ProbeGraph:
         if kind == "Discussion":
             return self.discussion_visible(self.discussion(subject))
         return self.proposal(subject)["status"] in ("PUBLISHED", "CLOSED")
+
+    def followed_visible(self, follow: dict[str, Any]) -> bool:
+        """Whether what a follow leads to is visible (to anyone: the rules need no viewer)."""
+        if follow["kind"] == "Community":
+            return self.community_visible(self.community_of(follow["target"]))
+        if follow["kind"] == "Proposal":
+            return self.proposal(follow["target"])["status"] in ("PUBLISHED", "CLOSED")
+        return True
 
     def discussion(self, discussion_id: str) -> dict[str, Any]:
         return next(d for d in self.discussions if d["id"] == discussion_id)
@@ -179,6 +197,8 @@ class ProbeGraph:
             "userFollows": follows_of("User"),
             "organizationFollows": follows_of("Organization"),
             "communityFollows": follows_of("Community"),
+            "projects": list(self.projects.values()),
+            "proposalFollows": follows_of("Proposal"), "projectFollows": follows_of("Project"),
         }
 
 
@@ -252,12 +272,19 @@ def build(seed: int = 11) -> ProbeGraph:
                     "createdAt": at(30), "author": graph.users[0]["id"]}
         graph.proposals[status] = proposal
         _thread(graph, rnd, "Proposal", proposal["id"], at(31), 2)
+    for key, status, start in PROJECTS:
+        graph.projects[key] = {"id": _id(), "title": f"{probe} project {key}", "status": status,
+                               "startDate": date.fromisoformat(start)}
     follows: list[tuple[str, int, dict[str, Any], int]] = [
         *(("User", user, graph.users[target], hour) for user, target, hour in USER_FOLLOWS),
         *(("Organization", user, graph.organizations[target], hour)
           for user, target, hour in ORGANIZATION_FOLLOWS),
         *(("Community", user, graph.communities[target], hour)
-          for user, target, hour in COMMUNITY_FOLLOWS)]
+          for user, target, hour in COMMUNITY_FOLLOWS),
+        *(("Proposal", user, graph.proposals[target], hour)
+          for user, target, hour in PROPOSAL_FOLLOWS),
+        *(("Project", user, graph.projects[target], hour)
+          for user, target, hour in PROJECT_FOLLOWS)]
     graph.follows = [{"kind": kind, "user": graph.users[user]["id"], "target": target["id"],
                       "since": at(hour)} for kind, user, target, hour in follows]
     return graph
@@ -276,68 +303,34 @@ async def probe_graph(db: Database) -> AsyncIterator[ProbeGraph]:
 
 # --- reading connections -------------------------------------------------------------------
 
-PAGE = """totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-edges { cursor node { id } }"""
+PAGE = f"{PAGE_INFO} edges {{ cursor node {{ id }} }}"
 PAGE_ARGUMENTS = "first: $first, after: $after, last: $last, before: $before"
 PAGE_VARIABLES = "$first: Int, $after: String, $last: Int, $before: String"
 
 
-def top_level_query(field_name: str, arguments: dict[str, str]) -> str:
+class PagedQuery(NamedTuple):
+    """A query of one page of a connection and the path to the connection in its answer: the
+    first two arguments of `tests.connections.walk`."""
+
+    text: str
+    path: list[str]
+
+
+def top_level_query(field_name: str, arguments: dict[str, str]) -> PagedQuery:
     """A query of one page of a top-level connection, with `arguments` (name: GraphQL type)."""
     declared = "".join(f", ${name}: {kind}" for name, kind in arguments.items())
     passed = "".join(f", {name}: ${name}" for name in arguments)
-    return (f"query({PAGE_VARIABLES}{declared}) "
-            f"{{ {field_name}({PAGE_ARGUMENTS}{passed}) {{ {PAGE} }} }}")
+    return PagedQuery(f"query({PAGE_VARIABLES}{declared}) "
+                      f"{{ {field_name}({PAGE_ARGUMENTS}{passed}) {{ {PAGE} }} }}", [field_name])
 
 
-def nested_query(type_name: str, field_name: str, arguments: dict[str, str]) -> str:
+def nested_query(type_name: str, field_name: str, arguments: dict[str, str]) -> PagedQuery:
     """A query of one page of a connection of the object `$id` of `type_name`."""
     declared = "".join(f", ${name}: {kind}" for name, kind in arguments.items())
     passed = "".join(f", {name}: ${name}" for name in arguments)
-    return (f"query($id: ID!, {PAGE_VARIABLES}{declared}) {{ node(id: $id) {{ ... on {type_name} "
-            f"{{ {field_name}({PAGE_ARGUMENTS}{passed}) {{ {PAGE} }} }} }} }}")
-
-
-def _connection(data: dict[str, Any]) -> dict[str, Any]:
-    """The one connection in the data of a top_level_query or nested_query."""
-    value = next(iter(data.values()))
-    if "edges" not in value:
-        value = next(iter(value.values()))
-    result: dict[str, Any] = value
-    return result
-
-
-async def walk_both_ways(gql: GraphQL, query: str, size: int = 2, **variables: Any) -> list[str]:
-    """The node ids of a whole connection, read page by page forward and then backward; checks
-    that both walks agree, that no item repeats, and that every page's totalCount is the count
-    of the items."""
-    forward: list[str] = []
-    totals: set[int] = set()
-    after = None
-    while True:
-        connection = _connection(await gql.data(query, first=size, after=after, **variables))
-        totals.add(connection["totalCount"])
-        forward.extend(edge["node"]["id"] for edge in connection["edges"])
-        if not connection["pageInfo"]["hasNextPage"]:
-            assert len(connection["edges"]) <= size
-            break
-        assert len(connection["edges"]) == size
-        after = connection["pageInfo"]["endCursor"]
-        assert after == connection["edges"][-1]["cursor"]
-    backward: list[str] = []
-    before = None
-    while True:
-        connection = _connection(await gql.data(query, last=size, before=before, **variables))
-        totals.add(connection["totalCount"])
-        backward[:0] = [edge["node"]["id"] for edge in connection["edges"]]
-        if not connection["pageInfo"]["hasPreviousPage"]:
-            break
-        assert len(connection["edges"]) == size
-        before = connection["pageInfo"]["startCursor"]
-    assert forward == backward
-    assert len(set(forward)) == len(forward)
-    assert totals == {len(forward)}, (totals, len(forward))
-    return [ids.parse(global_id)[1] for global_id in forward]
+    return PagedQuery(f"query($id: ID!, {PAGE_VARIABLES}{declared}) {{ node(id: $id) {{ "
+                      f"... on {type_name} {{ {field_name}({PAGE_ARGUMENTS}{passed}) "
+                      f"{{ {PAGE} }} }} }} }}", ["node", field_name])
 
 
 def ordered_ids(items: Iterable[dict[str, Any]], key: Callable[[dict[str, Any]], Any],

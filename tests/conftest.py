@@ -58,6 +58,7 @@ async def db(settings: Settings) -> AsyncIterator[Database]:
     async with connect(settings) as database:
         await migrations.apply(database)
         await seed(database, DEMO_SEED, DEMO_SCALE)
+        await database.run_schema(cypher_text("probe_index"))
         yield database
 
 
@@ -75,7 +76,21 @@ async def client(app: Starlette) -> AsyncIterator[httpx.AsyncClient]:
         yield http
 
 
-class GraphQL:
+class Answers:
+    """A client whose call returns a GraphQL response body; `data` asserts it has no errors."""
+
+    async def __call__(self, query: str, **variables: Any) -> dict[str, Any]:
+        raise NotImplementedError
+
+    async def data(self, query: str, **variables: Any) -> dict[str, Any]:
+        """The `data` of a response that must have no errors."""
+        body = await self(query, **variables)
+        assert "errors" not in body, body["errors"]
+        result: dict[str, Any] = body["data"]
+        return result
+
+
+class GraphQL(Answers):
     """Posts operations to /graphql and returns the decoded response."""
 
     def __init__(self, http: httpx.AsyncClient) -> None:
@@ -87,20 +102,13 @@ class GraphQL:
         body: dict[str, Any] = response.json()
         return body
 
-    async def data(self, query: str, **variables: Any) -> dict[str, Any]:
-        """The `data` of a response that must have no errors."""
-        body = await self(query, **variables)
-        assert "errors" not in body, body["errors"]
-        result: dict[str, Any] = body["data"]
-        return result
-
 
 @pytest.fixture
 def gql(client: httpx.AsyncClient) -> GraphQL:
     return GraphQL(client)
 
 
-class Viewer:
+class Viewer(Answers):
     """Executes operations on the schema as the person `viewer_id` (None: anonymous), the way
     a request of a signed-in person will once sign-in exists; answers shaped like GraphQL's."""
 
@@ -120,13 +128,6 @@ class Viewer:
             body["extensions"] = result.extensions
         return body
 
-    async def data(self, query: str, **variables: Any) -> dict[str, Any]:
-        """The `data` of a response that must have no errors."""
-        body = await self(query, **variables)
-        assert "errors" not in body, body["errors"]
-        result: dict[str, Any] = body["data"]
-        return result
-
 
 @pytest.fixture
 def as_viewer(db: Database, settings: Settings) -> Callable[[str | None], Viewer]:
@@ -137,10 +138,14 @@ def as_viewer(db: Database, settings: Settings) -> Callable[[str | None], Viewer
 AsViewer = Callable[[str | None], Viewer]
 
 
+def cypher_text(statement: str) -> str:
+    """The text of the statement `tests/cypher/<statement>.cypher`."""
+    return (cypher.CYPHER_ROOT.parent / "tests" / "cypher" / f"{statement}.cypher").read_text()
+
+
 async def run_test_cypher(db: Database, statement: str, **parameters: Any) -> list[dict[str, Any]]:
     """Run a statement from `tests/cypher/` (test set-up and checks beside the API)."""
-    text = (cypher.CYPHER_ROOT.parent / "tests" / "cypher" / f"{statement}.cypher").read_text()
-    return [record.data() for record in await db.write(text, parameters)]
+    return [record.data() for record in await db.write(cypher_text(statement), parameters)]
 
 
 def error_codes(body: dict[str, Any]) -> list[str]:

@@ -1,69 +1,104 @@
-"""Walking a connection page by page, both ways, and checking it against the expected list."""
+"""Walking a connection page by page, forward and backward, and the orders to expect."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from typing import Any
+from collections.abc import Callable, Hashable, Sequence
+from typing import Any, Protocol
 
 from app import ids
 
-# fetch(first=, after=, last=, before=) returns the connection: it must select totalCount,
-# pageInfo { hasNextPage hasPreviousPage startCursor endCursor } and edges { cursor node { id } }.
-Fetch = Callable[..., Awaitable[dict[str, Any]]]
+PAGE_INFO = "totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }"
+_MAX_PAGES = 500
 
 
-async def walk_forward(fetch: Fetch, size: int) -> tuple[list[dict[str, Any]], set[int]]:
-    """Every node, page by page with first/after; and the totalCounts the pages reported."""
-    nodes: list[dict[str, Any]] = []
+class Client(Protocol):
+    """The HTTP client `gql` or a client of `as_viewer(user_id)`."""
+
+    async def data(self, query: str, **variables: Any) -> dict[str, Any]: ...
+
+
+def _dig(data: dict[str, Any], path: Sequence[str]) -> dict[str, Any]:
+    found: Any = data
+    for key in path:
+        found = found[key]
+    assert isinstance(found, dict), (path, data)
+    return found
+
+
+def _check_cursors(edges: list[dict[str, Any]], info: dict[str, Any]) -> None:
+    """A page's start and end cursors are those of its first and last edges."""
+    if edges:
+        assert info["startCursor"] == edges[0]["cursor"], info
+        assert info["endCursor"] == edges[-1]["cursor"], info
+
+
+async def walk(client: Client, query: str, path: Sequence[str], size: int = 2,
+               backward_size: int | None = None, **variables: Any) -> list[dict[str, Any]]:
+    """Every edge of the connection at `path` of `query` (which takes $first, $after, $last and
+    $before and selects PAGE_INFO and `edges { cursor node { id } }`): walked forward with
+    first/after pages of `size` and backward with last/before pages of `backward_size` (`size`
+    unless given), both walks checked to give the same edges with no node twice, every page's
+    cursors and flags checked, every page's totalCount checked to be the number of edges."""
+    back_size = size if backward_size is None else backward_size
+    forward: list[dict[str, Any]] = []
     totals: set[int] = set()
     after = None
-    while True:
-        connection = await fetch(first=size, after=after, last=None, before=None)
-        totals.add(connection["totalCount"])
-        edges = connection["edges"]
+    for _ in range(_MAX_PAGES):
+        connection = _dig(await client.data(query, first=size, after=after, **variables), path)
+        edges, info = connection["edges"], connection["pageInfo"]
         assert len(edges) <= size
-        nodes.extend(edge["node"] for edge in edges)
-        info = connection["pageInfo"]
-        assert info["hasPreviousPage"] == (after is not None)
-        if edges:
-            assert info["startCursor"] == edges[0]["cursor"]
-            assert info["endCursor"] == edges[-1]["cursor"]
+        assert info["hasPreviousPage"] is (after is not None)
+        _check_cursors(edges, info)
+        totals.add(connection["totalCount"])
+        forward.extend(edges)
         if not info["hasNextPage"]:
-            return nodes, totals
+            break
         assert len(edges) == size
         after = info["endCursor"]
-
-
-async def walk_backward(fetch: Fetch, size: int) -> tuple[list[dict[str, Any]], set[int]]:
-    """Every node, page by page with last/before, in list order; and the totalCounts."""
-    nodes: list[dict[str, Any]] = []
-    totals: set[int] = set()
+    backward: list[dict[str, Any]] = []
     before = None
-    while True:
-        connection = await fetch(first=None, after=None, last=size, before=before)
+    for _ in range(_MAX_PAGES):
+        connection = _dig(await client.data(query, last=back_size, before=before, **variables),
+                          path)
+        edges, info = connection["edges"], connection["pageInfo"]
+        assert len(edges) <= back_size
+        assert info["hasNextPage"] is (before is not None)
+        _check_cursors(edges, info)
         totals.add(connection["totalCount"])
-        edges = connection["edges"]
-        assert len(edges) <= size
-        nodes[:0] = [edge["node"] for edge in edges]
-        info = connection["pageInfo"]
-        assert info["hasNextPage"] == (before is not None)
+        backward[:0] = edges
         if not info["hasPreviousPage"]:
-            return nodes, totals
-        assert len(edges) == size
+            break
+        assert len(edges) == back_size
         before = info["startCursor"]
+    assert backward == forward, "walking backward gave other edges than walking forward"
+    assert len(set(node_ids(forward))) == len(forward), "a node came twice"
+    assert totals == {len(forward)}, (totals, len(forward))
+    return forward
 
 
-def node_ids(nodes: list[dict[str, Any]]) -> list[str]:
-    """The node ids (the `id` property) behind the global IDs of nodes."""
-    return [ids.parse(node["id"])[1] for node in nodes]
+def node_ids(edges: list[dict[str, Any]]) -> list[str]:
+    """The node ids of edges, as global IDs."""
+    return [edge["node"]["id"] for edge in edges]
 
 
-async def assert_walks(fetch: Fetch, expected: list[str], sizes: tuple[int, int] = (4, 3)) -> None:
-    """Walking forward and backward gives exactly `expected` (node ids, in order), and every
-    page reports its length as totalCount."""
-    forward, forward_totals = await walk_forward(fetch, sizes[0])
-    assert node_ids(forward) == expected
-    assert forward_totals == {len(expected)}
-    backward, backward_totals = await walk_backward(fetch, sizes[1])
-    assert node_ids(backward) == expected
-    assert backward_totals == {len(expected)}
+def plain_ids(edges: list[dict[str, Any]]) -> list[str]:
+    """The node ids of edges as stored in the graph (the `id` property behind the global IDs)."""
+    return [ids.parse(global_id)[1] for global_id in node_ids(edges)]
+
+
+def gid(type_name: str, node_id: str) -> str:
+    """The global ID of the node `node_id` of `type_name`."""
+    return ids.encode(type_name, node_id)
+
+
+def gids(type_name: str, node_ids: Sequence[str]) -> list[str]:
+    """The global IDs of the nodes `node_ids` of `type_name`, in the same order."""
+    return [ids.encode(type_name, node_id) for node_id in node_ids]
+
+
+def ordered(type_name: str, rows: list[dict[str, Any]], key: Callable[[dict[str, Any]], Hashable],
+            descending: bool = False) -> list[str]:
+    """The global IDs of `rows` in a keyset order: by `key`, ties broken by id, both in the
+    same direction."""
+    chosen = sorted(rows, key=lambda row: (key(row), row["id"]), reverse=descending)
+    return [ids.encode(type_name, row["id"]) for row in chosen]

@@ -18,9 +18,9 @@ from tests.community_graph import (
     ordered_ids,
     probe_graph,
     top_level_query,
-    walk_both_ways,
 )
 from tests.conftest import GraphQL, error_codes, run_test_cypher
+from tests.connections import plain_ids, walk
 
 Item = dict[str, Any]
 
@@ -59,8 +59,8 @@ async def test_communities_walk_with_every_filter(gql: GraphQL, graph: ProbeGrap
     ]
     for chosen, keep in cases:
         expected = ordered_ids([c for c in graph.visible_communities() if keep(c)], _name)
-        assert await walk_both_ways(gql, COMMUNITIES, filter=chosen) == expected, chosen
-    assert len(await walk_both_ways(gql, COMMUNITIES, filter=mine)) == 6
+        assert plain_ids(await walk(gql, *COMMUNITIES, filter=chosen)) == expected, chosen
+    assert len(plain_ids(await walk(gql, *COMMUNITIES, filter=mine))) == 6
 
 
 async def test_communities_walk_in_every_order(gql: GraphQL, graph: ProbeGraph) -> None:
@@ -72,16 +72,16 @@ async def test_communities_walk_in_every_order(gql: GraphQL, graph: ProbeGraph) 
     for field, key in keys.items():
         for direction in ("ASC", "DESC"):
             expected = ordered_ids(graph.visible_communities(), key, direction == "DESC")
-            found = await walk_both_ways(gql, COMMUNITIES, size=3,
+            found = plain_ids(await walk(gql, *COMMUNITIES, size=3,
                                          filter={"nameContains": graph.probe},
-                                         orderBy={"field": field, "direction": direction})
+                                         orderBy={"field": field, "direction": direction}))
             assert found == expected, (field, direction)
 
 
 async def test_all_communities_are_the_open_ones_of_the_graph(
         gql: GraphQL, db: Database, graph: ProbeGraph) -> None:
     [expected] = await run_test_cypher(db, "count_visible_content")
-    found = await walk_both_ways(gql, COMMUNITIES, size=100)
+    found = plain_ids(await walk(gql, *COMMUNITIES, size=100))
     assert len(found) == expected["communities"] >= len(graph.visible_communities())
     hidden = {c["id"] for c in graph.hidden_communities()}
     assert hidden.isdisjoint(found)
@@ -130,12 +130,12 @@ async def test_community_areas_and_sub_communities_walk(gql: GraphQL, graph: Pro
     for community in graph.visible_communities():
         community_id = gid("Community", community)
         focus = [a for a in graph.areas if a["id"] in community["areas"]]
-        assert await walk_both_ways(gql, areas, size=1, id=community_id) == ordered_ids(
+        assert plain_ids(await walk(gql, *areas, size=1, id=community_id)) == ordered_ids(
             focus, lambda a: a["code"])
         children = [c for c in graph.visible_communities() if c["parent"] == community["id"]]
-        assert await walk_both_ways(gql, subs, id=community_id) == ordered_ids(children, _name)
+        assert plain_ids(await walk(gql, *subs, id=community_id)) == ordered_ids(children, _name)
     gamma = graph.communities["gamma"]["id"]
-    alpha = await walk_both_ways(gql, subs, id=gid("Community", graph.communities["alpha"]))
+    alpha = plain_ids(await walk(gql, *subs, id=gid("Community", graph.communities["alpha"])))
     assert gamma not in alpha and len(alpha) == 3
 
 
@@ -158,8 +158,8 @@ async def test_members_walk_with_every_filter_and_only_active_ones_show(
         for chosen, keep in cases:
             members = [graph.user(m["user"]) for m in graph.active_members(community["id"])
                        if keep(m)]
-            found = await walk_both_ways(gql, MEMBERS, id=gid("Community", community),
-                                         filter=chosen)
+            found = plain_ids(await walk(gql, *MEMBERS, id=gid("Community", community),
+                                         filter=chosen))
             assert found == ordered_ids(members, lambda u: u["displayName"]), chosen
     alpha = graph.communities["alpha"]
     statuses = {m["status"] for m in graph.memberships if m["community"] == alpha["id"]}
@@ -216,13 +216,13 @@ async def test_community_discussions_walk_with_every_filter_and_order(
         for chosen, keep in cases:
             expected = ordered_ids([d for d in held if keep(d)], DISCUSSION_KEYS[
                 "LATEST_ACTIVITY"], descending=True)
-            found = await walk_both_ways(gql, COMMUNITY_DISCUSSIONS, id=community_id,
-                                         filter=chosen)
+            found = plain_ids(await walk(gql, *COMMUNITY_DISCUSSIONS, id=community_id,
+                                         filter=chosen))
             assert found == expected, chosen
         for field, key in DISCUSSION_KEYS.items():
             for direction in ("ASC", "DESC"):
-                found = await walk_both_ways(gql, COMMUNITY_DISCUSSIONS, size=3, id=community_id,
-                                             orderBy={"field": field, "direction": direction})
+                found = plain_ids(await walk(gql, *COMMUNITY_DISCUSSIONS, size=3, id=community_id,
+                                             orderBy={"field": field, "direction": direction}))
                 assert found == ordered_ids(held, key, direction == "DESC"), (field, direction)
 
 
@@ -249,8 +249,8 @@ async def test_a_person_s_communities_are_the_visible_active_ones(
             communities = [graph.community_of(m["community"]) for m in graph.memberships
                            if m["user"] == user["id"] and keep(m)]
             visible = [c for c in communities if graph.community_visible(c)]
-            found = await walk_both_ways(gql, USER_COMMUNITIES, id=gid("User", user),
-                                         filter=chosen)
+            found = plain_ids(await walk(gql, *USER_COMMUNITIES, id=gid("User", user),
+                                         filter=chosen))
             assert found == ordered_ids(visible, _name), (user["displayName"], chosen)
     first = graph.users[0]  # an active member of a RESERVED and of a CLOSED community
     data = await gql.data(USER_MEMBERSHIP_EDGES, id=gid("User", first))
@@ -281,15 +281,20 @@ async def test_followers_walk_and_agree_with_follower_counts(
     targets: list[tuple[str, Item]] = [
         *(("User", user) for user in graph.users),
         *(("Organization", organization) for organization in graph.organizations),
-        *(("Community", community) for community in graph.visible_communities())]
+        *(("Community", community) for community in graph.visible_communities()),
+        *(("Proposal", proposal) for proposal in graph.proposals.values()
+          if proposal["status"] == "PUBLISHED"),
+        *(("Project", project) for project in graph.projects.values())]
     for type_name, target in targets:
         query = nested_query(type_name, "followers", {})
-        found = await walk_both_ways(gql, query, id=gid(type_name, target))
+        found = plain_ids(await walk(gql, *query, id=gid(type_name, target)))
         assert found == _followers(graph, target["id"]), (type_name, target["id"])
         count = f"query($id: ID!) {{ node(id: $id) {{ ... on {type_name} {{ followerCount }} }} }}"
         assert (await gql.data(count, id=gid(type_name, target)))["node"]["followerCount"] == len(
             found)
     assert len(_followers(graph, graph.users[0]["id"])) == 4
+    assert len(_followers(graph, graph.proposals["PUBLISHED"]["id"])) == 4
+    assert len(_followers(graph, graph.projects["one"]["id"])) == 3
 
 
 FOLLOWER_EDGES = """
@@ -311,24 +316,54 @@ async def test_follower_edges_carry_since(gql: GraphQL, graph: ProbeGraph) -> No
 
 async def test_what_a_person_follows(gql: GraphQL, graph: ProbeGraph) -> None:
     fields = {"following": "User", "followedOrganizations": "Organization",
-              "followedCommunities": "Community"}
+              "followedCommunities": "Community", "followedProposals": "Proposal",
+              "followedProjects": "Project"}
     for user in graph.users:
         for field, kind in fields.items():
-            follows = [f for f in graph.follows if f["user"] == user["id"] and f["kind"] == kind]
-            if kind == "Community":
-                follows = [f for f in follows
-                           if graph.community_visible(graph.community_of(f["target"]))]
+            follows = [f for f in graph.follows if f["user"] == user["id"] and f["kind"] == kind
+                       and graph.followed_visible(f)]
             expected = ordered_ids([{"id": f["target"], "since": f["since"]} for f in follows],
                                    _since, descending=True)
-            found = await walk_both_ways(gql, nested_query("User", field, {}),
-                                         id=gid("User", user))
+            found = plain_ids(await walk(gql, *nested_query("User", field, {}),
+                                         id=gid("User", user)))
             assert found == expected, (user["displayName"], field)
     # The first person follows a RESERVED and a CLOSED community, which stay out of sight.
     first = graph.users[0]
-    shown = await walk_both_ways(gql, nested_query("User", "followedCommunities", {}),
-                                 id=gid("User", first))
+    shown = plain_ids(await walk(gql, *nested_query("User", "followedCommunities", {}),
+                                 id=gid("User", first)))
     assert len(shown) == 2
     assert {c["id"] for c in graph.hidden_communities()}.isdisjoint(shown)
+    # ...and a DRAFT proposal; the projects followed at the same time come by id.
+    proposals = plain_ids(await walk(gql, *nested_query("User", "followedProposals", {}),
+                                     id=gid("User", first)))
+    assert proposals == [graph.proposals["PUBLISHED"]["id"]]
+    projects = plain_ids(await walk(gql, *nested_query("User", "followedProjects", {}),
+                                    id=gid("User", first)))
+    assert projects == [*sorted([graph.projects["one"]["id"], graph.projects["two"]["id"]],
+                                reverse=True), graph.projects["three"]["id"]]
+
+
+FOLLOWED_EDGES = """
+query($id: ID!) { node(id: $id) { ... on User {
+  followedProposals(first: 10) { edges { since node { id title } } }
+  followedProjects(first: 10) { edges { since node { id title } } }
+} } }
+"""
+
+
+async def test_followed_proposals_and_projects_carry_since_and_their_nodes(
+        gql: GraphQL, graph: ProbeGraph) -> None:
+    user = graph.users[3]
+    data = (await gql.data(FOLLOWED_EDGES, id=gid("User", user)))["node"]
+    published = graph.proposals["PUBLISHED"]
+    assert data["followedProposals"]["edges"] == [
+        {"since": at(2).isoformat(), "node": {"id": gid("Proposal", published),
+                                              "title": published["title"]}}]
+    assert data["followedProjects"]["edges"] == []
+    data = (await gql.data(FOLLOWED_EDGES, id=gid("User", graph.users[5])))["node"]
+    two = graph.projects["two"]
+    assert data["followedProjects"]["edges"] == [
+        {"since": at(1).isoformat(), "node": {"id": gid("Project", two), "title": two["title"]}}]
 
 
 NODE = "query($id: ID!) { node(id: $id) { id } }"

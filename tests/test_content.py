@@ -12,6 +12,7 @@ import pytest_asyncio
 from app.db import Database
 from schema import schema
 from tests.community_graph import (
+    PagedQuery,
     ProbeGraph,
     at,
     gid,
@@ -19,9 +20,9 @@ from tests.community_graph import (
     ordered_ids,
     probe_graph,
     top_level_query,
-    walk_both_ways,
 )
 from tests.conftest import GraphQL, error_codes, run_test_cypher
+from tests.connections import plain_ids, walk
 
 Item = dict[str, Any]
 DIRECTIONS = ("ASC", "DESC")
@@ -74,7 +75,7 @@ async def test_discussions_walk_with_every_filter(gql: GraphQL, graph: ProbeGrap
     for chosen, keep in cases:
         expected = ordered_ids([d for d in graph.visible_discussions() if keep(d)], latest_first,
                                descending=True)
-        assert await walk_both_ways(gql, DISCUSSIONS, size=3, filter=chosen) == expected, chosen
+        assert plain_ids(await walk(gql, *DISCUSSIONS, size=3, filter=chosen)) == expected, chosen
     assert any(d["author"] == author["id"] for d in graph.visible_discussions())
 
 
@@ -85,9 +86,9 @@ async def test_discussions_walk_in_every_order(gql: GraphQL, graph: ProbeGraph) 
     assert len(held) == 12  # alpha, beta1 and epsilon; not gamma (RESERVED)
     for field, key in DISCUSSION_KEYS.items():
         for direction in DIRECTIONS:
-            found = await walk_both_ways(gql, DISCUSSIONS, size=4,
+            found = plain_ids(await walk(gql, *DISCUSSIONS, size=4,
                                          filter={"s3Area": gid("S3Area", area)},
-                                         orderBy={"field": field, "direction": direction})
+                                         orderBy={"field": field, "direction": direction}))
             assert found == ordered_ids(held, key, direction == "DESC"), (field, direction)
 
 
@@ -99,11 +100,11 @@ NEWS_KEYS: dict[str, Callable[[Item], Any]] = {
 async def test_all_discussions_and_news_are_those_of_the_graph(
         gql: GraphQL, db: Database, graph: ProbeGraph) -> None:
     [expected] = await run_test_cypher(db, "count_visible_content")
-    discussions = await walk_both_ways(gql, DISCUSSIONS, size=100)
+    discussions = plain_ids(await walk(gql, *DISCUSSIONS, size=100))
     assert len(discussions) == expected["discussions"] >= len(graph.visible_discussions())
     hidden = {d["id"] for d in graph.discussions} - {d["id"] for d in graph.visible_discussions()}
     assert hidden and hidden.isdisjoint(discussions)
-    news = await walk_both_ways(gql, NEWS_QUERY, size=100)
+    news = plain_ids(await walk(gql, *NEWS_QUERY, size=100))
     assert len(news) == expected["news"] >= len(graph.news)
 
 
@@ -128,7 +129,7 @@ async def test_news_walk_with_every_filter(gql: GraphQL, graph: ProbeGraph) -> N
     for chosen, keep in cases:
         expected = ordered_ids([n for n in graph.news if keep(n)], newest_first, descending=True)
         assert expected
-        assert await walk_both_ways(gql, NEWS_QUERY, filter=chosen) == expected, chosen
+        assert plain_ids(await walk(gql, *NEWS_QUERY, filter=chosen)) == expected, chosen
 
 
 async def test_news_walk_in_every_order(gql: GraphQL, graph: ProbeGraph) -> None:
@@ -136,8 +137,8 @@ async def test_news_walk_in_every_order(gql: GraphQL, graph: ProbeGraph) -> None
     tagged = [n for n in graph.news if area["id"] in n["areas"]]
     for field, key in NEWS_KEYS.items():
         for direction in DIRECTIONS:
-            found = await walk_both_ways(gql, NEWS_QUERY, filter={"s3Area": gid("S3Area", area)},
-                                         orderBy={"field": field, "direction": direction})
+            found = plain_ids(await walk(gql, *NEWS_QUERY, filter={"s3Area": gid("S3Area", area)},
+                                         orderBy={"field": field, "direction": direction}))
             assert found == ordered_ids(tagged, key, direction == "DESC"), (field, direction)
 
 
@@ -146,12 +147,12 @@ async def test_organization_news_walk_in_every_order(gql: GraphQL, graph: ProbeG
         published = [n for n in graph.news if n["organization"] == organization["id"]]
         query = nested_query("Organization", "news", {"orderBy": "NewsOrder"})
         organization_id = gid("Organization", organization)
-        found = await walk_both_ways(gql, query, id=organization_id)
+        found = plain_ids(await walk(gql, *query, id=organization_id))
         assert found == ordered_ids(published, NEWS_KEYS["PUBLISHED_AT"], descending=True)
         for field, key in NEWS_KEYS.items():
             for direction in DIRECTIONS:
-                found = await walk_both_ways(gql, query, id=organization_id,
-                                             orderBy={"field": field, "direction": direction})
+                found = plain_ids(await walk(gql, *query, id=organization_id,
+                                             orderBy={"field": field, "direction": direction}))
                 assert found == ordered_ids(published, key, direction == "DESC")
 
 
@@ -168,11 +169,12 @@ def _top_level(graph: ProbeGraph, subject_id: str) -> list[Item]:
     return [c for c in graph.comments_on(subject_id) if c["replyTo"] is None]
 
 
-async def _walk_comments(gql: GraphQL, query: str, node_id: str, top_level: list[Item]) -> None:
-    assert await walk_both_ways(gql, query, id=node_id) == ordered_ids(top_level, _created)
+async def _walk_comments(gql: GraphQL, query: PagedQuery, node_id: str,
+                         top_level: list[Item]) -> None:
+    assert plain_ids(await walk(gql, *query, id=node_id)) == ordered_ids(top_level, _created)
     for direction in DIRECTIONS:
-        found = await walk_both_ways(gql, query, id=node_id,
-                                     orderBy={"field": "CREATED_AT", "direction": direction})
+        found = plain_ids(await walk(gql, *query, id=node_id,
+                                     orderBy={"field": "CREATED_AT", "direction": direction}))
         assert found == ordered_ids(top_level, _created, direction == "DESC")
 
 
@@ -190,7 +192,7 @@ async def test_news_fields_areas_and_comments(gql: GraphQL, graph: ProbeGraph) -
                                        if item["organization"] else None)
         assert found["commentCount"] == len(graph.comments_on(item["id"]))
         tagged = [a for a in graph.areas if a["id"] in item["areas"]]
-        assert await walk_both_ways(gql, areas, size=1, id=news_id) == ordered_ids(
+        assert plain_ids(await walk(gql, *areas, size=1, id=news_id)) == ordered_ids(
             tagged, lambda a: a["code"])
         await _walk_comments(gql, comments, news_id, _top_level(graph, item["id"]))
 
@@ -234,12 +236,12 @@ async def test_a_person_s_discussions_are_the_visible_ones(gql: GraphQL, graph: 
     for user in graph.users:
         started = [d for d in graph.visible_discussions() if d["author"] == user["id"]]
         user_id = gid("User", user)
-        found = await walk_both_ways(gql, USER_DISCUSSIONS, id=user_id)
+        found = plain_ids(await walk(gql, *USER_DISCUSSIONS, id=user_id))
         assert found == ordered_ids(started, DISCUSSION_KEYS["LATEST_ACTIVITY"], True)
         for field, key in DISCUSSION_KEYS.items():
             for direction in DIRECTIONS:
-                found = await walk_both_ways(gql, USER_DISCUSSIONS, id=user_id,
-                                             orderBy={"field": field, "direction": direction})
+                found = plain_ids(await walk(gql, *USER_DISCUSSIONS, id=user_id,
+                                             orderBy={"field": field, "direction": direction}))
                 assert found == ordered_ids(started, key, direction == "DESC")
     # Some of them also started discussions in RESERVED or CLOSED communities.
     assert len(graph.visible_discussions()) < len(graph.discussions)
@@ -284,11 +286,11 @@ async def test_threads_of_replies(gql: GraphQL, graph: ProbeGraph) -> None:
         assert (shown["subject"]["id"] if shown["subject"] else None) == subject
         if replies:
             comment_id = gid("Comment", comment)
-            assert await walk_both_ways(gql, REPLIES, size=1, id=comment_id) == ordered_ids(
+            assert plain_ids(await walk(gql, *REPLIES, size=1, id=comment_id)) == ordered_ids(
                 replies, _created)
-            found_desc = await walk_both_ways(
-                gql, REPLIES, size=1, id=comment_id,
-                orderBy={"field": "CREATED_AT", "direction": "DESC"})
+            found_desc = plain_ids(await walk(
+                gql, *REPLIES, size=1, id=comment_id,
+                orderBy={"field": "CREATED_AT", "direction": "DESC"}))
             assert found_desc == ordered_ids(replies, _created, descending=True)
     # Threads are deeper than one level, on every kind of subject.
     answers = [c for c in visible if c["replyTo"]]

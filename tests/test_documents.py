@@ -10,7 +10,6 @@ import pytest_asyncio
 import strawberry
 from strawberry.schema.config import StrawberryConfig
 
-from app import ids
 from app.context import Context
 from app.db import Database, begin_stats
 from app.settings import Settings
@@ -19,8 +18,8 @@ from schema.node import Node
 from schema.scalars import SCALARS
 from tests import probe_projects
 from tests.conftest import GraphQL, Viewer, error_codes
+from tests.connections import PAGE_INFO, gid, node_ids, ordered, walk
 from tests.probe_projects import ProbeGraph
-from tests.walks import PAGE_INFO, node_ids, ordered, walk
 
 DOCUMENT = """
 query($id: ID!) { node(id: $id) { id ... on Document {
@@ -57,10 +56,6 @@ PROJECT_DOCS = ["D0", "D1", "D2", "D3", "D4"]
 async def graph(db: Database) -> AsyncIterator[ProbeGraph]:
     async with probe_projects.created(db) as built:
         yield built
-
-
-def gid(type_name: str, node_id: str) -> str:
-    return ids.encode(type_name, node_id)
 
 
 async def visible(client: GraphQL | Viewer, graph: ProbeGraph, names: list[str]) -> list[str]:

@@ -12,11 +12,10 @@ from app import ids
 from app.db import Database
 from tests import opportunity_probe
 from tests.conftest import AsViewer, GraphQL, error_codes, run_test_cypher
-from tests.connections import assert_walks, node_ids
+from tests.connections import PAGE_INFO, Client, gids, node_ids, walk
 from tests.opportunity_probe import Probe
 
-PAGE = "totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } " \
-       "edges { cursor node { id } }"
+PAGE = f"{PAGE_INFO} edges {{ cursor node {{ id }} }}"
 
 VIEWER_NOTIFICATIONS = f"""
 query($first: Int, $after: String, $last: Int, $before: String, $unreadOnly: Boolean) {{
@@ -57,6 +56,20 @@ async def newest_first(db: Database, user: str, unread_only: bool) -> list[str]:
     return [row["id"] for row in ordered]
 
 
+class TheirOwnViewer:
+    """Answers as `viewer`, checking on every page that the viewer is `person` with
+    `unread` unread notifications."""
+
+    def __init__(self, viewer: Client, person: str, unread: int) -> None:
+        self.viewer, self.person, self.unread = viewer, person, unread
+
+    async def data(self, query: str, **variables: Any) -> dict[str, Any]:
+        data = await self.viewer.data(query, **variables)
+        assert data["viewer"]["id"] == ids.encode("User", self.person)
+        assert data["viewer"]["unreadNotificationCount"] == self.unread
+        return data
+
+
 async def test_an_anonymous_visitor_has_no_viewer(gql: GraphQL, as_viewer: AsViewer) -> None:
     assert await gql.data("{ viewer { id } }") == {"viewer": None}
     assert await as_viewer(None).data("{ viewer { id } }") == {"viewer": None}
@@ -69,17 +82,10 @@ async def test_the_viewer_walks_their_notifications_newest_first(
         unread = await newest_first(db, person["id"], unread_only=True)
         assert unread and len(unread) < len(everything)
         for unread_only, wanted in ((None, everything), (False, everything), (True, unread)):
-
-            async def fetch(person: dict[str, Any] = person, unread_only: bool | None = unread_only,
-                            unread: list[str] = unread, **page: Any) -> dict[str, Any]:
-                data = await as_viewer(person["id"]).data(VIEWER_NOTIFICATIONS,
-                                            unreadOnly=unread_only, **page)
-                viewer = data["viewer"]
-                assert node_ids([viewer]) == [person["id"]]
-                assert viewer["unreadNotificationCount"] == len(unread)
-                return viewer["notifications"]  # type: ignore[no-any-return]
-
-            await assert_walks(fetch, wanted, sizes=(4, 5))
+            checked = TheirOwnViewer(as_viewer(person["id"]), person["id"], len(unread))
+            edges = await walk(checked, VIEWER_NOTIFICATIONS, ["viewer", "notifications"], 4,
+                               backward_size=5, unreadOnly=unread_only)
+            assert node_ids(edges) == gids("Notification", wanted)
 
 
 async def test_nobody_else_reads_a_persons_notifications(

@@ -14,11 +14,10 @@ from app import ids
 from app.db import Database
 from tests import opportunity_probe
 from tests.conftest import AsViewer, GraphQL, error_codes, run_test_cypher
-from tests.connections import assert_walks, node_ids
+from tests.connections import PAGE_INFO, gids, node_ids, walk
 from tests.opportunity_probe import Probe
 
-PAGE = "totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } " \
-       "edges { cursor node { id } }"
+PAGE = f"{PAGE_INFO} edges {{ cursor node {{ id }} }}"
 ARGUMENTS = "first: $first, after: $after, last: $last, before: $before"
 VARIABLES = "$first: Int, $after: String, $last: Int, $before: String"
 
@@ -119,12 +118,9 @@ async def test_every_filter_walks_both_ways_and_matches_the_graph(
         assert wanted, name  # every case selects something...
         if name not in ("none", "not only open", "another keyword"):
             assert set(wanted) < set(everything), name  # ...and leaves something out
-
-        async def fetch(chosen: dict[str, Any] = chosen, **page: Any) -> dict[str, Any]:
-            data = await gql.data(PROPOSALS, filter=variables(chosen), **page)
-            return data["proposals"]  # type: ignore[no-any-return]
-
-        await assert_walks(fetch, wanted, sizes=(5, 4))
+        edges = await walk(gql, PROPOSALS, ["proposals"], 5, backward_size=4,
+                           filter=variables(chosen))
+        assert node_ids(edges) == gids("Proposal", wanted), name
 
 
 async def test_every_ordering_walks_both_ways(gql: GraphQL, db: Database, probe: Probe) -> None:
@@ -132,23 +128,17 @@ async def test_every_ordering_walks_both_ways(gql: GraphQL, db: Database, probe:
         for direction in (None, "ASC", "DESC"):
             order = {"field": field, "direction": direction}
             wanted = await expected(db, {"keyword": probe.keyword}, order)
-
-            async def fetch(order: dict[str, Any] = order, **page: Any) -> dict[str, Any]:
-                data = await gql.data(PROPOSALS, filter={"keyword": ids.encode(
-                    "Keyword", probe.keyword)}, orderBy=order, **page)
-                return data["proposals"]  # type: ignore[no-any-return]
-
-            await assert_walks(fetch, wanted)
+            edges = await walk(gql, PROPOSALS, ["proposals"], 4, backward_size=3,
+                               filter={"keyword": ids.encode("Keyword", probe.keyword)},
+                               orderBy=order)
+            assert node_ids(edges) == gids("Proposal", wanted), order
 
 
 async def test_the_whole_list_matches_the_graph(gql: GraphQL, db: Database, probe: Probe) -> None:
     wanted = await expected(db, {})
     assert set(await expected(db, {"keyword": probe.keyword})) <= set(wanted)
-
-    async def fetch(**page: Any) -> dict[str, Any]:
-        return (await gql.data(PROPOSALS, **page))["proposals"]  # type: ignore[no-any-return]
-
-    await assert_walks(fetch, wanted, sizes=(100, 97))
+    edges = await walk(gql, PROPOSALS, ["proposals"], 100, backward_size=97)
+    assert node_ids(edges) == gids("Proposal", wanted)
 
 
 async def test_the_example_finds_the_open_proposal_and_not_the_closed_one(
@@ -183,15 +173,10 @@ async def test_proposals_of_organizations_and_people_filter_and_order(
         else:
             wanted = await expected(db, chosen, order, proposer=parent)
         assert wanted, (type_name, chosen)
-
-        async def fetch(type_name: str = type_name, parent: str = parent,
-                        chosen: dict[str, Any] = chosen, order: Any = order,
-                        **page: Any) -> dict[str, Any]:
-            data = await gql.data(OWN_PROPOSALS, id=ids.encode(type_name, parent),
-                                  filter=variables(chosen), orderBy=order, **page)
-            return data["node"]["proposals"]  # type: ignore[no-any-return]
-
-        await assert_walks(fetch, wanted, sizes=(2, 3))
+        edges = await walk(gql, OWN_PROPOSALS, ["node", "proposals"], 2, backward_size=3,
+                           id=ids.encode(type_name, parent), filter=variables(chosen),
+                           orderBy=order)
+        assert node_ids(edges) == gids("Proposal", wanted), (type_name, chosen)
 
 
 async def test_hidden_proposals_are_not_found_anywhere(gql: GraphQL, probe: Probe) -> None:
@@ -268,30 +253,28 @@ async def test_a_proposal_shows_its_fields_and_related_lists(
     proposed_by = [p for p in proposal["proposers"] if p in people]
     organizations = [p for p in proposal["proposers"] if p not in people]
     assert proposed_by and organizations
-    assert node_ids([data["proposedBy"]]) == proposed_by
-    assert node_ids([data["proposingOrganization"]]) == organizations
-
-    def pages(query: str, field: str, **arguments: Any) -> Any:
-        async def fetch(**page: Any) -> dict[str, Any]:
-            found = await gql.data(query, id=global_id, **arguments, **page)
-            return found["node"][field]  # type: ignore[no-any-return]
-        return fetch
+    assert [data["proposedBy"]["id"]] == gids("User", proposed_by)
+    assert [data["proposingOrganization"]["id"]] == gids("Organization", organizations)
 
     competences = await run_test_cypher(db, "names_of", ids=proposal["seeks"])
     by_name = [row["id"] for row in sorted(competences, key=lambda r: (r["name"], r["id"]))]
     assert len(by_name) == 2
-    await assert_walks(pages(related_page("soughtCompetences"), "soughtCompetences"), by_name,
-                       sizes=(1, 1))
+    edges = await walk(gql, related_page("soughtCompetences"), ["node", "soughtCompetences"], 1,
+                       id=global_id)
+    assert node_ids(edges) == gids("Competence", by_name)
     areas = await run_test_cypher(db, "names_of", ids=proposal["areas"])
     by_code = [row["id"] for row in sorted(areas, key=lambda r: (r["code"], r["id"]))]
-    await assert_walks(pages(related_page("s3Areas"), "s3Areas"), by_code, sizes=(1, 1))
+    edges = await walk(gql, related_page("s3Areas"), ["node", "s3Areas"], 1, id=global_id)
+    assert node_ids(edges) == gids("S3Area", by_code)
     keywords = {k["id"]: k for k in probe.keywords}
     query = related_page("keywords", scheme=True)
     for scheme in (None, "TECHNOLOGY", "MARKET", "NACE"):
         chosen = [keywords[k] for k in proposal["keywords"]
                   if scheme is None or keywords[k]["scheme"] == scheme]
         wanted = [k["id"] for k in sorted(chosen, key=lambda k: (k["label"], k["id"]))]
-        await assert_walks(pages(query, "keywords", scheme=scheme), wanted, sizes=(1, 2))
+        edges = await walk(gql, query, ["node", "keywords"], 1, backward_size=2, id=global_id,
+                           scheme=scheme)
+        assert node_ids(edges) == gids("Keyword", wanted), scheme
 
 
 INTERESTS = f"""
@@ -323,13 +306,9 @@ async def test_an_expression_of_interest_is_visible_to_its_author_only(
     person = ids.encode("User", author)
     proposal = ids.encode("Proposal", probe.example["id"])
     wanted = _newest_first(own)
-
-    async def fetch(**page: Any) -> dict[str, Any]:
-        data = await as_viewer(author).data(INTERESTS, proposal=proposal, person=person,
-                                    **page)
-        return data["person"]["expressionsOfInterest"]  # type: ignore[no-any-return]
-
-    await assert_walks(fetch, wanted, sizes=(3, 4))
+    edges = await walk(as_viewer(author), INTERESTS, ["person", "expressionsOfInterest"], 3,
+                       backward_size=4, proposal=proposal, person=person)
+    assert node_ids(edges) == gids("ExpressionOfInterest", wanted)
     on_example = [i for i in probe.interests if i["proposal"] == probe.example["id"]]
     assert {i["author"] for i in on_example} >= {author, other}
     for viewer in (author, other, None):
@@ -337,7 +316,7 @@ async def test_an_expression_of_interest_is_visible_to_its_author_only(
                                     first=100)
         theirs = [i for i in on_example if i["author"] == viewer]
         listed = data["proposal"]["expressionsOfInterest"]
-        assert node_ids([edge["node"] for edge in listed["edges"]]) == _newest_first(theirs)
+        assert node_ids(listed["edges"]) == gids("ExpressionOfInterest", _newest_first(theirs))
         assert listed["totalCount"] == len(theirs)
         assert data["proposal"]["interestCount"] == len(on_example)  # a public figure
         if viewer != author:
@@ -364,12 +343,12 @@ async def test_an_expression_of_interest_shows_its_author_proposal_and_organizat
     for edge in edges:
         interest = by_id[ids.parse(edge["node"]["id"])[1]]
         node = edge["node"]
-        assert node_ids([node["author"]]) == [author]
+        assert [node["author"]["id"]] == gids("User", [author])
         assert node["contribution"] == interest["contribution"]
-        assert node_ids([node["onBehalfOf"]] if node["onBehalfOf"] else []) == interest[
-            "onBehalfOf"]
+        assert ([node["onBehalfOf"]["id"]] if node["onBehalfOf"] else []) == gids(
+            "Organization", interest["onBehalfOf"])
         if interest["proposal"] in visible:
-            assert node_ids([node["proposal"]]) == [interest["proposal"]]
+            assert [node["proposal"]["id"]] == gids("Proposal", [interest["proposal"]])
         else:
             assert node["proposal"] is None
             seen_hidden = True

@@ -8,12 +8,11 @@ from typing import Any
 
 import pytest_asyncio
 
-from app import ids
 from app.db import Database
 from tests import probe_projects
 from tests.conftest import GraphQL, Viewer, error_codes
+from tests.connections import PAGE_INFO, gid, node_ids, ordered, walk
 from tests.probe_projects import ProbeGraph, Row
-from tests.walks import PAGE_INFO, node_ids, ordered, walk
 
 CATEGORIES = ["PERSONNEL", "EQUIPMENT", "SERVICES", "TRAVEL", "OTHER"]
 
@@ -44,10 +43,6 @@ query($id: ID!) { node(id: $id) { id ... on BudgetLine { category planned { cent
 async def graph(db: Database) -> AsyncIterator[ProbeGraph]:
     async with probe_projects.created(db) as built:
         yield built
-
-
-def gid(type_name: str, node_id: str) -> str:
-    return ids.encode(type_name, node_id)
 
 
 def amount(cents: int) -> str:

@@ -12,12 +12,11 @@ from typing import Any
 import pytest
 import pytest_asyncio
 
-from app import ids
 from app.db import Database
 from tests import probe_projects
 from tests.conftest import GraphQL, error_codes, run_test_cypher
+from tests.connections import PAGE_INFO, gid, node_ids, ordered, walk
 from tests.probe_projects import ProbeGraph, Row
-from tests.walks import PAGE_INFO, node_ids, ordered, walk
 
 Check = Callable[[Row], bool]
 
@@ -41,10 +40,6 @@ def nested(on: str, field: str, node: str = "", edge: str = "", **arguments: str
         }}
       }} }}
     }}"""
-
-
-def gid(type_name: str, node_id: str) -> str:
-    return ids.encode(type_name, node_id)
 
 
 PROJECTS = f"""

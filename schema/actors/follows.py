@@ -1,19 +1,22 @@
-"""Follows: the people who follow a person, an organization or a community, and whom and what a
-person follows. Follows are public; what is followed stays behind its own visibility rule."""
+"""Follows: the people who follow a person, an organization, a community, a proposal or a
+project, and whom and what a person follows. Follows are public; what is followed stays behind
+its own visibility rule."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import strawberry
 
 from app.context import Context
 from schema.actors.types import ORGANIZATION, USER, Organization, User
-from schema.loading import Relation, related_connection
+from schema.loading import NodeKind, Relation, related_connection
 from schema.pagination import Connection, Edge, SortKey
 from schema.values import native
+
+C = TypeVar("C")
 
 # Most recent follows first.
 FOLLOW_ORDER = SortKey("r.since", kind="datetime", descending=True)
@@ -62,18 +65,30 @@ def followers_relation(label: str) -> Relation:
     return Relation(label, "FOLLOWS", outgoing=False, target=USER, sort=FOLLOW_ORDER)
 
 
-FOLLOWED_USERS = Relation("User", "FOLLOWS", outgoing=True, target=USER, sort=FOLLOW_ORDER)
-FOLLOWED_ORGANIZATIONS = Relation("User", "FOLLOWS", outgoing=True, target=ORGANIZATION,
-                                  sort=FOLLOW_ORDER)
-_FOLLOWERS = {label: followers_relation(label) for label in ("User", "Organization")}
+def followed_relation(target: NodeKind) -> Relation:
+    """The nodes of `target` a person follows, most recent first; each passes its kind's
+    visibility rule."""
+    return Relation("User", "FOLLOWS", outgoing=True, target=target, sort=FOLLOW_ORDER)
 
 
 async def followers(info: strawberry.Info[Context, None], label: str, node_id: str,
                     first: int | None, after: str | None, last: int | None,
                     before: str | None) -> FollowerConnection:
-    """The followers connection of the person or organization `node_id` (of `label`)."""
-    return await related_connection(info, _FOLLOWERS[label], node_id,
+    """The followers connection of the node `node_id` of `label` (a person, an organization,
+    a community, a proposal or a project)."""
+    return await related_connection(info, followers_relation(label), node_id,
                                     follow_edge(FollowerEdge, User), FollowerConnection,
+                                    first, after, last, before)
+
+
+async def followed(info: strawberry.Info[Context, None], target: NodeKind, edge_type: Any,
+                   node_type: Any, connection: Callable[..., C], user_id: str,
+                   first: int | None, after: str | None, last: int | None,
+                   before: str | None) -> C:
+    """The connection of the nodes of `target` the person `user_id` follows, as edges of
+    `edge_type` (with `since`) around `node_type` objects, most recent first."""
+    return await related_connection(info, followed_relation(target), user_id,
+                                    follow_edge(edge_type, node_type), connection,
                                     first, after, last, before)
 
 
@@ -81,9 +96,8 @@ async def followed_users(info: strawberry.Info[Context, None], user_id: str, fir
                          after: str | None, last: int | None,
                          before: str | None) -> FollowedUserConnection:
     """The people the person `user_id` follows."""
-    return await related_connection(info, FOLLOWED_USERS, user_id,
-                                    follow_edge(FollowedUserEdge, User), FollowedUserConnection,
-                                    first, after, last, before)
+    return await followed(info, USER, FollowedUserEdge, User, FollowedUserConnection, user_id,
+                          first, after, last, before)
 
 
 async def followed_organizations(
@@ -91,6 +105,5 @@ async def followed_organizations(
     last: int | None, before: str | None,
 ) -> FollowedOrganizationConnection:
     """The organizations the person `user_id` follows."""
-    return await related_connection(info, FOLLOWED_ORGANIZATIONS, user_id,
-                                    follow_edge(FollowedOrganizationEdge, Organization),
-                                    FollowedOrganizationConnection, first, after, last, before)
+    return await followed(info, ORGANIZATION, FollowedOrganizationEdge, Organization,
+                          FollowedOrganizationConnection, user_id, first, after, last, before)

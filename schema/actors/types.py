@@ -42,7 +42,11 @@ if TYPE_CHECKING:
         UserCommunityConnection,
     )
     from schema.content.types import NewsConnection, NewsOrder
-    from schema.projects.types import OrganizationProjectConnection, UserProjectConnection
+    from schema.projects.types import (
+        FollowedProjectConnection,
+        OrganizationProjectConnection,
+        UserProjectConnection,
+    )
 
 # Types of the domains built on actors, which refer back to them (resolved when the schema is).
 _FOLLOWS = strawberry.lazy("schema.actors.follows")
@@ -204,6 +208,16 @@ class User(Node, UserOpportunities, UserNotifications):
         from schema.projects.types import user_projects
 
         return await user_projects(info, self.node_id, first, after, last, before)
+
+    @strawberry.field(description="The projects the person follows that the viewer may see, "
+                      "most recent first.")
+    async def followed_projects(
+        self, info: strawberry.Info[Context, None], first: int | None = None,
+        after: str | None = None, last: int | None = None, before: str | None = None,
+    ) -> Annotated[FollowedProjectConnection, _PROJECTS]:
+        from schema.projects.types import followed_projects
+
+        return await followed_projects(info, self.node_id, first, after, last, before)
 
 
 @strawberry.type(description="A company, university, research centre, public body or association.")

@@ -10,13 +10,8 @@ from typing import Any
 import strawberry
 
 from app.context import Context
-from schema.actors.follows import (
-    FOLLOW_ORDER,
-    FollowerConnection,
-    FollowerEdge,
-    follow_edge,
-    followers_relation,
-)
+from schema.actors import follows
+from schema.actors.follows import FollowerConnection
 from schema.actors.types import USER, User
 from schema.content.types import CommentConnection, CommentOrder, comments, top_level_comments
 from schema.documents import documents_field
@@ -208,9 +203,7 @@ class Community(Node):
         self, info: strawberry.Info[Context, None], first: int | None = None,
         after: str | None = None, last: int | None = None, before: str | None = None,
     ) -> FollowerConnection:
-        return await related_connection(info, COMMUNITY_FOLLOWERS, self.node_id,
-                                        follow_edge(FollowerEdge, User), FollowerConnection,
-                                        first, after, last, before)
+        return await follows.followers(info, "Community", self.node_id, first, after, last, before)
 
 
 @strawberry.type(description="A discussion held in a community.")
@@ -354,9 +347,8 @@ async def followed_communities(info: strawberry.Info[Context, None], user_id: st
                                first: int | None, after: str | None, last: int | None,
                                before: str | None) -> FollowedCommunityConnection:
     """The communities the person `user_id` follows."""
-    return await related_connection(info, FOLLOWED_COMMUNITIES, user_id,
-                                    follow_edge(FollowedCommunityEdge, Community),
-                                    FollowedCommunityConnection, first, after, last, before)
+    return await follows.followed(info, COMMUNITY, FollowedCommunityEdge, Community,
+                          FollowedCommunityConnection, user_id, first, after, last, before)
 
 
 PARENT = Relation("Community", "PART_OF", outgoing=True, target=COMMUNITY)
@@ -368,12 +360,9 @@ COMMUNITY_MEMBERS = Relation("Community", "MEMBER_OF", outgoing=False, target=US
                              sort=SortKey("n.displayName"), where="communities/membership_where")
 COMMUNITY_DISCUSSIONS = Relation("Community", "IN", outgoing=False, target=DISCUSSION,
                                  where="communities/discussion_filter")
-COMMUNITY_FOLLOWERS = followers_relation("Community")
 USER_COMMUNITIES = Relation("User", "MEMBER_OF", outgoing=True, target=COMMUNITY,
                             sort=COMMUNITY_NAME_ORDER, where="communities/membership_where")
 USER_DISCUSSIONS = Relation("User", "AUTHORED", outgoing=True, target=DISCUSSION)
-FOLLOWED_COMMUNITIES = Relation("User", "FOLLOWS", outgoing=True, target=COMMUNITY,
-                                sort=FOLLOW_ORDER)
 DISCUSSION_AUTHOR = Relation("Discussion", "AUTHORED", outgoing=False, target=USER)
 DISCUSSION_COMMUNITY = Relation("Discussion", "IN", outgoing=True, target=COMMUNITY)
 DISCUSSION_COMMENTS = top_level_comments("Discussion")

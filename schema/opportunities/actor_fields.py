@@ -17,7 +17,11 @@ from schema.loading import Relation, related_connection
 
 if TYPE_CHECKING:
     from schema.opportunities.filters import ProposalFilter, ProposalOrder
-    from schema.opportunities.types import ExpressionOfInterestConnection, ProposalConnection
+    from schema.opportunities.types import (
+        ExpressionOfInterestConnection,
+        FollowedProposalConnection,
+        ProposalConnection,
+    )
 
 _TYPES = "schema.opportunities.types"
 _FILTERS = "schema.opportunities.filters"
@@ -57,6 +61,24 @@ class UserOpportunities:
                                         expression_of_interest_edge,
                                         ExpressionOfInterestConnection, first, after, last,
                                         before)
+
+    @strawberry.field(description="The proposals the person follows that the viewer may see, "
+                      "most recent first.")
+    async def followed_proposals(
+        self, info: strawberry.Info[Context, None], first: int | None = None,
+        after: str | None = None, last: int | None = None, before: str | None = None,
+    ) -> Annotated[FollowedProposalConnection, strawberry.lazy(_TYPES)]:
+        from schema.actors.follows import followed
+        from schema.opportunities.types import (
+            PROPOSAL,
+            FollowedProposalConnection,
+            FollowedProposalEdge,
+            Proposal,
+        )
+
+        return await followed(info, PROPOSAL, FollowedProposalEdge, Proposal,
+                              FollowedProposalConnection, self.node_id, first, after, last,
+                              before)
 
 
 @strawberry.type

@@ -9,6 +9,8 @@ from typing import Annotated, Any
 import strawberry
 
 from app.context import Context
+from schema.actors import follows
+from schema.actors.follows import FollowerConnection
 from schema.actors.types import ORGANIZATION, USER, Organization, User
 from schema.content.types import CommentConnection, CommentOrder, comments, top_level_comments
 from schema.documents import documents_field
@@ -230,6 +232,14 @@ class Proposal(Node):
             info, PROPOSAL_INTERESTS, self.node_id, expression_of_interest_edge,
             ExpressionOfInterestConnection, first, after, last, before)
 
+    @strawberry.field(description="The people who follow the proposal, most recent first.")
+    async def followers(
+        self, info: strawberry.Info[Context, None], first: int | None = None,
+        after: str | None = None, last: int | None = None, before: str | None = None,
+    ) -> FollowerConnection:
+        return await follows.followers(info, "Proposal", self.node_id, first, after, last,
+                                       before)
+
 
 @strawberry.type(description="An answer to a proposal: someone offering to take part. Visible to "
                  "its author only.")
@@ -269,6 +279,16 @@ class ProposalEdge(Edge[Proposal]):
 
 @strawberry.type(description="A page of proposals.")
 class ProposalConnection(Connection[ProposalEdge]):
+    pass
+
+
+@strawberry.type(description="A proposal someone follows, and since when.")
+class FollowedProposalEdge(Edge[Proposal]):
+    since: datetime = strawberry.field(description="When the following started.")
+
+
+@strawberry.type(description="A page of the proposals someone follows.")
+class FollowedProposalConnection(Connection[FollowedProposalEdge]):
     pass
 
 

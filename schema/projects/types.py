@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import strawberry
 
 from app.context import Context
+from schema.actors import follows
+from schema.actors.follows import FollowerConnection
 from schema.actors.types import ORGANIZATION, USER, Organization, User
 from schema.documents import documents_field
 from schema.loading import Link, Relation, related_connection
@@ -148,6 +150,13 @@ class Project(Node):
 
     documents = documents_field("Project")
 
+    @strawberry.field(description="The people who follow the project, most recent first.")
+    async def followers(
+        self, info: strawberry.Info[Context, None], first: int | None = None,
+        after: str | None = None, last: int | None = None, before: str | None = None,
+    ) -> FollowerConnection:
+        return await follows.followers(info, "Project", self.node_id, first, after, last, before)
+
 
 def _share(budget: int | None, total: int | None) -> float | None:
     """`budget` as a percentage of `total`; None when either is unknown or the total is zero."""
@@ -197,6 +206,16 @@ class UserProjectEdge(Edge[Project]):
 
 @strawberry.type(description="A page of a person's projects.")
 class UserProjectConnection(Connection[UserProjectEdge]):
+    pass
+
+
+@strawberry.type(description="A project someone follows, and since when.")
+class FollowedProjectEdge(Edge[Project]):
+    since: datetime = strawberry.field(description="When the following started.")
+
+
+@strawberry.type(description="A page of the projects someone follows.")
+class FollowedProjectConnection(Connection[FollowedProjectEdge]):
     pass
 
 
@@ -276,6 +295,15 @@ async def user_projects(
     """A page of the projects a person works on, the latest started first."""
     return await related_connection(info, USER_PROJECTS, user_id, _user_project_edge,
                                     UserProjectConnection, first, after, last, before)
+
+
+async def followed_projects(
+    info: strawberry.Info[Context, None], user_id: str, first: int | None, after: str | None,
+    last: int | None, before: str | None,
+) -> FollowedProjectConnection:
+    """The projects the person `user_id` follows that the viewer may see, most recent first."""
+    return await follows.followed(info, PROJECT, FollowedProjectEdge, Project,
+                                  FollowedProjectConnection, user_id, first, after, last, before)
 
 
 register("Project", PROJECT, Project.from_fields)

@@ -1,18 +1,18 @@
-// A probe graph of communities and content (described in tests/community_graph.py); every node
-// carries `probe`, so delete_probe removes it all.
+// A probe graph of communities, content and follows (described in tests/community_graph.py);
+// every node carries `probe` and the label Probe, so delete_probe removes it all.
 CALL {
   UNWIND $areas AS a
-  CREATE (:S3Area {id: a.id, code: a.code, nameIt: a.name, nameEn: a.name, period: '2021-2027',
+  CREATE (:S3Area:Probe {id: a.id, code: a.code, nameIt: a.name, nameEn: a.name, period: '2021-2027',
                    probe: $probe})
 }
 CALL {
   UNWIND $users AS u
-  CREATE (:User {id: u.id, handle: u.handle, displayName: u.displayName,
+  CREATE (:User:Probe {id: u.id, handle: u.handle, displayName: u.displayName,
                  createdAt: u.createdAt, probe: $probe})
 }
 CALL {
   UNWIND $organizations AS o
-  CREATE (:Organization {id: o.id, name: o.name, kind: 'SME', country: 'IT', probe: $probe})
+  CREATE (:Organization:Probe {id: o.id, name: o.name, kind: 'SME', country: 'IT', probe: $probe})
 }
 CALL {
   UNWIND $organizationMembers AS m
@@ -21,7 +21,7 @@ CALL {
 }
 CALL {
   UNWIND $communities AS c
-  CREATE (:Community {id: c.id, name: c.name, description: c.description, kind: c.kind,
+  CREATE (:Community:Probe {id: c.id, name: c.name, description: c.description, kind: c.kind,
                       access: c.access, createdAt: c.createdAt, probe: $probe})
 }
 CALL {
@@ -42,14 +42,14 @@ CALL {
 CALL {
   UNWIND $discussions AS d
   MATCH (c:Community {id: d.community}), (u:User {id: d.author})
-  CREATE (u)-[:AUTHORED]->(:Discussion {id: d.id, title: d.title, body: d.body,
+  CREATE (u)-[:AUTHORED]->(:Discussion:Probe {id: d.id, title: d.title, body: d.body,
                                         createdAt: d.createdAt, locked: d.locked,
                                         lastActivityAt: d.lastActivityAt, probe: $probe})-[:IN]->(c)
 }
 CALL {
   UNWIND $news AS n
   MATCH (u:User {id: n.author})
-  CREATE (u)-[:AUTHORED]->(:News {id: n.id, title: n.title, summary: n.summary, body: n.body,
+  CREATE (u)-[:AUTHORED]->(:News:Probe {id: n.id, title: n.title, summary: n.summary, body: n.body,
                                   publishedAt: n.publishedAt, probe: $probe})
 }
 CALL {
@@ -65,7 +65,7 @@ CALL {
 CALL {
   UNWIND $proposals AS p
   MATCH (u:User {id: p.author})
-  CREATE (u)-[:PROPOSED]->(:Proposal {
+  CREATE (u)-[:PROPOSED]->(:Proposal:Probe {
     id: p.id, title: p.title, summary: p.title, description: p.title, kind: 'COLLABORATION',
     origin: 'TERRITORY', status: p.status, collaborationTypes: ['RESEARCH'],
     developmentStage: 'IDEA', ipr: 'NONE', deadline: date('2030-01-01'), country: 'IT',
@@ -74,19 +74,19 @@ CALL {
 CALL {
   UNWIND $discussionComments AS c
   MATCH (s:Discussion {id: c.subject}), (u:User {id: c.author})
-  CREATE (u)-[:AUTHORED]->(:Comment {id: c.id, body: c.body, createdAt: c.createdAt,
+  CREATE (u)-[:AUTHORED]->(:Comment:Probe {id: c.id, body: c.body, createdAt: c.createdAt,
                                      probe: $probe})-[:ON]->(s)
 }
 CALL {
   UNWIND $newsComments AS c
   MATCH (s:News {id: c.subject}), (u:User {id: c.author})
-  CREATE (u)-[:AUTHORED]->(:Comment {id: c.id, body: c.body, createdAt: c.createdAt,
+  CREATE (u)-[:AUTHORED]->(:Comment:Probe {id: c.id, body: c.body, createdAt: c.createdAt,
                                      probe: $probe})-[:ON]->(s)
 }
 CALL {
   UNWIND $proposalComments AS c
   MATCH (s:Proposal {id: c.subject}), (u:User {id: c.author})
-  CREATE (u)-[:AUTHORED]->(:Comment {id: c.id, body: c.body, createdAt: c.createdAt,
+  CREATE (u)-[:AUTHORED]->(:Comment:Probe {id: c.id, body: c.body, createdAt: c.createdAt,
                                      probe: $probe})-[:ON]->(s)
 }
 CALL {
@@ -107,5 +107,21 @@ CALL {
 CALL {
   UNWIND $communityFollows AS f
   MATCH (u:User {id: f.user}), (target:Community {id: f.target})
+  CREATE (u)-[:FOLLOWS {since: f.since}]->(target)
+}
+CALL {
+  UNWIND $projects AS p
+  CREATE (:Project:Probe {id: p.id, title: p.title, status: p.status, startDate: p.startDate,
+                          endDate: p.startDate + duration('P2Y'), currency: 'EUR',
+                          probe: $probe})
+}
+CALL {
+  UNWIND $proposalFollows AS f
+  MATCH (u:User {id: f.user}), (target:Proposal {id: f.target})
+  CREATE (u)-[:FOLLOWS {since: f.since}]->(target)
+}
+CALL {
+  UNWIND $projectFollows AS f
+  MATCH (u:User {id: f.user}), (target:Project {id: f.target})
   CREATE (u)-[:FOLLOWS {since: f.since}]->(target)
 }

@@ -4,12 +4,12 @@
 // seeded ones.
 CALL () {
   UNWIND $organizations AS row
-  CREATE (:Organization {id: row.id, name: row.name, kind: 'SME', country: 'IT',
+  CREATE (:Organization:Probe {id: row.id, name: row.name, kind: 'SME', country: 'IT',
                          province: row.province, probe: $probe})
 }
 CALL () {
   UNWIND $users AS row
-  CREATE (:User {id: row.id, handle: row.handle, displayName: row.displayName,
+  CREATE (:User:Probe {id: row.id, handle: row.handle, displayName: row.displayName,
                  createdAt: datetime(), probe: $probe})
 }
 CALL () {
@@ -19,24 +19,24 @@ CALL () {
 }
 CALL () {
   UNWIND $communities AS row
-  CREATE (:Community {id: row.id, name: row.name, kind: 'INTEREST', access: row.access,
+  CREATE (:Community:Probe {id: row.id, name: row.name, kind: 'INTEREST', access: row.access,
                       createdAt: datetime(), probe: $probe})
 }
 CALL () {
   UNWIND $discussions AS row
   MATCH (c:Community {id: row.community})
-  CREATE (:Discussion {id: row.id, title: row.title, body: '', locked: false,
+  CREATE (:Discussion:Probe {id: row.id, title: row.title, body: '', locked: false,
                        createdAt: datetime(), lastActivityAt: datetime(), probe: $probe})
          -[:IN]->(c)
 }
 CALL () {
   UNWIND $proposals AS row
-  CREATE (:Proposal {id: row.id, title: row.title, status: row.status, origin: 'TERRITORY', kind: 'COLLABORATION',
+  CREATE (:Proposal:Probe {id: row.id, title: row.title, status: row.status, origin: 'TERRITORY', kind: 'COLLABORATION',
                      createdAt: datetime(), probe: $probe})
 }
 CALL () {
   UNWIND $projects AS row
-  CREATE (p:Project {id: row.id, title: row.title, acronym: row.acronym, status: row.status,
+  CREATE (p:Project:Probe {id: row.id, title: row.title, acronym: row.acronym, status: row.status,
                      startDate: row.startDate, endDate: row.endDate,
                      fundingProgramme: row.fundingProgramme, totalBudget: row.totalBudget,
                      currency: row.currency, probe: $probe})
@@ -69,7 +69,7 @@ CALL () {
 CALL () {
   UNWIND $activities AS row
   MATCH (p:Project {id: row.project})
-  CREATE (:Activity {id: row.id, title: row.title, startDate: row.startDate,
+  CREATE (:Activity:Probe {id: row.id, title: row.title, startDate: row.startDate,
                      endDate: row.endDate, status: row.status, progress: row.progress,
                      probe: $probe})-[:PART_OF]->(p)
 }
@@ -93,24 +93,24 @@ CALL () {
 CALL () {
   UNWIND $milestones AS row
   MATCH (p:Project {id: row.project})
-  CREATE (:Milestone {id: row.id, title: row.title, dueDate: row.dueDate,
+  CREATE (:Milestone:Probe {id: row.id, title: row.title, dueDate: row.dueDate,
                       reachedAt: row.reachedAt, probe: $probe})-[:PART_OF]->(p)
 }
 CALL () {
   UNWIND $results AS row
   MATCH (p:Project {id: row.project})
-  CREATE (:Result {id: row.id, title: row.title, kind: row.kind, date: row.date,
+  CREATE (:Result:Probe {id: row.id, title: row.title, kind: row.kind, date: row.date,
                    description: row.description, probe: $probe})-[:RESULT_OF]->(p)
 }
 CALL () {
   UNWIND $budgetLines AS row
   MATCH (p:Project {id: row.project}), (o:Organization {id: row.partner})
-  CREATE (o)<-[:FOR]-(:BudgetLine {id: row.id, category: row.category, planned: row.planned,
+  CREATE (o)<-[:FOR]-(:BudgetLine:Probe {id: row.id, category: row.category, planned: row.planned,
                                    spent: row.spent, probe: $probe})-[:OF]->(p)
 }
 CALL () {
   UNWIND $documents AS row
-  CREATE (:Document {id: row.id, title: row.title, fileName: row.fileName,
+  CREATE (:Document:Probe {id: row.id, title: row.title, fileName: row.fileName,
                      mimeType: row.mimeType, size: row.size, sha256: row.sha256,
                      version: row.version, createdAt: row.createdAt, probe: $probe})
 }

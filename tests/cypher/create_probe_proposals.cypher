@@ -3,11 +3,11 @@
 // keywords, proposers, followers and comments), expressions of interest and notifications.
 CALL () {
   UNWIND $organizations AS o
-  CREATE (:Organization {id: o.id, name: o.name, kind: 'SME', country: 'IT', probe: $probe})
+  CREATE (:Organization:Probe {id: o.id, name: o.name, kind: 'SME', country: 'IT', probe: $probe})
 }
 CALL () {
   UNWIND $users AS u
-  CREATE (x:User {id: u.id, handle: u.handle, displayName: u.displayName, createdAt: datetime(),
+  CREATE (x:User:Probe {id: u.id, handle: u.handle, displayName: u.displayName, createdAt: datetime(),
                   probe: $probe})
   WITH x, u
   UNWIND u.organizations AS organization
@@ -16,11 +16,11 @@ CALL () {
 }
 CALL () {
   UNWIND $keywords AS k
-  CREATE (:Keyword {id: k.id, scheme: k.scheme, code: k.code, label: k.label, probe: $probe})
+  CREATE (:Keyword:Probe {id: k.id, scheme: k.scheme, code: k.code, label: k.label, probe: $probe})
 }
 CALL () {
   UNWIND $proposals AS p
-  CREATE (n:Proposal {id: p.id, title: p.title, summary: p.summary, kind: p.kind,
+  CREATE (n:Proposal:Probe {id: p.id, title: p.title, summary: p.summary, kind: p.kind,
                       origin: p.origin, status: p.status, collaborationTypes: p.collaborationTypes,
                       developmentStage: p.developmentStage, ipr: p.ipr, deadline: p.deadline,
                       externalRef: p.externalRef, country: p.country,
@@ -56,14 +56,14 @@ CALL () {
   }
   CALL (n, p) {
     UNWIND range(1, p.comments) AS number
-    CREATE (:Comment {id: randomUUID(), body: 'probe', createdAt: datetime(), probe: $probe})
+    CREATE (:Comment:Probe {id: randomUUID(), body: 'probe', createdAt: datetime(), probe: $probe})
            -[:ON]->(n)
   }
 }
 CALL () {
   UNWIND $interests AS i
   MATCH (u:User {id: i.author}), (p:Proposal {id: i.proposal})
-  CREATE (u)-[:EXPRESSED]->(e:ExpressionOfInterest {id: i.id, contribution: i.contribution,
+  CREATE (u)-[:EXPRESSED]->(e:ExpressionOfInterest:Probe {id: i.id, contribution: i.contribution,
           message: i.message, status: i.status, createdAt: i.createdAt, probe: $probe})-[:FOR]->(p)
   WITH e, i
   UNWIND i.onBehalfOf AS organization
@@ -72,12 +72,12 @@ CALL () {
 }
 CALL () {
   UNWIND $things AS t
-  CREATE (:ProbeThing {id: t, probe: $probe})
+  CREATE (:ProbeThing:Probe {id: t, probe: $probe})
 }
 CALL () {
   UNWIND $notifications AS x
   MATCH (u:User {id: x.recipient})
-  CREATE (n:Notification {id: x.id, kind: x.kind, createdAt: x.createdAt, readAt: x.readAt,
+  CREATE (n:Notification:Probe {id: x.id, kind: x.kind, createdAt: x.createdAt, readAt: x.readAt,
                           probe: $probe})-[:FOR]->(u)
   WITH n, x
   CALL (x) {
