@@ -18,7 +18,7 @@ from schema.actors.types import (
     organization_edge,
     user_edge,
 )
-from schema.loading import load_node, root_connection
+from schema.loading import Conditions, load_node, root_connection
 from schema.pagination import OrderDirection, SortKey
 from schema.taxonomy.types import Province
 from schema.values import optional_id, ordered
@@ -36,6 +36,9 @@ class OrganizationOrderField(Enum):
     NAME = "NAME"
     FOUNDED_YEAR = "FOUNDED_YEAR"
 
+
+USER_FILTER = Conditions("actors/user_filter")
+ORGANIZATION_FILTER = Conditions("actors/organization_filter")
 
 USER_SORTS = {
     UserOrderField.DISPLAY_NAME: SortKey("n.displayName"),
@@ -106,7 +109,7 @@ class ActorQueries:
             "nameContains": chosen.name_contains or None,
         }
         sort = ordered(USER_SORTS, order.field, order.direction)
-        return await root_connection(info, USER, "actors/user_filter", sort, parameters,
+        return await root_connection(info, USER, USER_FILTER, sort, parameters,
                                      user_edge, UserConnection, first, after, last, before)
 
     @strawberry.field(description="Organizations on the platform; by name unless ordered.")
@@ -125,7 +128,7 @@ class ActorQueries:
             "nameContains": chosen.name_contains or None,
         }
         sort = ordered(ORGANIZATION_SORTS, order.field, order.direction)
-        return await root_connection(info, ORGANIZATION, "actors/organization_filter", sort,
+        return await root_connection(info, ORGANIZATION, ORGANIZATION_FILTER, sort,
                                      parameters, organization_edge, OrganizationConnection,
                                      first, after, last, before)
 
