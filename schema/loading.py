@@ -289,7 +289,8 @@ async def root_connection(
         patterns="".join(f", {pattern}" for pattern in patterns),
         # a node that is part of a pattern in several ways is listed and counted once
         distinct="DISTINCT " if patterns else "",
-        filter=f"({predicate}) AND {kind.visibility}", **request.fragments(sort),
+        filter=f"({predicate}) AND {kind.visibility} AND {sort.present}",
+        **request.fragments(sort),
     )
     values = {**parameters, "viewerId": info.context.viewer_id, **request.parameters(sort)}
     records = await info.context.db.read(text, values)
