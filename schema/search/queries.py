@@ -24,8 +24,9 @@ from schema.pagination import (
 )
 from schema.search.lucene import lucene_query
 
-# Each index gives at most this many matches: like GitHub's, search shows the best 1,000.
-CANDIDATES = 1_000
+# Each index gives at most this many matches (the work of a search grows with it): a search
+# shows the best few hundred, which is more than people page through.
+CANDIDATES = 250
 MAX_QUERY_LENGTH = 10_000
 SCORE_ORDER = SortKey("score", kind="float", descending=True)
 
@@ -90,7 +91,7 @@ class SearchQueries:
         "Objects whose names and texts contain any of the words of `query`, best matches first "
         "(Italian and English word forms match each other, and accents are optional). The "
         "query is plain words: quotes, wildcards and operators have no special meaning. At "
-        "most the 1,000 best matches of each kind of text are considered."))
+        "most the 250 best matches of each index are considered."))
     async def search(
         self, info: strawberry.Info[Context, None], query: str,
         types: list[SearchType] | None = None, first: int | None = None,
