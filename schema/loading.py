@@ -70,8 +70,9 @@ class Conditions:
     holds only real predicates, which it can answer from indexes.
 
     A paragraph `MATCH <pattern>` is a pattern `n` must be part of. A top-level list matches
-    it with `n`, so the planner may start from the node the pattern names (a keyword, an
-    area) instead of testing every node; elsewhere it is the predicate `EXISTS { <pattern> }`.
+    it after `n`, in a MATCH clause of its own (patterns may share relationships), so the
+    planner may start from the node the pattern names (a keyword, an area) instead of testing
+    every node; elsewhere it is the predicate `EXISTS { <pattern> }`.
     """
 
     name: str
@@ -286,7 +287,10 @@ async def root_connection(
         patterns, predicate = (), _fragment(filter_name)
     text = cypher.rendered(
         "queries/common/root_page", label=kind.label, projection=kind.projection,
-        patterns="".join(f", {pattern}" for pattern in patterns),
+        # one MATCH each: patterns of one MATCH may not share a relationship, so two that both
+        # hold through the same one (a partner that is also the partner in a province) would
+        # exclude each other
+        patterns="".join(f"\nMATCH {pattern}" for pattern in patterns),
         # a node that is part of a pattern in several ways is listed and counted once
         distinct="DISTINCT " if patterns else "",
         filter=f"({predicate}) AND {kind.visibility} AND {sort.present}",

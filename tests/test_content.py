@@ -61,6 +61,11 @@ async def test_discussions_walk_with_every_filter(gql: GraphQL, graph: ProbeGrap
         ({"community": gid("Community", graph.communities["gamma"])}, lambda d: False),
         ({"s3Area": area}, focus_on_area),
         ({"s3Area": other_area}, _in(graph, "beta1", "beta2", "omega", "zeta")),
+        # The community and the area both hold through the discussion's one IN relationship.
+        ({"community": gid("Community", graph.communities["beta1"]), "s3Area": area},
+         _in(graph, "beta1")),
+        ({"community": gid("Community", graph.communities["alpha"]), "s3Area": other_area},
+         lambda d: False),
         ({"author": gid("User", author)}, lambda d: d["author"] == author["id"]),
         ({"s3Area": area, "createdAfter": at(35).isoformat()},
          lambda d: focus_on_area(d) and d["createdAt"] >= at(35)),

@@ -76,6 +76,10 @@ def project_filters(graph: ProbeGraph) -> list[tuple[dict[str, Any], Check]]:
          lambda row: any(org["province"] == "MILANO" for org in partners(row))),
         ({"province": "PAVIA"},
          lambda row: any(org["province"] == "PAVIA" for org in partners(row))),
+        # O4 is the only partner based in COMO: one partnership meets both conditions.
+        ({"partner": gid("Organization", graph["O4"]), "province": "COMO"},
+         lambda row: graph.named["O4"] in partners(row)
+         and any(org["province"] == "COMO" for org in partners(row))),
         ({"startedAfter": "2021-01-01"}, lambda row: row["startDate"] >= date(2021, 1, 1)),
         ({"endedBefore": "2023-12-31"}, lambda row: row["endDate"] <= date(2023, 12, 31)),
         ({"startedAfter": "2021-01-01", "endedBefore": "2023-12-31", "statuses": ["ACTIVE"],

@@ -12,6 +12,7 @@ from schema.communities.types import (
     COMMUNITY,
     COMMUNITY_NAME_ORDER,
     DISCUSSION,
+    DISCUSSION_FILTER,
     DISCUSSION_SORTS,
     LATEST_ACTIVITY_FIRST,
     CommunityAccess,
@@ -23,9 +24,11 @@ from schema.communities.types import (
     discussion_edge,
     discussion_parameters,
 )
-from schema.loading import root_connection
+from schema.loading import Conditions, root_connection
 from schema.pagination import OrderDirection, SortKey
 from schema.values import optional_id, ordered, values
+
+COMMUNITY_FILTER = Conditions("communities/community_filter")
 
 
 @strawberry.enum(description="The fields communities can be ordered by.")
@@ -97,7 +100,7 @@ class CommunityQueries:
             "nameContains": chosen.name_contains or None,
         }
         sort = ordered(COMMUNITY_SORTS, order.field, order.direction)
-        return await root_connection(info, COMMUNITY, "communities/community_filter", sort,
+        return await root_connection(info, COMMUNITY, COMMUNITY_FILTER, sort,
                                      parameters, community_edge, CommunityConnection,
                                      first, after, last, before)
 
@@ -113,6 +116,6 @@ class CommunityQueries:
         parameters = discussion_parameters(chosen.community, chosen.s3_area, chosen.author,
                                            chosen.created_after, chosen.created_before)
         sort = ordered(DISCUSSION_SORTS, order.field, order.direction)
-        return await root_connection(info, DISCUSSION, "communities/discussion_filter", sort,
+        return await root_connection(info, DISCUSSION, DISCUSSION_FILTER, sort,
                                      parameters, discussion_edge, DiscussionConnection,
                                      first, after, last, before)

@@ -15,7 +15,7 @@ from schema.actors.follows import FollowerConnection
 from schema.actors.types import USER, User
 from schema.content.types import CommentConnection, CommentOrder, comments, top_level_comments
 from schema.documents import documents_field
-from schema.loading import NodeKind, Relation, load_one, related_connection
+from schema.loading import Conditions, NodeKind, Relation, load_one, related_connection
 from schema.node import Node, register
 from schema.pagination import Connection, Edge, OrderDirection, SortKey
 from schema.taxonomy.types import S3_AREA, S3_AREA_ORDER, S3AreaConnection, s3_area_edge
@@ -102,10 +102,14 @@ class CommunityDiscussionFilter:
         default=None, description="Discussions started strictly before this time.")
 
 
+# The discussions of the top-level list and of a community's list pass the same conditions.
+DISCUSSION_FILTER = Conditions("communities/discussion_filter")
+
+
 def discussion_parameters(community: strawberry.ID | None, s3_area: strawberry.ID | None,
                           author: strawberry.ID | None, created_after: datetime | None,
                           created_before: datetime | None) -> dict[str, Any]:
-    """The parameters of `communities/discussion_filter` from a filter's fields."""
+    """The parameters of DISCUSSION_FILTER from a filter's fields."""
     return {
         "community": optional_id(community, "Community"),
         "s3Area": optional_id(s3_area, "S3Area"),
@@ -359,7 +363,7 @@ COMMUNITY_AREAS = Relation("Community", "FOCUSES_ON", outgoing=True, target=S3_A
 COMMUNITY_MEMBERS = Relation("Community", "MEMBER_OF", outgoing=False, target=USER,
                              sort=SortKey("n.displayName"), where="communities/membership_where")
 COMMUNITY_DISCUSSIONS = Relation("Community", "IN", outgoing=False, target=DISCUSSION,
-                                 where="communities/discussion_filter")
+                                 where=DISCUSSION_FILTER)
 USER_COMMUNITIES = Relation("User", "MEMBER_OF", outgoing=True, target=COMMUNITY,
                             sort=COMMUNITY_NAME_ORDER, where="communities/membership_where")
 USER_DISCUSSIONS = Relation("User", "AUTHORED", outgoing=True, target=DISCUSSION)

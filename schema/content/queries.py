@@ -15,8 +15,10 @@ from schema.content.types import (
     NewsOrder,
     news_edge,
 )
-from schema.loading import root_connection
+from schema.loading import Conditions, root_connection
 from schema.values import instant, optional_id, ordered
+
+NEWS_FILTER = Conditions("content/news_filter")
 
 
 @strawberry.input(description="Which news to list; all conditions must hold.")
@@ -48,5 +50,5 @@ class ContentQueries:
             "publishedBefore": instant(chosen.published_before),
         }
         sort = ordered(NEWS_SORTS, order.field, order.direction)
-        return await root_connection(info, NEWS, "content/news_filter", sort, parameters,
+        return await root_connection(info, NEWS, NEWS_FILTER, sort, parameters,
                                      news_edge, NewsConnection, first, after, last, before)

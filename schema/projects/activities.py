@@ -20,7 +20,7 @@ from schema.actors.types import (
     organization_edge,
     user_edge,
 )
-from schema.loading import Relation, load_one, related_connection
+from schema.loading import Conditions, Relation, load_one, related_connection
 from schema.node import Node, register
 from schema.pagination import Connection, Edge, OrderDirection, SortKey, ordering
 from schema.projects.kinds import ACTIVITY, PROJECT, ActivityStatus
@@ -136,7 +136,7 @@ def activity_edge(cursor: str, item: dict[str, Any]) -> ActivityEdge:
 
 _BY_START = ACTIVITY_SORTS[ActivityOrderField.START_DATE]
 PROJECT_ACTIVITIES = Relation("Project", "PART_OF", outgoing=False, target=ACTIVITY,
-                              sort=_BY_START, where="projects/activity_filter")
+                              sort=_BY_START, where=Conditions("projects/activity_filter"))
 ACTIVITY_PROJECT = Relation("Activity", "PART_OF", outgoing=True, target=PROJECT)
 DEPENDS_ON = Relation("Activity", "DEPENDS_ON", outgoing=True, target=ACTIVITY, sort=_BY_START)
 DEPENDENTS = Relation("Activity", "DEPENDS_ON", outgoing=False, target=ACTIVITY, sort=_BY_START)

@@ -14,7 +14,7 @@ import strawberry
 from app import cypher, ids
 from app.context import Context
 from schema.actors.types import ORGANIZATION, Organization
-from schema.loading import Relation, load_one, related_connection
+from schema.loading import Conditions, Relation, load_one, related_connection
 from schema.money import Money, money
 from schema.node import Node, register
 from schema.pagination import Connection, Edge, SortKey
@@ -93,7 +93,8 @@ def budget_line_edge(cursor: str, item: dict[str, Any]) -> BudgetLineEdge:
 
 
 PROJECT_BUDGET_LINES = Relation("Project", "OF", outgoing=False, target=BUDGET_LINE,
-                                sort=SortKey("n.category"), where="projects/budget_line_filter")
+                                sort=SortKey("n.category"),
+                                where=Conditions("projects/budget_line_filter"))
 LINE_PARTNER = Relation("BudgetLine", "FOR", outgoing=True, target=ORGANIZATION)
 LINE_PROJECT = Relation("BudgetLine", "OF", outgoing=True, target=PROJECT)
 _CATEGORY_ORDER = {category.value: index for index, category in enumerate(BudgetCategory)}

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 
 from app.context import Context
-from schema.loading import Relation, load_one, related_connection
+from schema.loading import Conditions, Relation, load_one, related_connection
 from schema.node import Node, register
 from schema.pagination import Connection, Edge, SortKey
 from schema.projects.kinds import MILESTONE, PROJECT
@@ -67,7 +67,7 @@ def milestone_edge(cursor: str, item: dict[str, Any]) -> MilestoneEdge:
 
 PROJECT_MILESTONES = Relation("Project", "PART_OF", outgoing=False, target=MILESTONE,
                               sort=SortKey("n.dueDate", kind="date"),
-                              where="projects/milestone_filter")
+                              where=Conditions("projects/milestone_filter"))
 MILESTONE_PROJECT = Relation("Milestone", "PART_OF", outgoing=True, target=PROJECT)
 
 

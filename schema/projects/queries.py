@@ -9,7 +9,7 @@ import strawberry
 
 from app import ids
 from app.context import Context
-from schema.loading import root_connection
+from schema.loading import Conditions, root_connection
 from schema.pagination import OrderDirection, SortKey, ordering
 from schema.projects.kinds import PROJECT, ProjectStatus
 from schema.projects.types import ProjectConnection, project_edge
@@ -29,6 +29,9 @@ PROJECT_SORTS = {
     ProjectOrderField.TITLE: SortKey("n.title"),
     ProjectOrderField.TOTAL_BUDGET: SortKey("coalesce(n.totalBudget, 0)", kind="int"),
 }
+
+
+PROJECT_FILTER = Conditions("projects/project_filter")
 
 
 @strawberry.input(description="How to order projects.")
@@ -81,5 +84,5 @@ class ProjectQueries:
             "fundingProgramme": chosen.funding_programme,
         }
         sort = ordering(PROJECT_SORTS[order.field], order.direction)
-        return await root_connection(info, PROJECT, "projects/project_filter", sort, parameters,
+        return await root_connection(info, PROJECT, PROJECT_FILTER, sort, parameters,
                                      project_edge, ProjectConnection, first, after, last, before)

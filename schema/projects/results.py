@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 
 from app.context import Context
-from schema.loading import Relation, load_one, related_connection
+from schema.loading import Conditions, Relation, load_one, related_connection
 from schema.node import Node, register
 from schema.pagination import Connection, Edge, OrderDirection, SortKey, ordering
 from schema.projects.kinds import PROJECT, RESULT, ResultKind
@@ -82,7 +82,8 @@ def result_edge(cursor: str, item: dict[str, Any]) -> ResultEdge:
 
 
 PROJECT_RESULTS = Relation("Project", "RESULT_OF", outgoing=False, target=RESULT,
-                           sort=RESULT_SORTS[ResultOrderField.DATE], where="projects/result_filter")
+                           sort=RESULT_SORTS[ResultOrderField.DATE],
+                           where=Conditions("projects/result_filter"))
 RESULT_PROJECT = Relation("Result", "RESULT_OF", outgoing=True, target=PROJECT)
 
 

@@ -6,7 +6,7 @@ import strawberry
 
 from app import ids
 from app.context import Context
-from schema.loading import root_connection
+from schema.loading import Conditions, root_connection
 from schema.taxonomy.types import (
     COMPETENCE,
     COMPETENCE_ORDER,
@@ -18,6 +18,9 @@ from schema.taxonomy.types import (
     competence_edge,
     s3_area_edge,
 )
+
+S3_AREA_FILTER = Conditions("taxonomy/s3_area_filter")
+COMPETENCE_FILTER = Conditions("taxonomy/competence_filter")
 
 
 @strawberry.input(description="Which competences to list.")
@@ -37,7 +40,7 @@ class TaxonomyQueries:
                        first: int | None = None, after: str | None = None,
                        last: int | None = None, before: str | None = None) -> S3AreaConnection:
         return await root_connection(
-            info, S3_AREA, "taxonomy/s3_area_filter", S3_AREA_ORDER,
+            info, S3_AREA, S3_AREA_FILTER, S3_AREA_ORDER,
             {"period": period.value if period else None}, s3_area_edge, S3AreaConnection,
             first, after, last, before)
 
@@ -53,5 +56,5 @@ class TaxonomyQueries:
             "nameContains": chosen.name_contains or None,
         }
         return await root_connection(
-            info, COMPETENCE, "taxonomy/competence_filter", COMPETENCE_ORDER, parameters,
+            info, COMPETENCE, COMPETENCE_FILTER, COMPETENCE_ORDER, parameters,
             competence_edge, CompetenceConnection, first, after, last, before)

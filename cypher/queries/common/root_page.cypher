@@ -1,5 +1,5 @@
 // One page of the nodes of a label that pass a filter, in a keyset order, and how many pass the
-// filter when asked. `label`, `patterns` (more patterns `n` is part of, each after a comma),
+// filter when asked. `label`, `patterns` (more patterns `n` is part of, each a MATCH clause),
 // `distinct`, `filter` (a named fragment), `sort` and `projection` are fixed by the code
 // (schema/loading.py); filter values and the cursor are parameters.
 CALL () {

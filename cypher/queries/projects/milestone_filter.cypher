@@ -1,5 +1,8 @@
-// Filter of a project's milestones: reached (a reachedAt is set) or not, and inclusive bounds
-// of the due date.
-($reached IS NULL OR $reached = (n.reachedAt IS NOT NULL))
-AND ($dueAfter IS NULL OR n.dueDate >= $dueAfter)
-AND ($dueBefore IS NULL OR n.dueDate <= $dueBefore)
+// Filter of a project's milestones, as Conditions (schema/loading.py): one condition per
+// paragraph, applied only when its parameters are given. Reached (a reachedAt is set) or not
+// (`$reached` false is a condition too), and inclusive bounds of the due date.
+$reached = (n.reachedAt IS NOT NULL)
+
+n.dueDate >= $dueAfter
+
+n.dueDate <= $dueBefore

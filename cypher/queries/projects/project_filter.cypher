@@ -1,9 +1,17 @@
-// Filter of the projects connection. Dates are inclusive bounds; a province matches projects
-// with at least one partner organization based there.
-($statuses IS NULL OR n.status IN $statuses)
-AND ($fundingProgramme IS NULL OR n.fundingProgramme = $fundingProgramme)
-AND ($startedAfter IS NULL OR n.startDate >= $startedAfter)
-AND ($endedBefore IS NULL OR n.endDate <= $endedBefore)
-AND ($s3Area IS NULL OR EXISTS { (n)-[:TAGGED]->(:S3Area {id: $s3Area}) })
-AND ($partner IS NULL OR EXISTS { (n)<-[:PARTNER_IN]-(:Organization {id: $partner}) })
-AND ($province IS NULL OR EXISTS { (n)<-[:PARTNER_IN]-(:Organization {province: $province}) })
+// Filter of the projects connection, as Conditions (schema/loading.py): one condition per
+// paragraph, applied only when its parameters are given; a MATCH paragraph is a pattern the
+// project must be part of. Dates are inclusive bounds; a province matches projects with at
+// least one partner organization based there (the partner asked for or another one).
+n.status IN $statuses
+
+n.fundingProgramme = $fundingProgramme
+
+n.startDate >= $startedAfter
+
+n.endDate <= $endedBefore
+
+MATCH (n)-[:TAGGED]->(:S3Area {id: $s3Area})
+
+MATCH (n)<-[:PARTNER_IN]-(:Organization {id: $partner})
+
+MATCH (n)<-[:PARTNER_IN]-(:Organization {province: $province})

@@ -1,2 +1,3 @@
-// Filter of a project's results by kind.
-$kinds IS NULL OR n.kind IN $kinds
+// Filter of a project's results by kind, as Conditions (schema/loading.py): applied only when
+// kinds are given.
+n.kind IN $kinds

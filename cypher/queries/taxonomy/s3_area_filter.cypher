@@ -1,2 +1,3 @@
-// Filter of the S3 areas connection: one programming period, or both.
-$period IS NULL OR n.period = $period
+// Filter of the S3 areas connection, as Conditions (schema/loading.py): one programming
+// period when given, else both.
+n.period = $period
