@@ -19,6 +19,7 @@ from starlette.routing import Route
 from app import cypher, migrations
 from app.db import Database, open_driver
 from app.graphql import GraphQLApp
+from app.memory import settle_after_start_up
 from app.settings import Settings, get_settings
 
 logger = logging.getLogger("app")
@@ -38,6 +39,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             # The API still starts: /readyz answers 503 until Neo4j is reachable.
             logger.warning("Neo4j at %s is not reachable yet: %s", settings.neo4j_uri, error)
         app.state.db = Database(driver, settings.neo4j_database, settings.query_timeout)
+        settle_after_start_up()
         try:
             yield
         finally:
