@@ -176,9 +176,12 @@ def _hashable(parameters: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
 
 async def load_node(context: Context, kind: NodeKind, value: str,
                     key: str = "id") -> dict[str, Any] | None:
-    """The fields of the node of `kind` whose unique `key` is `value`, or None."""
+    """The fields of the node of `kind` whose unique `key` is `value`, or None. By id, through
+    the one loader of nodes by id (load_any), so a request reads a node once however asked."""
     if key not in _UNIQUE_KEYS:
         raise ValueError(f"{key!r} is not a unique key")
+    if key == "id":
+        return await load_any(context, kind, value)
 
     async def batch(values: list[str]) -> list[dict[str, Any] | None]:
         text = cypher.rendered("queries/common/nodes_by_key", label=kind.label, key=key,
