@@ -259,6 +259,16 @@ def build(page: Page, request: PageRequest, make_edge: Callable[[str, dict[str, 
     return connection(edges=edges, page_info=info, total=page.total)
 
 
+def node_edge(edge_type: Callable[..., E], node_type: Any) -> Callable[[str, dict[str, Any]], E]:
+    """The edge factory of a connection whose edges carry no properties: each loaded item
+    becomes `edge_type(cursor=…, node=node_type.from_fields(item["node"]))`."""
+
+    def make(cursor: str, item: dict[str, Any]) -> E:
+        return edge_type(cursor=cursor, node=node_type.from_fields(item["node"]))
+
+    return make
+
+
 def pages_by_parent(records: Iterable[Any], parent_ids: list[str], sort: SortKey) -> list[Page]:
     """One Page per parent id, in the order asked (parents with no row get an empty page)."""
     found = {record["parentId"]: Page(list(record["items"]), record["totalCount"], sort)

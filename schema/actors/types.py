@@ -13,7 +13,7 @@ from schema.loading import NodeKind, Relation, related_connection
 from schema.node import Node, register
 from schema.notifications.actor_fields import UserNotifications
 from schema.opportunities.actor_fields import OrganizationOpportunities, UserOpportunities
-from schema.pagination import Connection, Edge, SortKey
+from schema.pagination import Connection, Edge, SortKey, node_edge
 from schema.taxonomy.types import (
     COMPETENCE,
     COMPETENCE_ORDER,
@@ -365,14 +365,6 @@ def _organization_competence_edge(cursor: str, item: dict[str, Any]) -> Organiza
                                       distinctive=bool(item["edge"].get("distinctive")))
 
 
-def user_edge(cursor: str, item: dict[str, Any]) -> UserEdge:
-    """A user edge from a loaded item."""
-    return UserEdge(cursor=cursor, node=User.from_fields(item["node"]))
-
-
-def organization_edge(cursor: str, item: dict[str, Any]) -> OrganizationEdge:
-    """An organization edge from a loaded item."""
-    return OrganizationEdge(cursor=cursor, node=Organization.from_fields(item["node"]))
 
 
 @strawberry.type(description="A person in a list.")
@@ -412,3 +404,6 @@ ORGANIZATION_AREAS = Relation("Organization", "INTERESTED_IN", outgoing=True, ta
 
 register("User", USER, User.from_fields)
 register("Organization", ORGANIZATION, Organization.from_fields)
+
+user_edge = node_edge(UserEdge, User)
+organization_edge = node_edge(OrganizationEdge, Organization)

@@ -17,7 +17,7 @@ from schema.content.types import CommentConnection, CommentOrder, comments, top_
 from schema.documents import documents_field
 from schema.loading import Conditions, NodeKind, Relation, load_one, related_connection
 from schema.node import Node, register
-from schema.pagination import Connection, Edge, OrderDirection, SortKey
+from schema.pagination import Connection, Edge, OrderDirection, SortKey, node_edge
 from schema.taxonomy.types import S3_AREA, S3_AREA_ORDER, S3AreaConnection, s3_area_edge
 from schema.values import instant, native, optional_id, ordered, values
 
@@ -315,14 +315,6 @@ def _membership_edge(edge_type: Any, node_type: Any) -> Any:
     return make
 
 
-def community_edge(cursor: str, item: dict[str, Any]) -> CommunityEdge:
-    """A community edge from a loaded item."""
-    return CommunityEdge(cursor=cursor, node=Community.from_fields(item["node"]))
-
-
-def discussion_edge(cursor: str, item: dict[str, Any]) -> DiscussionEdge:
-    """A discussion edge from a loaded item."""
-    return DiscussionEdge(cursor=cursor, node=Discussion.from_fields(item["node"]))
 
 
 async def user_communities(info: strawberry.Info[Context, None], user_id: str,
@@ -373,3 +365,6 @@ DISCUSSION_COMMENTS = top_level_comments("Discussion")
 
 register("Community", COMMUNITY, Community.from_fields)
 register("Discussion", DISCUSSION, Discussion.from_fields)
+
+community_edge = node_edge(CommunityEdge, Community)
+discussion_edge = node_edge(DiscussionEdge, Discussion)

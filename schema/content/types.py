@@ -13,7 +13,7 @@ from app.context import Context
 from schema.actors.types import ORGANIZATION, USER, Organization, User
 from schema.loading import NodeKind, Relation, load_one, related_connection
 from schema.node import Node, register, resolve_labelled
-from schema.pagination import Connection, Edge, OrderDirection, SortKey
+from schema.pagination import Connection, Edge, OrderDirection, SortKey, node_edge
 from schema.taxonomy.types import S3_AREA, S3_AREA_ORDER, S3AreaConnection, s3_area_edge
 from schema.values import native, ordered
 
@@ -162,14 +162,6 @@ class NewsConnection(Connection[NewsEdge]):
     pass
 
 
-def comment_edge(cursor: str, item: dict[str, Any]) -> CommentEdge:
-    """A comment edge from a loaded item."""
-    return CommentEdge(cursor=cursor, node=Comment.from_fields(item["node"]))
-
-
-def news_edge(cursor: str, item: dict[str, Any]) -> NewsEdge:
-    """A news edge from a loaded item."""
-    return NewsEdge(cursor=cursor, node=News.from_fields(item["node"]))
 
 
 def top_level_comments(label: str) -> Relation:
@@ -210,3 +202,6 @@ NEWS_AREAS = Relation("News", "TAGGED", outgoing=True, target=S3_AREA, sort=S3_A
 
 register("Comment", COMMENT, Comment.from_fields)
 register("News", NEWS, News.from_fields)
+
+comment_edge = node_edge(CommentEdge, Comment)
+news_edge = node_edge(NewsEdge, News)

@@ -16,7 +16,7 @@ from app.context import Context
 from schema.actors.types import USER, User
 from schema.loading import Link, NodeKind, Relation, load_one, related_connection
 from schema.node import Node, register, resolve_linked
-from schema.pagination import Connection, Edge, SortKey
+from schema.pagination import Connection, Edge, SortKey, node_edge
 from schema.scalars import BigInt
 from schema.values import native
 
@@ -79,10 +79,6 @@ class DocumentConnection(Connection[DocumentEdge]):
     pass
 
 
-def document_edge(cursor: str, item: dict[str, Any]) -> DocumentEdge:
-    """A document edge from a loaded item."""
-    return DocumentEdge(cursor=cursor, node=Document.from_fields(item["node"]))
-
 
 UPLOADER = Relation("Document", "UPLOADED", outgoing=False, target=USER)
 PREVIOUS_VERSION = Relation("Document", "PREVIOUS_VERSION", outgoing=True, target=DOCUMENT)
@@ -91,3 +87,5 @@ EARLIER_VERSIONS = Relation("Document", "PREVIOUS_VERSION", outgoing=True, targe
 ATTACHED_TO = Link("Document", "(p)<-[:PREVIOUS_VERSION*0..]-(:Document)-[:ATTACHED_TO]->(n)")
 
 register("Document", DOCUMENT, Document.from_fields)
+
+document_edge = node_edge(DocumentEdge, Document)

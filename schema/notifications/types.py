@@ -11,7 +11,7 @@ import strawberry
 from app.context import Context
 from schema.loading import Conditions, NodeKind, Relation
 from schema.node import Node, register, resolve_labelled
-from schema.pagination import Connection, Edge, SortKey
+from schema.pagination import Connection, Edge, SortKey, node_edge
 from schema.values import native
 
 NOTIFICATION = NodeKind("Notification", "notifications/notification_fields",
@@ -62,13 +62,11 @@ class NotificationConnection(Connection[NotificationEdge]):
     pass
 
 
-def notification_edge(cursor: str, item: dict[str, Any]) -> NotificationEdge:
-    """A notification edge from a loaded item."""
-    return NotificationEdge(cursor=cursor, node=Notification.from_fields(item["node"]))
-
 
 USER_NOTIFICATIONS = Relation("User", "FOR", outgoing=False, target=NOTIFICATION,
                               sort=SortKey("n.createdAt", kind="datetime", descending=True),
                               where=Conditions("notifications/notification_filter"))
 
 register("Notification", NOTIFICATION, Notification.from_fields)
+
+notification_edge = node_edge(NotificationEdge, Notification)

@@ -22,7 +22,7 @@ from schema.loading import (
     related_connection,
 )
 from schema.node import Node, register
-from schema.pagination import Connection, Edge, SortKey
+from schema.pagination import Connection, Edge, SortKey, node_edge
 from schema.taxonomy.types import (
     COMPETENCE,
     COMPETENCE_ORDER,
@@ -312,20 +312,12 @@ class KeywordConnection(Connection[KeywordEdge]):
     pass
 
 
-def proposal_edge(cursor: str, item: dict[str, Any]) -> ProposalEdge:
-    """A proposal edge from a loaded item."""
-    return ProposalEdge(cursor=cursor, node=Proposal.from_fields(item["node"]))
-
 
 def expression_of_interest_edge(cursor: str, item: dict[str, Any]) -> ExpressionOfInterestEdge:
     """An expression of interest edge from a loaded item."""
     return ExpressionOfInterestEdge(cursor=cursor,
                                     node=ExpressionOfInterest.from_fields(item["node"]))
 
-
-def keyword_edge(cursor: str, item: dict[str, Any]) -> KeywordEdge:
-    """A keyword edge from a loaded item."""
-    return KeywordEdge(cursor=cursor, node=Keyword.from_fields(item["node"]))
 
 
 PROPOSER = Relation("Proposal", "PROPOSED", outgoing=False, target=USER)
@@ -356,3 +348,6 @@ register("ExpressionOfInterest", EXPRESSION_OF_INTEREST, ExpressionOfInterest.fr
 register("Keyword", KEYWORD, Keyword.from_fields)
 
 PROPOSAL_COMMENTS = top_level_comments("Proposal")
+
+proposal_edge = node_edge(ProposalEdge, Proposal)
+keyword_edge = node_edge(KeywordEdge, Keyword)

@@ -22,7 +22,7 @@ from schema.actors.types import (
 )
 from schema.loading import Conditions, Relation, load_one, related_connection
 from schema.node import Node, register
-from schema.pagination import Connection, Edge, OrderDirection, SortKey, ordering
+from schema.pagination import Connection, Edge, OrderDirection, SortKey, node_edge, ordering
 from schema.projects.kinds import ACTIVITY, PROJECT, ActivityStatus
 from schema.values import native
 
@@ -129,10 +129,6 @@ class ActivityConnection(Connection[ActivityEdge]):
     pass
 
 
-def activity_edge(cursor: str, item: dict[str, Any]) -> ActivityEdge:
-    """An activity edge from a loaded item."""
-    return ActivityEdge(cursor=cursor, node=Activity.from_fields(item["node"]))
-
 
 _BY_START = ACTIVITY_SORTS[ActivityOrderField.START_DATE]
 PROJECT_ACTIVITIES = Relation("Project", "PART_OF", outgoing=False, target=ACTIVITY,
@@ -180,3 +176,5 @@ async def project_activities(
 
 
 register("Activity", ACTIVITY, Activity.from_fields)
+
+activity_edge = node_edge(ActivityEdge, Activity)

@@ -17,7 +17,7 @@ from schema.actors.types import ORGANIZATION, Organization
 from schema.loading import Conditions, Relation, load_one, related_connection
 from schema.money import Money, money
 from schema.node import Node, register
-from schema.pagination import Connection, Edge, SortKey
+from schema.pagination import Connection, Edge, SortKey, node_edge
 from schema.projects.kinds import BUDGET_LINE, PROJECT, BudgetCategory
 
 if TYPE_CHECKING:
@@ -87,10 +87,6 @@ class CategoryBudget:
     spent: Money
 
 
-def budget_line_edge(cursor: str, item: dict[str, Any]) -> BudgetLineEdge:
-    """A budget line edge from a loaded item."""
-    return BudgetLineEdge(cursor=cursor, node=BudgetLine.from_fields(item["node"]))
-
 
 PROJECT_BUDGET_LINES = Relation("Project", "OF", outgoing=False, target=BUDGET_LINE,
                                 sort=SortKey("n.category"),
@@ -153,3 +149,5 @@ async def budget_by_category(context: Context, project_id: str,
 
 
 register("BudgetLine", BUDGET_LINE, BudgetLine.from_fields)
+
+budget_line_edge = node_edge(BudgetLineEdge, BudgetLine)

@@ -10,7 +10,7 @@ import strawberry
 from app.context import Context
 from schema.loading import Conditions, Relation, load_one, related_connection
 from schema.node import Node, register
-from schema.pagination import Connection, Edge, SortKey
+from schema.pagination import Connection, Edge, SortKey, node_edge
 from schema.projects.kinds import MILESTONE, PROJECT
 from schema.values import native
 
@@ -60,10 +60,6 @@ class MilestoneConnection(Connection[MilestoneEdge]):
     pass
 
 
-def milestone_edge(cursor: str, item: dict[str, Any]) -> MilestoneEdge:
-    """A milestone edge from a loaded item."""
-    return MilestoneEdge(cursor=cursor, node=Milestone.from_fields(item["node"]))
-
 
 PROJECT_MILESTONES = Relation("Project", "PART_OF", outgoing=False, target=MILESTONE,
                               sort=SortKey("n.dueDate", kind="date"),
@@ -84,3 +80,5 @@ async def project_milestones(
 
 
 register("Milestone", MILESTONE, Milestone.from_fields)
+
+milestone_edge = node_edge(MilestoneEdge, Milestone)

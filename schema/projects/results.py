@@ -12,7 +12,7 @@ import strawberry
 from app.context import Context
 from schema.loading import Conditions, Relation, load_one, related_connection
 from schema.node import Node, register
-from schema.pagination import Connection, Edge, OrderDirection, SortKey, ordering
+from schema.pagination import Connection, Edge, OrderDirection, SortKey, node_edge, ordering
 from schema.projects.kinds import PROJECT, RESULT, ResultKind
 from schema.values import native
 
@@ -76,10 +76,6 @@ class ResultConnection(Connection[ResultEdge]):
     pass
 
 
-def result_edge(cursor: str, item: dict[str, Any]) -> ResultEdge:
-    """A result edge from a loaded item."""
-    return ResultEdge(cursor=cursor, node=Result.from_fields(item["node"]))
-
 
 PROJECT_RESULTS = Relation("Project", "RESULT_OF", outgoing=False, target=RESULT,
                            sort=RESULT_SORTS[ResultOrderField.DATE],
@@ -103,3 +99,5 @@ async def project_results(
 
 
 register("Result", RESULT, Result.from_fields)
+
+result_edge = node_edge(ResultEdge, Result)

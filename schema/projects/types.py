@@ -15,7 +15,7 @@ from schema.documents import documents_field
 from schema.loading import Link, Relation, related_connection
 from schema.money import Money, optional_money
 from schema.node import Node, register, resolve_linked
-from schema.pagination import Connection, Edge, SortKey
+from schema.pagination import Connection, Edge, SortKey, node_edge
 from schema.projects.activities import (
     ActivityConnection,
     ActivityFilter,
@@ -229,10 +229,6 @@ class ProjectConnection(Connection[ProjectEdge]):
     pass
 
 
-def project_edge(cursor: str, item: dict[str, Any]) -> ProjectEdge:
-    """A project edge from a loaded item."""
-    return ProjectEdge(cursor=cursor, node=Project.from_fields(item["node"]))
-
 
 def _project_partner_edge(project: Project) -> Any:
     total = project.total_budget.cents if project.total_budget else None
@@ -307,3 +303,5 @@ async def followed_projects(
 
 
 register("Project", PROJECT, Project.from_fields)
+
+project_edge = node_edge(ProjectEdge, Project)

@@ -10,7 +10,7 @@ import strawberry
 from app.context import Context
 from schema.loading import NodeKind, Relation, load_one, related_connection
 from schema.node import Node, register
-from schema.pagination import Connection, Edge, SortKey
+from schema.pagination import Connection, Edge, SortKey, node_edge
 
 S3_AREA = NodeKind("S3Area", "taxonomy/s3_area_fields")
 COMPETENCE = NodeKind("Competence", "taxonomy/competence_fields")
@@ -100,15 +100,10 @@ NARROWER = Relation("Competence", "BROADER", outgoing=False, target=COMPETENCE,
 BROADER = Relation("Competence", "BROADER", outgoing=True, target=COMPETENCE)
 
 
-def competence_edge(cursor: str, item: dict[str, Any]) -> CompetenceEdge:
-    """A competence edge from a loaded item."""
-    return CompetenceEdge(cursor=cursor, node=Competence.from_fields(item["node"]))
-
-
-def s3_area_edge(cursor: str, item: dict[str, Any]) -> S3AreaEdge:
-    """An S3 area edge from a loaded item."""
-    return S3AreaEdge(cursor=cursor, node=S3Area.from_fields(item["node"]))
 
 
 register("S3Area", S3_AREA, S3Area.from_fields)
 register("Competence", COMPETENCE, Competence.from_fields)
+
+competence_edge = node_edge(CompetenceEdge, Competence)
+s3_area_edge = node_edge(S3AreaEdge, S3Area)
