@@ -1,12 +1,16 @@
 """The one Neo4j driver of the process and the only place that sends Cypher to it.
 
-Reads and writes run as managed transactions (`execute_query`, retried on transient errors).
+Writes run as managed transactions (`execute_query`, retried on transient errors). Reads run as
+auto-commit transactions: one network round trip instead of two (a managed transaction also
+sends its COMMIT), a millisecond or two on every statement of a request; they are retried here
+on the same transient errors for the same time.
 Every call counts as one round trip in the request's `QueryStats`, which tests and operators read
 to check that a request's round trips grow with the query's depth, not with its results.
 """
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -60,7 +64,8 @@ async def connect(settings: Settings) -> AsyncIterator[Database]:
     """A Database on its own driver, closed on exit: for commands and tests, not requests."""
     driver = open_driver(settings)
     try:
-        yield Database(driver, settings.neo4j_database, settings.query_timeout)
+        yield Database(driver, settings.neo4j_database, settings.query_timeout,
+                       settings.neo4j_max_retry_time)
     finally:
         await driver.close()
 
@@ -69,21 +74,52 @@ class Database:
     """Runs statements against one database of one driver."""
 
     def __init__(self, driver: AsyncDriver, database: str,
-                 default_timeout: float | None = None) -> None:
+                 default_timeout: float | None = None, retry_time: float = 5.0) -> None:
         self.driver = driver
         self.database = database
         # Neo4j ends a transaction running longer than this, so an abandoned query stops.
         self.default_timeout = default_timeout
+        self.retry_time = retry_time
 
     async def read(self, text: str, parameters: dict[str, Any] | None = None,
                    timeout: float | None = None) -> list[neo4j.Record]:
-        """Run a read statement and return all its records."""
-        return await self._run(text, parameters or {}, RoutingControl.READ, timeout)
+        """Run a read statement in an auto-commit transaction and return all its records,
+        retrying transient failures for `retry_time` seconds."""
+        query = neo4j.Query(text, timeout=timeout or self.default_timeout)
+        started = time.perf_counter()
+        delay = _FIRST_RETRY_DELAY
+        try:
+            while True:
+                try:
+                    return await self._read_once(query, parameters or {})
+                except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError) as error:
+                    if not error.is_retryable() or (
+                            time.perf_counter() - started + delay > self.retry_time):
+                        raise
+                await asyncio.sleep(delay)
+                delay *= 2
+        finally:
+            _count_round_trip(started)
+
+    async def _read_once(self, query: neo4j.Query,
+                         parameters: dict[str, Any]) -> list[neo4j.Record]:
+        async with self.driver.session(database=self.database,
+                                       default_access_mode=neo4j.READ_ACCESS) as session:
+            result = await session.run(query, parameters)
+            return [record async for record in result]
 
     async def write(self, text: str, parameters: dict[str, Any] | None = None,
                     timeout: float | None = None) -> list[neo4j.Record]:
         """Run a write statement in a managed (retried) transaction and return its records."""
-        return await self._run(text, parameters or {}, RoutingControl.WRITE, timeout)
+        started = time.perf_counter()
+        query = neo4j.Query(text, timeout=timeout or self.default_timeout)
+        try:
+            result = await self.driver.execute_query(
+                query, parameters or {}, database_=self.database, routing_=RoutingControl.WRITE
+            )
+        finally:
+            _count_round_trip(started)
+        return result.records
 
     async def ping(self, text: str, timeout: float) -> None:
         """Run a trivial statement once, without retries: for readiness probes."""
@@ -97,17 +133,12 @@ class Database:
             result = await session.run(text)
             await result.consume()
 
-    async def _run(self, text: str, parameters: dict[str, Any], routing: RoutingControl,
-                   timeout: float | None) -> list[neo4j.Record]:
-        started = time.perf_counter()
-        query = neo4j.Query(text, timeout=timeout or self.default_timeout)
-        try:
-            result = await self.driver.execute_query(
-                query, parameters, database_=self.database, routing_=routing
-            )
-        finally:
-            stats = _stats.get()
-            if stats is not None:
-                stats.round_trips += 1
-                stats.seconds += time.perf_counter() - started
-        return result.records
+
+_FIRST_RETRY_DELAY = 0.1
+
+
+def _count_round_trip(started: float) -> None:
+    stats = _stats.get()
+    if stats is not None:
+        stats.round_trips += 1
+        stats.seconds += time.perf_counter() - started

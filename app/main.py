@@ -38,7 +38,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
         except (Neo4jError, DriverError, OSError) as error:
             # The API still starts: /readyz answers 503 until Neo4j is reachable.
             logger.warning("Neo4j at %s is not reachable yet: %s", settings.neo4j_uri, error)
-        app.state.db = Database(driver, settings.neo4j_database, settings.query_timeout)
+        app.state.db = Database(driver, settings.neo4j_database, settings.query_timeout,
+                                settings.neo4j_max_retry_time)
         settle_after_start_up()
         try:
             yield

@@ -312,6 +312,22 @@ async def test_the_loaded_demo_is_consistent(db: Database) -> None:
                      "crossProjectDependencies": 0}
 
 
+# Counts read the degree of a node (`COUNT { (n)<-[:FOLLOWS]-() }`, constant time) where the
+# relationship type alone says what is at its other end; these are the rules that makes true.
+DEGREE_COUNTED = [("FOLLOWS", on, "User") for on in
+                  ("User", "Organization", "Community", "Proposal", "Project")] + [
+    ("ON", "Discussion", "Comment"), ("ON", "News", "Comment"), ("ON", "Proposal", "Comment"),
+    ("REPLY_TO", "Comment", "Comment"), ("IN", "Community", "Discussion"),
+    ("FOR", "Proposal", "ExpressionOfInterest"), ("PARTNER_IN", "Project", "Organization"),
+    ("RESULT_OF", "Project", "Result")]
+
+
+async def test_degree_counted_relationships_start_where_the_model_says(db: Database) -> None:
+    rules = [{"type": type_, "on": on, "from": from_} for type_, on, from_ in DEGREE_COUNTED]
+    found = await run_test_cypher(db, "counted_relationship_strays", rules=rules)
+    assert [row["strays"] for row in found] == [0] * len(rules)
+
+
 async def test_the_loaded_demo_has_the_models_properties(db: Database) -> None:
     graph = generated(DEMO_SEED, DEMO_SCALE)
     taxonomy = Taxonomy.load()

@@ -1,3 +1,3 @@
 .id, .name, .kind, .legalForm, .vatNumber, .city, .province, .country, .website, .description,
 .foundedYear,
-followerCount: COUNT { (n)<-[:FOLLOWS]-(:User) }
+followerCount: COUNT { (n)<-[:FOLLOWS]-() }

@@ -4,6 +4,6 @@
 // rule as community_visible).
 .id, .name, .description, .kind, .access, .createdAt,
 memberCount: COUNT { (n)<-[:MEMBER_OF {status: 'ACTIVE'}]-(:User) },
-discussionCount: COUNT { (n)<-[:IN]-(:Discussion) },
+discussionCount: COUNT { (n)<-[:IN]-() },
 subCommunityCount: COUNT { (n)<-[:PART_OF]-(sub:Community) WHERE sub.access = 'OPEN' },
-followerCount: COUNT { (n)<-[:FOLLOWS]-(:User) }
+followerCount: COUNT { (n)<-[:FOLLOWS]-() }

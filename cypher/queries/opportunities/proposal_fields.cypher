@@ -3,6 +3,6 @@
 // included).
 .id, .title, .summary, .description, .kind, .origin, .status, .collaborationTypes,
 .developmentStage, .ipr, .deadline, .externalRef, .country, .createdAt,
-interestCount: COUNT { (n)<-[:FOR]-(:ExpressionOfInterest) },
-followerCount: COUNT { (n)<-[:FOLLOWS]-(:User) },
-commentCount: COUNT { (n)<-[:ON]-(:Comment) }
+interestCount: COUNT { (n)<-[:FOR]-() },
+followerCount: COUNT { (n)<-[:FOLLOWS]-() },
+commentCount: COUNT { (n)<-[:ON]-() }
