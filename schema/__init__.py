@@ -1,6 +1,7 @@
 """The GraphQL schema, assembled from one package per domain."""
 
 import strawberry
+from strawberry.extensions import ParserCache, ValidationCache
 from strawberry.schema.config import StrawberryConfig
 
 from app.extensions import ErrorShaping, QueryStatistics
@@ -22,7 +23,15 @@ class Query(NodeQueries, NotificationQueries, ActorQueries, TaxonomyQueries, Com
     pass
 
 
-schema = strawberry.Schema(query=Query, extensions=[ErrorShaping, QueryStatistics],
-                           config=StrawberryConfig(scalar_map=SCALARS))
+# Front ends send the same few query texts again and again: parsing and validating one costs
+# more than the rest of a typical request's Python work, so both are kept for the texts seen
+# most recently (bounded, so that arbitrary texts cannot grow memory).
+DOCUMENTS_KEPT = 256
+
+schema = strawberry.Schema(
+    query=Query,
+    extensions=[ErrorShaping, QueryStatistics, lambda: ParserCache(maxsize=DOCUMENTS_KEPT),
+                lambda: ValidationCache(maxsize=DOCUMENTS_KEPT)],
+    config=StrawberryConfig(scalar_map=SCALARS))
 
 __all__ = ["schema"]

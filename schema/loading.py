@@ -33,7 +33,8 @@ _UNIQUE_KEYS = frozenset({"id", "handle"})
 _PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 
 
-def _identifier(value: str) -> str:
+def identifier(value: str) -> str:
+    """`value`, if it may be placed in a statement as a label or relationship type."""
     if not _IDENTIFIER.match(value):
         raise ValueError(f"{value!r} is not an allowed label or relationship type")
     return value
@@ -50,16 +51,16 @@ class NodeKind:
     visible: str | None = None
 
     def __post_init__(self) -> None:
-        _identifier(self.label)
+        identifier(self.label)
 
     @property
     def projection(self) -> str:
-        return _fragment(self.fields)
+        return fragment(self.fields)
 
     @property
     def visibility(self) -> str:
         """The Cypher predicate on `n` that holds for the nodes the viewer may see."""
-        return f"({_fragment(self.visible)})" if self.visible else "true"
+        return f"({fragment(self.visible)})" if self.visible else "true"
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ def _predicate(filter: Filter, parameters: Mapping[str, Any]) -> str:
     """The text of a filter: a whole fragment by name, or the conditions that apply."""
     if isinstance(filter, Conditions):
         return filter.predicate(parameters)
-    return _fragment(filter)
+    return fragment(filter)
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,11 @@ class Relation:
     `through` (code, never user text) is a path placed between `p` and `r` to reach nodes
     further away while `r` stays the single last relationship, whose properties edges carry:
     `-[:PREVIOUS_VERSION*0..]->()` with type PREVIOUS_VERSION relates a document to every
-    earlier version of it."""
+    earlier version of it.
+
+    `visible_with_parent` says that the target's visibility rule is the parent's own (a
+    discussion is visible exactly when its community is): the parent of a relation was
+    itself read through its rule, so the rule is not checked again on each related node."""
 
     parent: str
     type: str
@@ -122,10 +127,11 @@ class Relation:
     sort: SortKey = SortKey("n.id")
     where: Filter | None = None
     through: str = ""
+    visible_with_parent: bool = False
 
     def __post_init__(self) -> None:
-        _identifier(self.parent)
-        _identifier(self.type)
+        identifier(self.parent)
+        identifier(self.type)
 
     @property
     def pattern(self) -> str:
@@ -136,7 +142,7 @@ class Relation:
         """What every related item passes: the relation's own predicate (given the filter's
         `parameters`) and the visibility of the target."""
         where = f"({_predicate(self.where, parameters or {})}) AND " if self.where else ""
-        return where + self.target.visibility
+        return where + ("true" if self.visible_with_parent else self.target.visibility)
 
 
 @dataclass(frozen=True)
@@ -150,7 +156,7 @@ class Link:
     pattern: str
 
     def __post_init__(self) -> None:
-        _identifier(self.parent)
+        identifier(self.parent)
 
 
 async def load_linked(context: Context, link: Link, parent_id: str) -> tuple[list[str], str] | None:
@@ -287,15 +293,15 @@ async def root_connection(
     if isinstance(filter_name, Conditions):
         patterns, predicate = filter_name.parts(parameters)
     else:
-        patterns, predicate = (), _fragment(filter_name)
+        patterns, predicate = (), fragment(filter_name)
     text = cypher.rendered(
-        "queries/common/root_page", label=kind.label, projection=kind.projection,
+        # a list narrowed by patterns reads all its matches anyway: page and count in one pass
+        "queries/common/root_page_of_matches" if patterns else "queries/common/root_page",
+        label=kind.label, projection=kind.projection,
         # one MATCH each: patterns of one MATCH may not share a relationship, so two that both
         # hold through the same one (a partner that is also the partner in a province) would
         # exclude each other
         patterns="".join(f"\nMATCH {pattern}" for pattern in patterns),
-        # a node that is part of a pattern in several ways is listed and counted once
-        distinct="DISTINCT " if patterns else "",
         filter=f"({predicate}) AND {kind.visibility} AND {sort.present}",
         **request.fragments(sort),
     )
@@ -325,7 +331,7 @@ def _conditions(name: str, given: frozenset[str]) -> tuple[tuple[str, ...], tupl
 
 
 @cache
-def _fragment(name: str) -> str:
+def fragment(name: str) -> str:
     """A named fragment without its comment lines, ready to be placed inside a statement."""
     lines = cypher.load(f"queries/{name}").text.splitlines()
     return "\n".join(line for line in lines if not line.lstrip().startswith("//"))

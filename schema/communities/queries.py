@@ -15,6 +15,7 @@ from schema.communities.types import (
     DISCUSSION_FILTER,
     DISCUSSION_SORTS,
     LATEST_ACTIVITY_FIRST,
+    MEMBER_COUNT,
     CommunityAccess,
     CommunityConnection,
     CommunityKind,
@@ -41,9 +42,7 @@ class CommunityOrderField(Enum):
 COMMUNITY_SORTS = {
     CommunityOrderField.NAME: COMMUNITY_NAME_ORDER,
     CommunityOrderField.CREATED_AT: SortKey("n.createdAt", kind="datetime"),
-    # The same figure as Community.memberCount.
-    CommunityOrderField.MEMBER_COUNT: SortKey(
-        "COUNT { (n)<-[:MEMBER_OF {status: 'ACTIVE'}]-(:User) }", kind="int"),
+    CommunityOrderField.MEMBER_COUNT: SortKey(MEMBER_COUNT.expression, kind="int"),
 }
 
 

@@ -14,6 +14,7 @@ from schema.actors import follows
 from schema.actors.follows import FollowerConnection
 from schema.actors.types import USER, User
 from schema.content.types import CommentConnection, CommentOrder, comments, top_level_comments
+from schema.counting import Tally, load_tally
 from schema.documents import documents_field
 from schema.loading import Conditions, NodeKind, Relation, load_one, related_connection
 from schema.node import Node, register
@@ -132,7 +133,6 @@ class Community(Node):
     kind: CommunityKind
     access: CommunityAccess
     created_at: datetime
-    member_count: int = strawberry.field(description="How many people are active members.")
     discussion_count: int = strawberry.field(description="How many discussions it holds.")
     sub_community_count: int = strawberry.field(
         description="How many sub-communities it has (those the viewer may see).")
@@ -144,11 +144,15 @@ class Community(Node):
         return cls(
             node_id=fields["id"], name=fields["name"], description=fields.get("description"),
             kind=CommunityKind(fields["kind"]), access=CommunityAccess(fields["access"]),
-            created_at=native(fields["createdAt"]), member_count=fields["memberCount"],
+            created_at=native(fields["createdAt"]),
             discussion_count=fields["discussionCount"],
             sub_community_count=fields["subCommunityCount"],
             follower_count=fields["followerCount"],
         )
+
+    @strawberry.field(description="How many people are active members.")
+    async def member_count(self, info: strawberry.Info[Context, None]) -> int:
+        return await load_tally(info.context, MEMBER_COUNT, self.node_id)
 
     @strawberry.field(description="The community this one is part of; null at the top (or when "
                       "the viewer may not see it).")
@@ -352,10 +356,11 @@ SUB_COMMUNITIES = Relation("Community", "PART_OF", outgoing=False, target=COMMUN
                            sort=COMMUNITY_NAME_ORDER)
 COMMUNITY_AREAS = Relation("Community", "FOCUSES_ON", outgoing=True, target=S3_AREA,
                            sort=S3_AREA_ORDER)
+MEMBER_COUNT = Tally("Community", "communities/member_count")
 COMMUNITY_MEMBERS = Relation("Community", "MEMBER_OF", outgoing=False, target=USER,
                              sort=SortKey("n.displayName"), where="communities/membership_where")
 COMMUNITY_DISCUSSIONS = Relation("Community", "IN", outgoing=False, target=DISCUSSION,
-                                 where=DISCUSSION_FILTER)
+                                 where=DISCUSSION_FILTER, visible_with_parent=True)
 USER_COMMUNITIES = Relation("User", "MEMBER_OF", outgoing=True, target=COMMUNITY,
                             sort=COMMUNITY_NAME_ORDER, where="communities/membership_where")
 USER_DISCUSSIONS = Relation("User", "AUTHORED", outgoing=True, target=DISCUSSION)

@@ -165,10 +165,11 @@ class NewsConnection(Connection[NewsEdge]):
 
 
 def top_level_comments(label: str) -> Relation:
-    """The comments on nodes of `label` that answer no other comment, oldest first."""
+    """The comments on nodes of `label` that answer no other comment, oldest first (visible
+    exactly when their subject is)."""
     return Relation(label, "ON", outgoing=False, target=COMMENT,
                     sort=COMMENT_SORTS[CommentOrderField.CREATED_AT],
-                    where="content/top_level_comment")
+                    where="content/top_level_comment", visible_with_parent=True)
 
 
 async def comments(info: strawberry.Info[Context, None], relation: Relation, parent_id: str,
@@ -194,8 +195,9 @@ async def organization_news(info: strawberry.Info[Context, None], organization_i
 
 
 COMMENT_AUTHOR = Relation("Comment", "AUTHORED", outgoing=False, target=USER)
-REPLY_TO = Relation("Comment", "REPLY_TO", outgoing=True, target=COMMENT)
-REPLIES = Relation("Comment", "REPLY_TO", outgoing=False, target=COMMENT)
+# a reply is on the subject of the comment it answers, so both are visible or neither is
+REPLY_TO = Relation("Comment", "REPLY_TO", outgoing=True, target=COMMENT, visible_with_parent=True)
+REPLIES = Relation("Comment", "REPLY_TO", outgoing=False, target=COMMENT, visible_with_parent=True)
 NEWS_AUTHOR = Relation("News", "AUTHORED", outgoing=False, target=USER)
 NEWS_ORGANIZATION = Relation("News", "ON_BEHALF_OF", outgoing=True, target=ORGANIZATION)
 NEWS_AREAS = Relation("News", "TAGGED", outgoing=True, target=S3_AREA, sort=S3_AREA_ORDER)

@@ -1,13 +1,18 @@
-// One page of related nodes `n` for each parent `p`, batched, and how many there are when
-// asked; `parent`, `pattern`, `condition` (the relation's own predicate and the visibility of
-// `n`), `sort` and `projection` are fixed by the code (schema/loading.py); every value is a
-// parameter.
+// One page of related nodes `n` for each parent `p`, batched, and how many there are; `parent`,
+// `pattern`, `condition` (the relation's own predicate and the visibility of `n`), `sort` and
+// `projection` are fixed by the code (schema/loading.py); every value is a parameter.
+// A parent's related nodes are all read once, for the page and its count together: no index
+// gives them in order, so a page (like its count) reads every match anyway.
 UNWIND $parentIds AS parentId
 MATCH (p:{{parent}} {id: parentId})
 CALL (p) {
   MATCH {{pattern}}
   WHERE {{condition}}
-  WITH n, r, {{sort}} AS sortKey
+  RETURN collect({node: n, edge: r, sortKey: {{sort}}}) AS matches
+}
+CALL (matches) {
+  UNWIND matches AS match
+  WITH match.node AS n, match.edge AS r, match.sortKey AS sortKey
   WHERE $cursorId IS NULL
      OR sortKey {{cmp}} {{cursor_key}}
      OR (sortKey = {{cursor_key}} AND n.id {{cmp}} $cursorId)
@@ -16,5 +21,4 @@ CALL (p) {
   LIMIT $limit
   RETURN collect({node: n { {{projection}} }, edge: properties(r), sortKey: sortKey}) AS items
 }
-RETURN parentId, items,
-  CASE WHEN $withTotal THEN COUNT { MATCH {{pattern}} WHERE {{condition}} } END AS totalCount
+RETURN parentId, items, size(matches) AS totalCount

@@ -1,11 +1,11 @@
 // One page of the nodes of a label that pass a filter, in a keyset order, and how many pass the
-// filter when asked. `label`, `patterns` (more patterns `n` is part of, each a MATCH clause),
-// `distinct`, `filter` (a named fragment), `sort` and `projection` are fixed by the code
+// filter when asked: the page reads an index on the sort key in order, the count only when
+// asked. `label`, `filter` (a named fragment), `sort` and `projection` are fixed by the code
 // (schema/loading.py); filter values and the cursor are parameters.
 CALL () {
-  MATCH (n:{{label}}){{patterns}}
+  MATCH (n:{{label}})
   WHERE {{filter}}
-  WITH {{distinct}}n, {{sort}} AS sortKey
+  WITH n, {{sort}} AS sortKey
   WHERE $cursorId IS NULL
      OR sortKey {{cmp}} {{cursor_key}}
      OR (sortKey = {{cursor_key}} AND n.id {{cmp}} $cursorId)
@@ -15,5 +15,5 @@ CALL () {
   RETURN collect({node: n { {{projection}} }, sortKey: sortKey}) AS items
 }
 RETURN items, CASE WHEN $withTotal
-  THEN COUNT { MATCH (n:{{label}}){{patterns}} WHERE {{filter}} RETURN {{distinct}}n } END
+  THEN COUNT { MATCH (n:{{label}}) WHERE {{filter}} } END
   AS totalCount
