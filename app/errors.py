@@ -38,6 +38,14 @@ class NotFound(ApiError):
     code = "NOT_FOUND"
 
 
+class Unauthenticated(ApiError):
+    code = "UNAUTHENTICATED"
+
+
+class Forbidden(ApiError):
+    code = "FORBIDDEN"
+
+
 class Unavailable(ApiError):
     code = "UNAVAILABLE"
 

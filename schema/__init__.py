@@ -6,6 +6,7 @@ from strawberry.schema.config import StrawberryConfig
 
 from app.extensions import ErrorShaping, QueryStatistics
 from schema.actors import ActorQueries
+from schema.actors.follow_mutations import FollowMutations
 from schema.communities import CommunityQueries
 from schema.content import ContentQueries
 from schema.node import NodeQueries
@@ -23,6 +24,11 @@ class Query(NodeQueries, NotificationQueries, ActorQueries, TaxonomyQueries, Com
     pass
 
 
+@strawberry.type(description="The root of every change.")
+class Mutation(FollowMutations):
+    pass
+
+
 # Front ends send the same few query texts again and again: parsing and validating one costs
 # more than the rest of a typical request's Python work, so both are kept for the texts seen
 # most recently (bounded, so that arbitrary texts cannot grow memory).
@@ -30,6 +36,7 @@ DOCUMENTS_KEPT = 256
 
 schema = strawberry.Schema(
     query=Query,
+    mutation=Mutation,
     extensions=[ErrorShaping, QueryStatistics, lambda: ParserCache(maxsize=DOCUMENTS_KEPT),
                 lambda: ValidationCache(maxsize=DOCUMENTS_KEPT)],
     config=StrawberryConfig(scalar_map=SCALARS))

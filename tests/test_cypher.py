@@ -21,3 +21,13 @@ def test_unfilled_placeholders_are_refused() -> None:
 def test_names_outside_the_folder_are_refused(name: str) -> None:
     with pytest.raises(cypher.CypherTemplateError):
         cypher.load(name)
+
+
+def test_a_rule_applies_to_any_variable_and_only_to_variables() -> None:
+    from schema.loading import applied
+
+    rule = applied("access/viewer_manages_community", "community")
+    assert rule.startswith("any(n IN [community] WHERE (")
+    assert "MANAGER" in rule and "//" not in rule
+    with pytest.raises(ValueError):
+        applied("access/viewer_manages_community", "c] WHERE true OR any(x IN [")
