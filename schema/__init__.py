@@ -13,6 +13,9 @@ from schema.node import NodeQueries
 from schema.notifications.queries import NotificationQueries
 from schema.opportunities.queries import OpportunityQueries
 from schema.projects import ProjectQueries
+from schema.projects.mutations import ProjectMutations
+from schema.projects.mutations_budget import BudgetMutations
+from schema.projects.mutations_work import WorkPlanMutations
 from schema.scalars import SCALARS
 from schema.search import SearchQueries
 from schema.taxonomy import TaxonomyQueries
@@ -25,7 +28,7 @@ class Query(NodeQueries, NotificationQueries, ActorQueries, TaxonomyQueries, Com
 
 
 @strawberry.type(description="The root of every change.")
-class Mutation(FollowMutations):
+class Mutation(FollowMutations, ProjectMutations, WorkPlanMutations, BudgetMutations):
     pass
 
 

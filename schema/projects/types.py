@@ -166,6 +166,9 @@ def _share(budget: int | None, total: int | None) -> float | None:
 @strawberry.type(description="An organization's part in a project, seen from the project.")
 class ProjectPartnerEdge(Edge[Organization]):
     role: PartnerRole
+    candidate: bool = strawberry.field(
+        description="A candidate partner not yet confirmed (from the relevant respondents of "
+                    "the proposal the project came from).")
     budget: Money | None = strawberry.field(description="The partner's share of the budget.")
     share: float | None = strawberry.field(
         description="The partner's budget as a percentage of the project's total budget.")
@@ -237,7 +240,7 @@ def _project_partner_edge(project: Project) -> Any:
         edge = item["edge"]
         return ProjectPartnerEdge(
             cursor=cursor, node=Organization.from_fields(item["node"]),
-            role=PartnerRole(edge["role"]),
+            role=PartnerRole(edge["role"]), candidate=bool(edge.get("candidate")),
             budget=optional_money(edge.get("budget"), project.currency),
             share=_share(edge.get("budget"), total))
     return make

@@ -1,0 +1,19 @@
+// Creates milestone $milestoneId of project $projectId.
+// Placeholders (schema/projects/acting.py): project_visible, works_on.
+OPTIONAL MATCH (project:Project {id: $projectId})
+  WHERE {{project_visible}}
+WITH project,
+  CASE
+    WHEN project IS NULL THEN 'NOT_FOUND'
+    WHEN NOT {{works_on}} THEN 'FORBIDDEN'
+    ELSE 'DONE'
+  END AS outcome
+CALL (project, outcome) {
+  WITH project
+  WHERE outcome = 'DONE'
+  MERGE (milestone:Milestone {id: $milestoneId})
+    ON CREATE SET milestone.title = $title, milestone.dueDate = $dueDate,
+                  milestone.reachedAt = $reachedAt
+  MERGE (milestone)-[:PART_OF]->(project)
+}
+RETURN outcome

@@ -1,0 +1,20 @@
+// Changes milestone $milestoneId by $changes (title, dueDate, reachedAt; absent keys stay);
+// $unreached clears reachedAt. Placeholders (schema/projects/acting.py): milestone_visible,
+// works_on.
+OPTIONAL MATCH (milestone:Milestone {id: $milestoneId})-[:PART_OF]->(project:Project)
+  WHERE {{milestone_visible}}
+WITH milestone, project,
+  CASE
+    WHEN milestone IS NULL THEN 'NOT_FOUND'
+    WHEN NOT {{works_on}} THEN 'FORBIDDEN'
+    ELSE 'DONE'
+  END AS outcome
+CALL (milestone, outcome) {
+  WITH milestone
+  WHERE outcome = 'DONE'
+  SET milestone += $changes
+  WITH milestone
+  WHERE $unreached
+  REMOVE milestone.reachedAt
+}
+RETURN outcome

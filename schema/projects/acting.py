@@ -1,0 +1,129 @@
+"""What the project mutations share: who may act, running their statements, and what their
+outcomes mean to the person who asked.
+
+Who may act is decided inside each write statement, from three rules on the project (fragments
+in `cypher/queries/projects/`, each also true for platform admins):
+- `coordinates`: an admin of the coordinator organization (hands coordination over, and may let
+  the budget lines exceed the project's total budget);
+- `manages`: `coordinates`, or a person working on the project as MANAGER (edits the project,
+  its partners, its people and its budget);
+- `works_on`: `manages`, or anyone working on the project (keeps activities, milestones and
+  results).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+import strawberry
+from pydantic import Field
+
+from app import cypher, ids
+from app.context import Context
+from schema.actors.types import ORGANIZATION, USER
+from schema.loading import NodeKind, applied, fragment
+from schema.mutations import UserError, UserErrorCode, refuse, user_error
+from schema.projects.kinds import ACTIVITY, BUDGET_LINE, MILESTONE, PROJECT, RESULT
+
+Info = strawberry.Info[Context, None]
+
+# Amounts are entered as decimals with at most two places and stored as integer cents.
+AMOUNT_DIGITS = 17
+
+
+def amount_field(description: str, default: Any = ...) -> Any:
+    """A pydantic field for an amount of money: an exact decimal, at most two places, >= 0."""
+    return Field(default, ge=0, max_digits=AMOUNT_DIGITS, decimal_places=2,
+                 description=description)
+
+
+def cents(amount: Decimal | None) -> int | None:
+    """An amount in the currency's units as integer cents (exact), None when not given."""
+    return None if amount is None else int(amount.scaleb(2))
+
+
+def visible_as(kind: NodeKind, variable: str) -> str:
+    """The visibility rule of `kind` (written on `n`) applied to `variable` of a statement."""
+    return f"any(n IN [{variable}] WHERE {kind.visibility})"
+
+
+@cache
+def _fragments() -> dict[str, str]:
+    from schema.opportunities.types import PROPOSAL  # opportunities read projects' types
+
+    platform_admin = applied("access/viewer_is_platform_admin", "project")
+    coordinates = applied("projects/viewer_coordinates_project", "project")
+    manages = applied("projects/viewer_manages_project", "project")
+    works_on = applied("projects/viewer_works_on_project", "project")
+    return {
+        "coordinates": f"({platform_admin} OR {coordinates})",
+        "manages": f"({platform_admin} OR {manages})",
+        "works_on": f"({platform_admin} OR {manages} OR {works_on})",
+        "viewer_is_platform_admin": fragment("access/viewer_is_platform_admin"),
+        "administers": applied("access/viewer_administers_organization", "organization"),
+        "administers_proposer": applied("access/viewer_administers_organization", "proposer"),
+        "project_visible": visible_as(PROJECT, "project"),
+        "organization_visible": visible_as(ORGANIZATION, "organization"),
+        "user_visible": visible_as(USER, "person"),
+        "activity_visible": visible_as(ACTIVITY, "activity"),
+        "prerequisite_visible": visible_as(ACTIVITY, "prerequisite"),
+        "milestone_visible": visible_as(MILESTONE, "milestone"),
+        "result_visible": visible_as(RESULT, "result"),
+        "line_visible": visible_as(BUDGET_LINE, "line"),
+        "proposal_visible": visible_as(PROPOSAL, "proposal"),
+    }
+
+
+def statement(name: str, **extra: str) -> str:
+    """The text of `queries/projects/<name>` with the access rules and visibility placed."""
+    return cypher.rendered(f"queries/projects/{name}", **_fragments(), **extra)
+
+
+async def act(info: Info, name: str, viewer_id: str, **parameters: Any) -> dict[str, Any]:
+    """Run the write statement `name` for the viewer; its single record (at least `outcome`)."""
+    [record] = await info.context.db.write(statement(name),
+                                           {"viewerId": viewer_id, **parameters})
+    return dict(record)
+
+
+def outcome_errors(outcome: str, what: str,
+                   reasons: Mapping[str, tuple[str | None, UserErrorCode, str]]) -> list[UserError]:
+    """The user errors of a statement's outcome: none when DONE, the top-level refusal
+    (NOT_FOUND, FORBIDDEN) raised, and otherwise the (field, code, message) `reasons` give."""
+    refuse(outcome, what)
+    if outcome == "DONE":
+        return []
+    field, code, message = reasons.get(outcome, (None, UserErrorCode[outcome], outcome))
+    return user_error(field, code, message)
+
+
+def changes(**values: Any) -> dict[str, Any]:
+    """The properties an update sets: those given (not None)."""
+    return {key: value for key, value in values.items() if value is not None}
+
+
+def dates_out_of_order(start: date | None, end: date | None,
+                       field: str = "endDate") -> list[UserError]:
+    """DATES_OUT_OF_ORDER when both dates are given and the end comes before the start."""
+    if start is not None and end is not None and end < start:
+        return user_error(field, UserErrorCode.DATES_OUT_OF_ORDER,
+                          "The end date comes before the start date.")
+    return []
+
+
+def node_id(global_id: strawberry.ID | str, type_name: str) -> str:
+    """The node id of a global ID that must be of `type_name` (BAD_USER_INPUT otherwise)."""
+    return ids.decode_as(str(global_id), type_name)
+
+
+def assignees(global_ids: list[str] | None) -> tuple[list[str] | None, list[str] | None]:
+    """Assignee global IDs as (user ids, organization ids); (None, None) when not given."""
+    if global_ids is None:
+        return None, None
+    decoded = [ids.decode(value, frozenset({"User", "Organization"})) for value in global_ids]
+    return ([found for type_name, found in decoded if type_name == "User"],
+            [found for type_name, found in decoded if type_name == "Organization"])
