@@ -7,6 +7,9 @@ from strawberry.schema.config import StrawberryConfig
 from app.extensions import ErrorShaping, QueryStatistics
 from schema.actors import ActorQueries
 from schema.actors.follow_mutations import FollowMutations
+from schema.actors.membership_mutations import MembershipMutations
+from schema.actors.organization_mutations import OrganizationMutations
+from schema.actors.profile_mutations import ProfileMutations
 from schema.communities import CommunityQueries
 from schema.content import ContentQueries
 from schema.node import NodeQueries
@@ -28,7 +31,8 @@ class Query(NodeQueries, NotificationQueries, ActorQueries, TaxonomyQueries, Com
 
 
 @strawberry.type(description="The root of every change.")
-class Mutation(FollowMutations, ProjectMutations, WorkPlanMutations, BudgetMutations):
+class Mutation(FollowMutations, ProfileMutations, OrganizationMutations, MembershipMutations,
+               ProjectMutations, WorkPlanMutations, BudgetMutations):
     pass
 
 

@@ -11,6 +11,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from app import vat
 from seeds.generate.base import OPENING, Weighted, World, ascii_slug, zipf_weights
 from seeds.generate.sizes import Sizes
 from seeds.taxonomy import stable_id
@@ -100,14 +101,16 @@ class Actors:
 def vat_number(rng: random.Random) -> str:
     """An Italian VAT number (partita IVA) with a valid check digit."""
     digits = [rng.randrange(10) for _ in range(7)] + [0, 1, 5]  # office code of Milan: 015
-    total = 0
-    for index, digit in enumerate(digits):
-        if index % 2 == 0:
-            total += digit
-        else:
-            doubled = digit * 2
-            total += doubled - 9 if doubled > 9 else doubled
-    return "".join(map(str, digits)) + str((10 - total % 10) % 10)
+    return "".join(map(str, digits)) + str(vat.check_digit(digits))
+
+
+def _unused_vat_number(rng: random.Random, used: set[str]) -> str:
+    """A VAT number no other organization has (the database requires them unique)."""
+    number = vat_number(rng)
+    while number in used:
+        number = vat_number(rng)
+    used.add(number)
+    return number
 
 
 def make_actors(world: World, sizes: Sizes) -> Actors:
@@ -123,6 +126,7 @@ def _organizations(world: World, total: int) -> tuple[list[Organization], list[f
     known = taxonomy.research_organizations
     organizations: list[Organization] = []
     used_names: set[str] = set()
+    used_vat_numbers: set[str] = set()
     for index in range(total):
         domain = rng.choice(taxonomy.top_level)
         if index < len(known):
@@ -152,7 +156,7 @@ def _organizations(world: World, total: int) -> tuple[list[Organization], list[f
         used_names.add(row["name"])
         label = taxonomy.competence(domain)["nameIt"].lower()
         row.update({
-            "vatNumber": vat_number(rng) if row["legalForm"] else None,
+            "vatNumber": _unused_vat_number(rng, used_vat_numbers) if row["legalForm"] else None,
             "country": "IT",
             "website": f"https://www.{ascii_slug(row['name'])[:40]}.it",
             "description": f"{row['name']} opera in Lombardia nel campo {label}, "

@@ -1,0 +1,21 @@
+// The viewer's skills become exactly $skills ([{competence: node id, level}]): skills no
+// longer chosen are removed, the others take the level given. When a competence id names
+// nothing, nothing changes and its index is answered (unknown). No placeholders.
+MATCH (viewer:User {id: $viewerId})
+WITH viewer,
+     [index IN range(0, size($skills) - 1)
+      WHERE NOT EXISTS { MATCH (:Competence {id: $skills[index].competence}) }] AS unknown
+CALL (viewer, unknown) {
+  WITH viewer WHERE unknown = []
+  MATCH (viewer)-[old:HAS_SKILL]->(competence:Competence)
+  WHERE NOT competence.id IN [skill IN $skills | skill.competence]
+  DELETE old
+}
+CALL (viewer, unknown) {
+  WITH viewer WHERE unknown = []
+  UNWIND $skills AS skill
+  MATCH (competence:Competence {id: skill.competence})
+  MERGE (viewer)-[held:HAS_SKILL]->(competence)
+  SET held.level = skill.level
+}
+RETURN 'DONE' AS outcome, unknown

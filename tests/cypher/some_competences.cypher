@@ -1,0 +1,5 @@
+// Some seeded competences for test profiles.
+MATCH (c:Competence)
+RETURN c.id AS id
+ORDER BY c.name
+LIMIT $count
