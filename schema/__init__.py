@@ -10,7 +10,9 @@ from schema.actors.follow_mutations import FollowMutations
 from schema.communities import CommunityQueries
 from schema.content import ContentQueries
 from schema.node import NodeQueries
+from schema.notifications.mutations import NotificationMutations
 from schema.notifications.queries import NotificationQueries
+from schema.opportunities.mutations import OpportunityMutations
 from schema.opportunities.queries import OpportunityQueries
 from schema.projects import ProjectQueries
 from schema.scalars import SCALARS
@@ -25,7 +27,7 @@ class Query(NodeQueries, NotificationQueries, ActorQueries, TaxonomyQueries, Com
 
 
 @strawberry.type(description="The root of every change.")
-class Mutation(FollowMutations):
+class Mutation(FollowMutations, OpportunityMutations, NotificationMutations):
     pass
 
 
