@@ -10,7 +10,7 @@
 // label's visibility rule, on `n`; `proposes` says who speaks for its proposer, on `proposal`.
 MATCH (viewer:User {id: $viewerId})
 OPTIONAL MATCH (proposal:Proposal {id: $proposalId})
-  WHERE {{visible}}
+  WHERE any(n IN [proposal] WHERE {{visible}})
 OPTIONAL MATCH (organization:Organization {id: $organizationId})
 WITH viewer, proposal, organization, CASE
     WHEN proposal IS NULL THEN 'NOT_FOUND'
