@@ -12,7 +12,7 @@ import pytest
 from app import ids
 from schema.opportunities.transitions import INTEREST_TRANSITIONS
 from tests.conftest import AsViewer, error_codes, run_test_cypher
-from tests.workflow_probe import Workflow, workflow  # noqa: F401 (a fixture)
+from tests.workflow_probe import Workflow, workflow_fixture  # noqa: F401 (a fixture)
 
 SUBMIT = """
 mutation($input: SubmitExpressionOfInterestInput!) {

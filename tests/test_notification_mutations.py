@@ -11,7 +11,7 @@ import pytest
 from app import ids
 from schema.opportunities import transitions
 from tests.conftest import AsViewer, error_codes
-from tests.workflow_probe import Workflow, workflow  # noqa: F401 (a fixture)
+from tests.workflow_probe import Workflow, workflow_fixture  # noqa: F401 (a fixture)
 
 VALIDATE = """
 mutation($input: ValidateProposalInput!) {
@@ -24,9 +24,12 @@ mutation($input: MarkNotificationsReadInput!) {
   }
 }"""
 UNREAD = """
-query { viewer { unreadNotificationCount
-                 notifications(unreadOnly: true, first: 100) { totalCount edges { node { id } } } } }
-"""
+query {
+  viewer {
+    unreadNotificationCount
+    notifications(unreadOnly: true, first: 100) { totalCount edges { node { id } } }
+  }
+}"""
 
 
 async def test_a_publication_reaches_exactly_the_matching_people(
@@ -38,9 +41,9 @@ async def test_a_publication_reaches_exactly_the_matching_people(
     people = workflow.people
     # interested in its area; skilled in a narrower competence than the one it seeks;
     # both ways; not the author (interested in its area too), nobody else
-    assert await workflow.notices(proposal["id"]) == sorted(
-        ({"kind": "PROPOSAL_PUBLISHED", "user": people[role], "read": False}
-         for role in ("areaFan", "narrowSkill", "twoWays")), key=lambda row: row["user"])
+    matching = sorted(people[role] for role in ("areaFan", "narrowSkill", "twoWays"))
+    assert await workflow.notices(proposal["id"]) == [
+        {"kind": "PROPOSAL_PUBLISHED", "user": user, "read": False} for user in matching]
     untagged = await workflow.proposal("TO_VALIDATE")
     await as_viewer(people["admin"]).data(VALIDATE, input={"proposal": untagged["gid"]})
     assert await workflow.notices(untagged["id"]) == []

@@ -16,7 +16,7 @@ import pytest
 from app import ids
 from schema.opportunities.transitions import EDITABLE, PROPOSAL_TRANSITIONS
 from tests.conftest import AsViewer, error_codes, run_test_cypher
-from tests.workflow_probe import Workflow, workflow  # noqa: F401 (a fixture)
+from tests.workflow_probe import Workflow, workflow_fixture  # noqa: F401 (a fixture)
 
 STATUSES = ("DRAFT", "TO_VALIDATE", "PUBLISHED", "CLOSED", "ARCHIVED")
 
@@ -64,8 +64,9 @@ def mutation_text(name: str) -> str:
 
 async def act(as_viewer: AsViewer, viewer: str | None, name: str,
               proposal_gid: str) -> dict[str, Any]:
-    field, extra = MUTATIONS[name]
-    return await as_viewer(viewer)(mutation_text(name), input={"proposal": proposal_gid, **extra})
+    _, extra = MUTATIONS[name]
+    return await as_viewer(viewer)(mutation_text(name),
+                                   input={"proposal": proposal_gid, **extra})
 
 
 def target_of(name: str) -> str:

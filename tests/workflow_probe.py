@@ -74,8 +74,8 @@ class Workflow:
         return await run_test_cypher(self.db, "notices_about", subject=subject_id)
 
 
-@pytest_asyncio.fixture(loop_scope="session")
-async def workflow(db: Database) -> AsyncIterator[Workflow]:
+@pytest_asyncio.fixture(loop_scope="session", name="workflow")
+async def workflow_fixture(db: Database) -> AsyncIterator[Workflow]:
     marker = uuid.uuid4().hex
     people = {role: _id() for role in ROLES}
     probe = Workflow(db=db, marker=marker, organization=_id(), people=people, area=_id(),
