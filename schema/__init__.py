@@ -13,7 +13,9 @@ from schema.actors.profile_mutations import ProfileMutations
 from schema.communities import CommunityQueries
 from schema.content import ContentQueries
 from schema.node import NodeQueries
+from schema.notifications.mutations import NotificationMutations
 from schema.notifications.queries import NotificationQueries
+from schema.opportunities.mutations import OpportunityMutations
 from schema.opportunities.queries import OpportunityQueries
 from schema.projects import ProjectQueries
 from schema.projects.mutations import ProjectMutations
@@ -32,7 +34,8 @@ class Query(NodeQueries, NotificationQueries, ActorQueries, TaxonomyQueries, Com
 
 @strawberry.type(description="The root of every change.")
 class Mutation(FollowMutations, ProfileMutations, OrganizationMutations, MembershipMutations,
-               ProjectMutations, WorkPlanMutations, BudgetMutations):
+               OpportunityMutations, NotificationMutations, ProjectMutations, WorkPlanMutations,
+               BudgetMutations):
     pass
 
 

@@ -28,6 +28,8 @@ class NotificationKind(Enum):
     MEMBERSHIP_DECIDED = "MEMBERSHIP_DECIDED"
     NEWS_PUBLISHED = "NEWS_PUBLISHED"
     PROJECT_UPDATED = "PROJECT_UPDATED"
+    PROPOSAL_SENT_BACK = strawberry.enum_value(
+        "PROPOSAL_SENT_BACK", description="A facilitator sent one's proposal back as a draft.")
 
 
 @strawberry.type(description="Something a person should know about. Visible to that person only.")

@@ -155,6 +155,10 @@ class Proposal(Node):
         "state; each one is visible to its author only.")
     follower_count: int = strawberry.field(description="How many people follow the proposal.")
     comment_count: int = strawberry.field(description="How many comments, replies included.")
+    review_note: str | None = strawberry.field(
+        description="The note of the facilitator's latest review: why it was sent back, or "
+        "the note given with its validation. Only for those who speak for the proposer and "
+        "for facilitators; null for anyone else.")
     documents = documents_field("Proposal")
 
     @classmethod
@@ -170,7 +174,7 @@ class Proposal(Node):
             deadline=native(fields.get("deadline")), external_ref=fields.get("externalRef"),
             country=fields.get("country"), created_at=native(fields["createdAt"]),
             interest_count=fields["interestCount"], follower_count=fields["followerCount"],
-            comment_count=fields["commentCount"],
+            comment_count=fields["commentCount"], review_note=fields.get("reviewNote"),
         )
 
     @strawberry.field(description="The top-level comments on the proposal (replies hang below "

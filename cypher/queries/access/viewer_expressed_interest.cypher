@@ -1,0 +1,2 @@
+// Whether the viewer is the author of expression of interest `n`.
+EXISTS { (n)<-[:EXPRESSED]-(:User {id: $viewerId}) }

@@ -1,0 +1,55 @@
+// The viewer expresses interest $interestId in proposal $proposalId, for themselves or on
+// behalf of organization $organizationId (the viewer must be a member), and its proposer gets
+// an INTEREST_RECEIVED notification ($noticeId). One per person, proposal and organization:
+// the node is merged on $key under a uniqueness constraint, so concurrent submissions meet on
+// one node, and every one but the first answers ALREADY_DONE (a retry of the first finds its
+// own id and answers DONE). Answers NOT_FOUND (the viewer may not see the proposal),
+// ORGANIZATION_NOT_FOUND, FORBIDDEN (not a member of the organization), NOT_ALLOWED (the
+// viewer proposed it), INVALID_TRANSITION (the proposal takes no interest: not one of
+// $openStatuses, or past its deadline), ALREADY_DONE, else DONE. `visible` is the proposal
+// label's visibility rule, on `n`; `proposes` says who speaks for its proposer, on `proposal`.
+MATCH (viewer:User {id: $viewerId})
+OPTIONAL MATCH (proposal:Proposal {id: $proposalId})
+  WHERE any(n IN [proposal] WHERE {{visible}})
+OPTIONAL MATCH (organization:Organization {id: $organizationId})
+WITH viewer, proposal, organization, CASE
+    WHEN proposal IS NULL THEN 'NOT_FOUND'
+    WHEN $organizationId IS NOT NULL AND organization IS NULL THEN 'ORGANIZATION_NOT_FOUND'
+    WHEN organization IS NOT NULL AND NOT EXISTS { (viewer)-[:MEMBER_OF]->(organization) }
+      THEN 'FORBIDDEN'
+    WHEN {{proposes}} THEN 'NOT_ALLOWED'
+    WHEN NOT proposal.status IN $openStatuses OR proposal.deadline < date()
+      THEN 'INVALID_TRANSITION'
+    WHEN EXISTS {
+        MATCH (viewer)-[:EXPRESSED]->(former:ExpressionOfInterest)-[:FOR]->(proposal)
+        WHERE former.id <> $interestId
+          AND CASE WHEN organization IS NULL THEN NOT EXISTS { (former)-[:ON_BEHALF_OF]->() }
+                   ELSE EXISTS { (former)-[:ON_BEHALF_OF]->(organization) } END
+      } THEN 'ALREADY_DONE'
+    ELSE 'DONE'
+  END AS outcome
+OPTIONAL CALL (viewer, proposal, organization, outcome) {
+  WITH viewer, proposal, organization
+  WHERE outcome = 'DONE'
+  MERGE (interest:ExpressionOfInterest {key: $key})
+    ON CREATE SET interest.id = $interestId, interest.contribution = $contribution,
+                  interest.message = $message, interest.status = 'SUBMITTED',
+                  interest.createdAt = datetime()
+  WITH viewer, proposal, organization, interest, interest.id = $interestId AS created
+  CALL (viewer, proposal, organization, interest, created) {
+    WITH viewer, proposal, organization, interest
+    WHERE created
+    MERGE (viewer)-[:EXPRESSED]->(interest)
+    MERGE (interest)-[:FOR]->(proposal)
+    FOREACH (speaker IN CASE WHEN organization IS NULL THEN [] ELSE [organization] END |
+      MERGE (interest)-[:ON_BEHALF_OF]->(speaker))
+    WITH proposal, interest
+    MATCH (proposal)<-[:PROPOSED]-(proposer:User)
+    MERGE (notice:Notification {id: $noticeId})
+      ON CREATE SET notice.kind = 'INTEREST_RECEIVED', notice.createdAt = datetime()
+    MERGE (notice)-[:FOR]->(proposer)
+    MERGE (notice)-[:ABOUT]->(interest)
+  }
+  RETURN created
+}
+RETURN CASE WHEN outcome = 'DONE' AND NOT created THEN 'ALREADY_DONE' ELSE outcome END AS outcome

@@ -1,0 +1,3 @@
+// The status of expression of interest $id.
+MATCH (e:ExpressionOfInterest {id: $id})
+RETURN e.status AS status
