@@ -64,8 +64,11 @@ def database_unavailable(error: BaseException) -> bool:
 def client_error(error: GraphQLError) -> GraphQLError | None:
     """The error as the client may see it, or None when it must be masked as INTERNAL."""
     original = error.original_error
-    if original is None:  # syntax and validation errors are about the query itself
-        return error
+    if original is None or isinstance(original, GraphQLError):
+        # syntax and validation errors are about the query itself; a wrapped GraphQLError is
+        # a variable that does not fit its type (an unknown enum value, a malformed date)
+        return GraphQLError(error.message, nodes=error.nodes, path=error.path,
+                            extensions={"code": BadUserInput.code, **(error.extensions or {})})
     if isinstance(original, ApiError):
         return GraphQLError(
             str(original), nodes=error.nodes, path=error.path, extensions=original.extensions

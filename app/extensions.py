@@ -24,17 +24,21 @@ class ErrorShaping(SchemaExtension):
     def on_operation(self) -> Iterator[None]:
         yield
         result = self.execution_context.result
-        if result is None or not result.errors:
-            return
-        shaped: list[GraphQLError] = []
-        for error in result.errors:
-            visible = client_error(error)
-            if visible is None:
-                logger.error("unexpected error", exc_info=error.original_error)
-                visible = GraphQLError("Unexpected error.", nodes=error.nodes, path=error.path,
-                                       extensions={"code": "INTERNAL"})
-            shaped.append(visible)
-        result.errors = shaped
+        if result is not None and result.errors:
+            result.errors = shaped(result.errors)
+
+
+def shaped(errors: list[GraphQLError]) -> list[GraphQLError]:
+    """The errors as clients may see them; the original of each masked one is logged."""
+    visible_errors: list[GraphQLError] = []
+    for error in errors:
+        visible = client_error(error)
+        if visible is None:
+            logger.error("unexpected error", exc_info=error.original_error)
+            visible = GraphQLError("Unexpected error.", nodes=error.nodes, path=error.path,
+                                   extensions={"code": "INTERNAL"})
+        visible_errors.append(visible)
+    return visible_errors
 
 
 class QueryStatistics(SchemaExtension):

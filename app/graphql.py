@@ -9,9 +9,12 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLHTTPResponse
+from strawberry.types import ExecutionResult
 
 from app.context import Context
 from app.db import Database, begin_stats
+from app.extensions import shaped
 from app.settings import Settings
 
 
@@ -26,6 +29,14 @@ class GraphQLApp(GraphQL[Context, None]):
                           response: Response | WebSocket) -> Context:
         database: Database = request.app.state.db
         return Context(db=database, settings=self.settings, stats=begin_stats())
+
+    async def process_result(self, request: Request,
+                             result: ExecutionResult) -> GraphQLHTTPResponse:
+        """A query that does not even parse fails before the schema's extensions run: its
+        errors get their code here, as every other error does in app.extensions."""
+        if result.errors:
+            result.errors = shaped(result.errors)
+        return await super().process_result(request, result)
 
     def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
         """Masked errors were logged by app.extensions.ErrorShaping; client errors need none."""

@@ -69,3 +69,12 @@ async def test_readyz_is_503_when_the_database_does_not_exist(settings: Settings
             response = await http.get("/readyz")
     assert response.status_code == 503
     assert response.json()["status"] == "unavailable"
+
+
+async def test_malformed_queries_and_variables_are_bad_user_input(gql: GraphQL) -> None:
+    wrong_enum = await gql("query($p: Province!) { users(filter: {province: $p}) "
+                           "{ totalCount } }", p="ROMA")
+    assert error_codes(wrong_enum) == ["BAD_USER_INPUT"]
+    assert "ROMA" in wrong_enum["errors"][0]["message"]
+    assert error_codes(await gql("{ users(first: 1) { nope } }")) == ["BAD_USER_INPUT"]
+    assert error_codes(await gql("{ users(")) == ["BAD_USER_INPUT"]
