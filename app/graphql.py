@@ -10,6 +10,7 @@ from starlette.responses import Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 
+from app.authentication import Accounts
 from app.context import Context
 from app.db import Database, begin_stats
 from app.settings import Settings
@@ -21,11 +22,25 @@ class GraphQLApp(GraphQL[Context, None]):
     def __init__(self, schema: Any, settings: Settings) -> None:
         super().__init__(schema, graphql_ide="graphiql", allow_queries_via_get=True)
         self.settings = settings
+        self.accounts = Accounts(settings)
 
     async def get_context(self, request: Request | WebSocket,
                           response: Response | WebSocket) -> Context:
+        """The request's context, with the viewer its `Authorization` header names (see
+        app.authentication); a refused header is kept as the context's `refusal`."""
         database: Database = request.app.state.db
-        return Context(db=database, settings=self.settings, stats=begin_stats())
+        context = Context(db=database, settings=self.settings, stats=begin_stats(),
+                          accounts=self.accounts,
+                          client_address=request.client.host if request.client else None)
+        try:
+            identity = await self.accounts.authenticate(
+                database, request.headers.get("authorization"))
+        except Exception as error:  # shaped by app.extensions like any other error
+            context.refusal = error
+            return context
+        if identity is not None:
+            context.viewer_id, context.session_id = identity.user_id, identity.session_id
+        return context
 
     def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
         """Masked errors were logged by app.extensions.ErrorShaping; client errors need none."""

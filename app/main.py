@@ -32,6 +32,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        if settings.temporary_signing_key:
+            logger.warning("JWT_SECRET is not set: access tokens are signed with a key made up "
+                           "for this process and stop working when it ends")
         driver = open_driver(settings)
         try:
             await driver.verify_connectivity()

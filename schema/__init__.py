@@ -4,7 +4,8 @@ import strawberry
 from strawberry.extensions import ParserCache, ValidationCache
 from strawberry.schema.config import StrawberryConfig
 
-from app.extensions import ErrorShaping, QueryStatistics
+from app.extensions import Authentication, ErrorShaping, QueryStatistics
+from schema.accounts import AccountMutations
 from schema.actors import ActorQueries
 from schema.actors.follow_mutations import FollowMutations
 from schema.communities import CommunityQueries
@@ -25,7 +26,7 @@ class Query(NodeQueries, NotificationQueries, ActorQueries, TaxonomyQueries, Com
 
 
 @strawberry.type(description="The root of every change.")
-class Mutation(FollowMutations):
+class Mutation(AccountMutations, FollowMutations):
     pass
 
 
@@ -37,7 +38,8 @@ DOCUMENTS_KEPT = 256
 schema = strawberry.Schema(
     query=Query,
     mutation=Mutation,
-    extensions=[ErrorShaping, QueryStatistics, lambda: ParserCache(maxsize=DOCUMENTS_KEPT),
+    extensions=[ErrorShaping, Authentication, QueryStatistics,
+                lambda: ParserCache(maxsize=DOCUMENTS_KEPT),
                 lambda: ValidationCache(maxsize=DOCUMENTS_KEPT)],
     config=StrawberryConfig(scalar_map=SCALARS))
 
