@@ -30,6 +30,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or get_settings()
     from schema import schema
 
+    # The driver's DEBUG lines carry every statement's parameters, password and token hashes
+    # among them: they are never written, whatever LOG_LEVEL says.
+    driver_log = logging.getLogger("neo4j")
+    driver_log.setLevel(max(driver_log.level, logging.INFO))
+
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         if settings.temporary_signing_key:

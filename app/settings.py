@@ -50,8 +50,9 @@ class Settings(BaseSettings):
     # How long a checked session is trusted before it is read again (app/authentication.py):
     # a revocation is seen at once by the process that made it, within this time by others.
     session_check_seconds: float = Field(default=5.0, ge=0, le=300)
-    # Login throttling (app/throttle.py): after this many failures within the window, further
-    # attempts wait a delay that doubles with each failure up to the maximum.
+    # Login throttling (app/throttle.py): after this many failures, each less than the window
+    # after the previous one, attempts wait a delay that doubles with each failure up to the
+    # maximum.
     login_account_failures: int = Field(default=5, ge=1)
     login_client_failures: int = Field(default=20, ge=1)
     login_failure_window_seconds: float = Field(default=15 * 60, gt=0)

@@ -1,7 +1,8 @@
 """Slowing down password guessing: failed sign-ins counted per account and per client address.
 
-After `limit` failures of one key within the window, attempts for that key are refused for a
-delay that starts at `first_delay` and doubles with each further failure, up to `max_delay`; a
+After `limit` failures of one key, each less than `window` seconds after the previous one,
+attempts for that key are refused for a delay that starts at `first_delay` and doubles with
+each further failure, up to `max_delay`; a window without failures starts the count again. A
 success clears the account's count (not the address's, so that signing in to one's own account
 does not reset a guesser's budget). An attempt is counted as failed before its password is
 checked and refunded if it succeeds, so that many attempts sent at once cannot all slip in
@@ -27,13 +28,13 @@ MAX_KEYS = 100_000
 @dataclass
 class _Failures:
     count: int
-    first_at: float
+    last_at: float
     blocked_until: float = 0.0
 
 
 @dataclass(frozen=True)
 class Limits:
-    """How many failures a key may have in a window, and the delays that follow."""
+    """How many failures a key may have before it waits, and the delays that follow."""
 
     limit: int
     window: float
@@ -72,10 +73,11 @@ class LoginThrottle:
         for key in keys:
             limits = self.limits[key.partition(":")[0]]
             failures = self._failures.pop(key, None)
-            if failures is None or (now - failures.first_at > limits.window
+            if failures is None or (now - failures.last_at > limits.window
                                     and now >= failures.blocked_until):
-                failures = _Failures(count=0, first_at=now)  # a new window
+                failures = _Failures(count=0, last_at=now)  # a quiet window: start again
             failures.count += 1
+            failures.last_at = now
             if failures.count >= limits.limit:
                 doublings = failures.count - limits.limit
                 delay = min(limits.max_delay, limits.first_delay * 2 ** min(doublings, 32))
