@@ -185,7 +185,8 @@ async def test_an_external_token_with_a_verified_email_signs_in_its_account(
                           email_verified=True)
     viewer = (await external_api.data(VIEWER, token))["viewer"]
     assert viewer["id"] == person["id"] and viewer["handle"] == person["handle"]
-    assert (await linked(db, subject))["users"] == [ids.decode(person["id"], frozenset({"User"}))[1]]
+    user_id = ids.decode(person["id"], frozenset({"User"}))[1]
+    assert (await linked(db, subject))["users"] == [user_id]
 
 
 async def test_external_tokens_not_signed_by_the_issuer_are_refused(
