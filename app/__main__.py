@@ -61,6 +61,8 @@ def main() -> int:
             return 1
         os.environ["NEO4J_URI"] = local.uri
         os.environ["NEO4J_PASSWORD"] = local.password()
+        if get_settings().temporary_signing_key:  # neither the environment nor .env sets one
+            os.environ["JWT_SECRET"] = local.jwt_secret()
         get_settings.cache_clear()
         print(f"Local Neo4j {'started' if started else 'already running'} at {local.uri} "
               f"(data in {local.home})")

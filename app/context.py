@@ -8,6 +8,7 @@ from typing import Any
 
 from aiodataloader import DataLoader
 
+from app.authentication import Accounts
 from app.db import Database, QueryStats
 from app.settings import Settings
 
@@ -19,7 +20,10 @@ class Context:
     """What one GraphQL request shares across its resolvers.
 
     `viewer_id` is who asks; every read passes it to the visibility predicates of
-    schema/loading.py. Requests over HTTP are anonymous until sign-in exists.
+    schema/loading.py. Over HTTP it comes from the request's bearer token (app/graphql.py);
+    `session_id` is the session of that token (None for anonymous requests and external
+    tokens). A request whose token was refused carries the refusal, and app.extensions
+    answers it instead of running the operation.
 
     Dataloaders live here, so each request batches and caches on its own and nothing it loaded
     leaks into another request.
@@ -29,6 +33,10 @@ class Context:
     settings: Settings
     stats: QueryStats
     viewer_id: str | None = None  # the signed-in user's node id; None for anonymous visitors
+    session_id: str | None = None
+    client_address: str | None = None  # the peer's IP address, for login throttling
+    accounts: Accounts | None = None  # the application's sign-in state (None outside HTTP)
+    refusal: Exception | None = None  # why the request's credentials were refused
     loaders: dict[Hashable, DataLoader[Any, Any]] = field(default_factory=dict)
 
     def loader(self, key: Hashable, batch_load: BatchLoad) -> DataLoader[Any, Any]:

@@ -50,6 +50,15 @@ class Unavailable(ApiError):
     code = "UNAVAILABLE"
 
 
+class RateLimited(ApiError):
+    """Too many attempts; `extensions.retryAfter` says in how many seconds to try again."""
+
+    code = "RATE_LIMITED"
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message, retryAfter=retry_after)
+
+
 def database_unavailable(error: BaseException) -> bool:
     """Whether an error means Neo4j cannot serve now (unreachable, busy, retries spent), as
     opposed to a fault of the statement itself."""

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Iterator
 from typing import Any
 
-from graphql import GraphQLError
+from graphql import ExecutionResult, GraphQLError
 from strawberry.extensions import SchemaExtension
 
 from app.context import Context
@@ -50,3 +50,16 @@ class QueryStatistics(SchemaExtension):
             return {}
         return {"cypher": {"roundTrips": context.stats.round_trips,
                            "milliseconds": round(context.stats.seconds * 1000, 2)}}
+
+
+class Authentication(SchemaExtension):
+    """A request whose credentials were refused gets that refusal as its only error (data
+    null, HTTP 200) and runs nothing: never the anonymous answer."""
+
+    def on_execute(self) -> Iterator[None]:
+        context = self.execution_context.context
+        refusal = context.refusal if isinstance(context, Context) else None
+        if refusal is not None:
+            self.execution_context.result = ExecutionResult(
+                data=None, errors=[GraphQLError(str(refusal), original_error=refusal)])
+        yield

@@ -12,6 +12,7 @@ from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionResult
 
+from app.authentication import Accounts
 from app.context import Context
 from app.db import Database, begin_stats
 from app.extensions import shaped
@@ -24,11 +25,25 @@ class GraphQLApp(GraphQL[Context, None]):
     def __init__(self, schema: Any, settings: Settings) -> None:
         super().__init__(schema, graphql_ide="graphiql", allow_queries_via_get=True)
         self.settings = settings
+        self.accounts = Accounts(settings)
 
     async def get_context(self, request: Request | WebSocket,
                           response: Response | WebSocket) -> Context:
+        """The request's context, with the viewer its `Authorization` header names (see
+        app.authentication); a refused header is kept as the context's `refusal`."""
         database: Database = request.app.state.db
-        return Context(db=database, settings=self.settings, stats=begin_stats())
+        context = Context(db=database, settings=self.settings, stats=begin_stats(),
+                          accounts=self.accounts,
+                          client_address=request.client.host if request.client else None)
+        try:
+            identity = await self.accounts.authenticate(
+                database, request.headers.get("authorization"))
+        except Exception as error:  # shaped by app.extensions like any other error
+            context.refusal = error
+            return context
+        if identity is not None:
+            context.viewer_id, context.session_id = identity.user_id, identity.session_id
+        return context
 
     async def process_result(self, request: Request,
                              result: ExecutionResult) -> GraphQLHTTPResponse:

@@ -30,8 +30,16 @@ def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or get_settings()
     from schema import schema
 
+    # The driver's DEBUG lines carry every statement's parameters, password and token hashes
+    # among them: they are never written, whatever LOG_LEVEL says.
+    driver_log = logging.getLogger("neo4j")
+    driver_log.setLevel(max(driver_log.level, logging.INFO))
+
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        if settings.temporary_signing_key:
+            logger.warning("JWT_SECRET is not set: access tokens are signed with a key made up "
+                           "for this process and stop working when it ends")
         driver = open_driver(settings)
         try:
             await driver.verify_connectivity()

@@ -6,11 +6,15 @@ uses the local server that `localdb` manages (see `app.__main__`).
 
 from __future__ import annotations
 
+import secrets
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, Self
 
-from pydantic import Field, SecretStr
+from pydantic import Field, PrivateAttr, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# HS256 keys shorter than the hash itself (32 bytes) weaken it.
+MIN_SECRET_LENGTH = 32
 
 
 class Settings(BaseSettings):
@@ -36,6 +40,59 @@ class Settings(BaseSettings):
     max_node_ids: int = Field(default=100, ge=1, le=1000)
     demo_seed: int = 42
     log_level: str = "INFO"
+    # Signing in: access tokens are JWTs signed with `jwt_secret` (HS256); refresh tokens are
+    # random strings kept hashed in the graph. See app/tokens.py.
+    jwt_secret: SecretStr | None = None
+    jwt_issuer: str = "open-innovation-graph"
+    jwt_audience: str = "open-innovation-graph"
+    access_token_seconds: int = Field(default=15 * 60, ge=60, le=24 * 3600)
+    refresh_token_days: int = Field(default=30, ge=1, le=365)
+    # How long a checked session is trusted before it is read again (app/authentication.py):
+    # a revocation is seen at once by the process that made it, within this time by others.
+    session_check_seconds: float = Field(default=5.0, ge=0, le=300)
+    # Login throttling (app/throttle.py): after this many failures, each less than the window
+    # after the previous one, attempts wait a delay that doubles with each failure up to the
+    # maximum.
+    login_account_failures: int = Field(default=5, ge=1)
+    login_client_failures: int = Field(default=20, ge=1)
+    login_failure_window_seconds: float = Field(default=15 * 60, gt=0)
+    login_first_delay_seconds: float = Field(default=30.0, gt=0)
+    login_max_delay_seconds: float = Field(default=15 * 60, gt=0)
+    # External OpenID Connect tokens (app/oidc.py): accepted when all three are set.
+    oidc_issuer: str | None = None
+    oidc_jwks_url: str | None = None
+    oidc_audience: str | None = None
+
+    _temporary_secret: bool = PrivateAttr(default=False)
+
+    @model_validator(mode="after")
+    def _signing_secret(self) -> Self:
+        """Production needs its own strong secret; elsewhere one is made up for this process
+        (`python -m app run` keeps one per local data folder, so restarts keep sessions)."""
+        if self.jwt_secret is None:
+            if self.env == "production":
+                raise ValueError("JWT_SECRET must be set in production")
+            self.jwt_secret = SecretStr(secrets.token_urlsafe(48))
+            self._temporary_secret = True
+        elif len(self.jwt_secret.get_secret_value()) < MIN_SECRET_LENGTH:
+            raise ValueError(f"JWT_SECRET must be at least {MIN_SECRET_LENGTH} characters")
+        return self
+
+    @property
+    def oidc_enabled(self) -> bool:
+        """Whether bearer tokens of an external OpenID Connect issuer are accepted."""
+        return bool(self.oidc_issuer and self.oidc_jwks_url and self.oidc_audience)
+
+    @property
+    def temporary_signing_key(self) -> bool:
+        """Whether the signing key was made up for this process (JWT_SECRET unset)."""
+        return self._temporary_secret
+
+    @property
+    def signing_key(self) -> str:
+        """The secret that signs and checks this API's access tokens."""
+        assert self.jwt_secret is not None  # set by the validator
+        return self.jwt_secret.get_secret_value()
 
     @property
     def query_stats_enabled(self) -> bool:

@@ -123,6 +123,19 @@ class Instance:
             self.password_file.chmod(0o600)
         return self.password_file.read_text().strip()
 
+    @property
+    def jwt_secret_file(self) -> Path:
+        return self.home / "jwt-secret"
+
+    def jwt_secret(self) -> str:
+        """The key that signs the API's access tokens for this instance's data, created on first
+        use, so that sign-ins outlive a restart of the API."""
+        if not self.jwt_secret_file.exists():
+            self.home.mkdir(parents=True, exist_ok=True)
+            self.jwt_secret_file.write_text(secrets.token_urlsafe(48))
+            self.jwt_secret_file.chmod(0o600)
+        return self.jwt_secret_file.read_text().strip()
+
     def pid(self) -> int | None:
         """The pid of this instance's running server, or None."""
         try:

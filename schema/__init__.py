@@ -4,7 +4,8 @@ import strawberry
 from strawberry.extensions import ParserCache, ValidationCache
 from strawberry.schema.config import StrawberryConfig
 
-from app.extensions import ErrorShaping, QueryStatistics
+from app.extensions import Authentication, ErrorShaping, QueryStatistics
+from schema.accounts import AccountMutations
 from schema.actors import ActorQueries
 from schema.actors.follow_mutations import FollowMutations
 from schema.actors.membership_mutations import MembershipMutations
@@ -33,9 +34,9 @@ class Query(NodeQueries, NotificationQueries, ActorQueries, TaxonomyQueries, Com
 
 
 @strawberry.type(description="The root of every change.")
-class Mutation(FollowMutations, ProfileMutations, OrganizationMutations, MembershipMutations,
-               OpportunityMutations, NotificationMutations, ProjectMutations, WorkPlanMutations,
-               BudgetMutations):
+class Mutation(AccountMutations, FollowMutations, ProfileMutations, OrganizationMutations,
+               MembershipMutations, OpportunityMutations, NotificationMutations,
+               ProjectMutations, WorkPlanMutations, BudgetMutations):
     pass
 
 
@@ -47,7 +48,8 @@ DOCUMENTS_KEPT = 256
 schema = strawberry.Schema(
     query=Query,
     mutation=Mutation,
-    extensions=[ErrorShaping, QueryStatistics, lambda: ParserCache(maxsize=DOCUMENTS_KEPT),
+    extensions=[ErrorShaping, Authentication, QueryStatistics,
+                lambda: ParserCache(maxsize=DOCUMENTS_KEPT),
                 lambda: ValidationCache(maxsize=DOCUMENTS_KEPT)],
     config=StrawberryConfig(scalar_map=SCALARS))
 

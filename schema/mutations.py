@@ -103,6 +103,7 @@ _CODES = {
     "less_than": UserErrorCode.OUT_OF_RANGE,
     "less_than_equal": UserErrorCode.OUT_OF_RANGE,
     "decimal_max_places": UserErrorCode.INVALID,
+    "weak_password": UserErrorCode.WEAK_PASSWORD,
 }
 
 

@@ -11,8 +11,8 @@ from schema.loading import load_node
 
 @strawberry.type
 class NotificationQueries:
-    @strawberry.field(description="The signed-in person; null for anonymous visitors (every "
-                      "request, until sign-in exists).")
+    @strawberry.field(description="The signed-in person (the one the request's bearer token "
+                      "names); null for anonymous visitors.")
     async def viewer(self, info: strawberry.Info[Context, None]) -> User | None:
         if info.context.viewer_id is None:
             return None
