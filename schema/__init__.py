@@ -7,8 +7,10 @@ from strawberry.schema.config import StrawberryConfig
 from app.extensions import ErrorShaping, QueryStatistics
 from schema.actors import ActorQueries
 from schema.actors.follow_mutations import FollowMutations
-from schema.communities import CommunityQueries
+from schema.communities import CommunityMutations, CommunityQueries, MembershipMutations
 from schema.content import ContentQueries
+from schema.content.mutations import ContentMutations
+from schema.content.news_mutations import NewsMutations
 from schema.node import NodeQueries
 from schema.notifications.queries import NotificationQueries
 from schema.opportunities.queries import OpportunityQueries
@@ -25,7 +27,8 @@ class Query(NodeQueries, NotificationQueries, ActorQueries, TaxonomyQueries, Com
 
 
 @strawberry.type(description="The root of every change.")
-class Mutation(FollowMutations):
+class Mutation(FollowMutations, CommunityMutations, MembershipMutations, ContentMutations,
+               NewsMutations):
     pass
 
 
