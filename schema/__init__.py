@@ -8,11 +8,17 @@ from app.extensions import Authentication, ErrorShaping, QueryStatistics
 from schema.accounts import AccountMutations
 from schema.actors import ActorQueries
 from schema.actors.follow_mutations import FollowMutations
-from schema.actors.membership_mutations import MembershipMutations
+from schema.actors.membership_mutations import OrganizationMembershipMutations
 from schema.actors.organization_mutations import OrganizationMutations
 from schema.actors.profile_mutations import ProfileMutations
-from schema.communities import CommunityQueries
+from schema.communities import (
+    CommunityMembershipMutations,
+    CommunityMutations,
+    CommunityQueries,
+)
 from schema.content import ContentQueries
+from schema.content.mutations import ContentMutations
+from schema.content.news_mutations import NewsMutations
 from schema.node import NodeQueries
 from schema.notifications.mutations import NotificationMutations
 from schema.notifications.queries import NotificationQueries
@@ -35,8 +41,10 @@ class Query(NodeQueries, NotificationQueries, ActorQueries, TaxonomyQueries, Com
 
 @strawberry.type(description="The root of every change.")
 class Mutation(AccountMutations, FollowMutations, ProfileMutations, OrganizationMutations,
-               MembershipMutations, OpportunityMutations, NotificationMutations,
-               ProjectMutations, WorkPlanMutations, BudgetMutations):
+               OrganizationMembershipMutations, CommunityMutations,
+               CommunityMembershipMutations, ContentMutations, NewsMutations,
+               OpportunityMutations, NotificationMutations, ProjectMutations,
+               WorkPlanMutations, BudgetMutations):
     pass
 
 

@@ -35,7 +35,7 @@ NODE_KEYS = {
     "Keyword": "id scheme code label",
     "Community": "id name description kind access createdAt",
     "Discussion": "id title body createdAt locked lastActivityAt",
-    "News": "id title summary body publishedAt", "Comment": "id body createdAt",
+    "News": "id title summary body publishedAt", "Comment": "id body createdAt deletedAt",
     "Proposal": "id title summary description kind origin status collaborationTypes "
                 "developmentStage ipr deadline externalRef country createdAt",
     "ExpressionOfInterest": "id contribution message status createdAt",

@@ -1,5 +1,7 @@
 """Communities: their members, followers and discussions."""
 
+from schema.communities.membership_mutations import MembershipMutations
+from schema.communities.mutations import CommunityMutations
 from schema.communities.queries import CommunityQueries
 
-__all__ = ["CommunityQueries"]
+__all__ = ["CommunityMutations", "CommunityQueries", "MembershipMutations"]

@@ -59,15 +59,19 @@ NEWEST_FIRST = NewsOrder(field=NewsOrderField.PUBLISHED_AT, direction=OrderDirec
 @strawberry.type(description="A comment on a discussion, a news item or a proposal, or a reply "
                  "to another comment.")
 class Comment(Node):
-    body: str
+    body: str = strawberry.field(description="What the comment says; empty once deleted.")
     created_at: datetime
+    deleted_at: datetime | None = strawberry.field(
+        description="When the comment was deleted (it keeps its place in the thread, with its "
+                    "replies, and shows no body); null while it stands.")
     reply_count: int = strawberry.field(description="How many comments answer this one directly.")
     subject_ref: strawberry.Private[dict[str, Any] | None]
 
     @classmethod
     def from_fields(cls, fields: dict[str, Any]) -> Comment:
         return cls(node_id=fields["id"], body=fields["body"],
-                   created_at=native(fields["createdAt"]), reply_count=fields["replyCount"],
+                   created_at=native(fields["createdAt"]),
+                   deleted_at=native(fields.get("deletedAt")), reply_count=fields["replyCount"],
                    subject_ref=fields.get("subject"))
 
     @strawberry.field(description="Who wrote the comment.")
