@@ -11,8 +11,7 @@ import pytest
 
 from app import ids
 from app.db import Database
-from tests.conftest import AsViewer, GraphQL, error_codes
-from tests.workflow_probe import (
+from tests.community_probe import (
     Workflow,
     community_state,
     content_state,
@@ -20,6 +19,7 @@ from tests.workflow_probe import (
     notifications_of,
     workflow,
 )
+from tests.conftest import AsViewer, GraphQL, error_codes
 
 __all__ = ["workflow"]
 

@@ -10,8 +10,8 @@ import pytest
 
 from app import ids
 from app.db import Database
+from tests.community_probe import Workflow, content_state, notifications_of, workflow
 from tests.conftest import AsViewer, GraphQL, error_codes
-from tests.workflow_probe import Workflow, content_state, notifications_of, workflow
 
 __all__ = ["workflow"]
 

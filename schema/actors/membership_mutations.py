@@ -196,7 +196,7 @@ async def _change(info: Info, statement: str, given: Any, action: str) -> Member
 
 
 @strawberry.type
-class MembershipMutations:
+class OrganizationMembershipMutations:
     @strawberry.mutation(description="Ask to join an organization; asking again changes "
                          "nothing, and an invitation already there makes the viewer a member.")
     async def request_organization_membership(

@@ -1,7 +1,7 @@
 """Communities: their members, followers and discussions."""
 
-from schema.communities.membership_mutations import MembershipMutations
+from schema.communities.membership_mutations import CommunityMembershipMutations
 from schema.communities.mutations import CommunityMutations
 from schema.communities.queries import CommunityQueries
 
-__all__ = ["CommunityMutations", "CommunityQueries", "MembershipMutations"]
+__all__ = ["CommunityMembershipMutations", "CommunityMutations", "CommunityQueries"]

@@ -171,7 +171,7 @@ async def _change(info: strawberry.Info[Context, None], statement: str, given: A
 
 
 @strawberry.type
-class MembershipMutations:
+class CommunityMembershipMutations:
     @strawberry.mutation(description="Join a community: an OPEN one at once, a RESERVED one by "
                          "asking the managers, a CLOSED one by accepting an invitation. Joining "
                          "again changes nothing.")
