@@ -21,7 +21,7 @@ lint: $(INSTALLED)
 
 ## schema: rewrite schema.graphql from the code
 schema: $(INSTALLED)
-	$(PY) -m schema.export > schema.graphql
+	$(PY) -m schema.export > schema.graphql.new && mv schema.graphql.new schema.graphql
 
 ## seed: load generated data into the dev Neo4j (e.g. make seed SCALE=1)
 SCALE ?= 0.02

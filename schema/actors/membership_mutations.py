@@ -133,7 +133,7 @@ class LeaveOrganizationInput:
 
 
 @strawberry.type(description="The result of a change of membership.")
-class MembershipPayload(Payload):
+class OrganizationMembershipPayload(Payload):
     organization: Organization | None = strawberry.field(
         default=None, description="The organization, as changed.")
     person: User | None = strawberry.field(default=None, description="The person concerned.")
@@ -159,13 +159,15 @@ REFUSALS = {
 }
 
 
-async def _change(info: Info, statement: str, given: Any, action: str) -> MembershipPayload:
+async def _change(info: Info, statement: str, given: Any,
+                  action: str) -> OrganizationMembershipPayload:
     """Run a membership statement for the input `given`; `action` names the input field that
     a refusal about the organization itself concerns."""
     viewer_id = require_viewer(info)
     chosen, errors = validated(given)
     if chosen is None:
-        return MembershipPayload(user_errors=errors, client_mutation_id=given.client_mutation_id)
+        return OrganizationMembershipPayload(user_errors=errors,
+                                             client_mutation_id=given.client_mutation_id)
     organization_id = global_ids.decode_as(chosen.organization, "Organization")
     person = getattr(chosen, "person", None)
     person_id = global_ids.decode_as(person, "User") if person else viewer_id
@@ -183,12 +185,12 @@ async def _change(info: Info, statement: str, given: Any, action: str) -> Member
             field = action
         elif not person:  # the person is the viewer, named by no input field
             field = "organization"
-        return MembershipPayload(
+        return OrganizationMembershipPayload(
             user_errors=user_error(field, code, message),
             client_mutation_id=chosen.client_mutation_id)
     organization = await resolve_node(info.context, "Organization", organization_id)
     person_node = await resolve_node(info.context, "User", person_id)
-    return MembershipPayload(
+    return OrganizationMembershipPayload(
         organization=organization if isinstance(organization, Organization) else None,
         person=person_node if isinstance(person_node, User) else None,
         status=OrganizationMembershipStatus(record["status"]),
@@ -201,28 +203,28 @@ class OrganizationMembershipMutations:
                          "nothing, and an invitation already there makes the viewer a member.")
     async def request_organization_membership(
             self, info: strawberry.Info[Context, None],
-            input: RequestOrganizationMembershipInput) -> MembershipPayload:
+            input: RequestOrganizationMembershipInput) -> OrganizationMembershipPayload:
         return await _change(info, "request_organization_membership", input, "organization")
 
     @strawberry.mutation(description="Invite a person to join an organization (its admins and "
                          "the platform admins); a request already there makes them a member.")
     async def invite_to_organization(
             self, info: strawberry.Info[Context, None],
-            input: InviteToOrganizationInput) -> MembershipPayload:
+            input: InviteToOrganizationInput) -> OrganizationMembershipPayload:
         return await _change(info, "invite_to_organization", input, "organization")
 
     @strawberry.mutation(description="Accept or refuse a pending membership: admins answer "
                          "requests, invitees their invitations.")
     async def answer_organization_membership(
             self, info: strawberry.Info[Context, None],
-            input: AnswerOrganizationMembershipInput) -> MembershipPayload:
+            input: AnswerOrganizationMembershipInput) -> OrganizationMembershipPayload:
         return await _change(info, "answer_organization_membership", input, "organization")
 
     @strawberry.mutation(description="Make an active member an admin of the organization, the "
                          "viewer optionally stepping down.")
     async def hand_over_organization_admin(
             self, info: strawberry.Info[Context, None],
-            input: HandOverOrganizationAdminInput) -> MembershipPayload:
+            input: HandOverOrganizationAdminInput) -> OrganizationMembershipPayload:
         return await _change(info, "hand_over_organization_admin", input, "stepDown")
 
     @strawberry.mutation(description="Remove a member from an organization, or withdraw their "
@@ -230,11 +232,11 @@ class OrganizationMembershipMutations:
                          "admins); the last admin cannot be removed.")
     async def remove_organization_member(
             self, info: strawberry.Info[Context, None],
-            input: RemoveOrganizationMemberInput) -> MembershipPayload:
+            input: RemoveOrganizationMemberInput) -> OrganizationMembershipPayload:
         return await _change(info, "remove_organization_member", input, "person")
 
     @strawberry.mutation(description="Leave an organization, or withdraw the viewer's request or "
                          "refuse an invitation; the last admin cannot leave.")
     async def leave_organization(self, info: strawberry.Info[Context, None],
-                                 input: LeaveOrganizationInput) -> MembershipPayload:
+                                 input: LeaveOrganizationInput) -> OrganizationMembershipPayload:
         return await _change(info, "leave_organization", input, "organization")
