@@ -1,7 +1,8 @@
 // Upsert users by id.
 UNWIND $rows AS row
 MERGE (u:User {id: row.id})
-SET u.handle = row.handle, u.displayName = row.displayName, u.headline = row.headline,
+SET u.handle = row.handle, u.email = row.email, u.emailKey = row.emailKey,
+    u.displayName = row.displayName, u.headline = row.headline,
     u.bio = row.bio, u.locale = row.locale, u.province = row.province,
     u.createdAt = datetime(row.createdAt)
 RETURN count(*) AS written

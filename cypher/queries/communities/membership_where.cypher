@@ -1,7 +1,13 @@
 // Memberships of communities `r` (a User's MEMBER_OF a Community, read from either side) that
-// a list shows: those the viewer may see, with the roles and statuses asked for. The viewer
-// sees ACTIVE memberships only for now; the community's managers will see the requested,
-// invited and rejected ones too, by widening the first line.
-r.status = 'ACTIVE'
+// a list shows: those the viewer may see, with the roles and statuses asked for. An ACTIVE
+// membership is part of the community's member list (community_content_visible); a REQUESTED,
+// INVITED or REJECTED one is for the person concerned, the community's managers and platform
+// admins; the person concerned always sees their own.
+any(community IN [endNode(r)] WHERE
+  (r.status = 'ACTIVE' AND {{rule communities/community_content_visible(community)}})
+  OR ($viewerId IS NOT NULL
+      AND (startNode(r).id = $viewerId
+           OR {{rule communities/community_managed_by_viewer(community)}}
+           OR {{rule access/viewer_is_platform_admin}})))
 AND ($roles IS NULL OR r.role IN $roles)
 AND ($statuses IS NULL OR r.status IN $statuses)
