@@ -18,7 +18,9 @@ strings; `n.access` becomes `community.access`). Renaming, rather than binding `
 predicate, keeps the text valid inside subqueries, where Neo4j refuses to shadow an outer `n`.
 A variable the included fragment already uses for something else is refused, as it would
 silently join two patterns. `{{rule <name>}}` (no variable, or `(n)`) places the fragment as it
-is: rules about the viewer alone (`access/viewer_is_platform_admin`) are used that way.
+is, for a rule on `n` itself (`proposal_made_by_viewer` within `proposal_visible`). The roles
+of a person are rules on a User node (`access/platform_admin`), applied to the viewer's node
+once a fragment has found it (`MATCH (viewer:User {id: $viewerId})`).
 Included fragments lose their comment and blank lines and may include others (never
 themselves). The space and the slash keep a directive apart from a `{{placeholder}}`, which is
 a single lower-case word filled by code.

@@ -6,5 +6,7 @@ unreadNotificationCount: CASE WHEN n.id = $viewerId
   THEN COUNT { (n)<-[:FOR]-(notification:Notification) WHERE notification.readAt IS NULL } END,
 email: CASE
   WHEN $viewerId IS NULL THEN null
-  WHEN n.id = $viewerId OR {{rule access/viewer_is_platform_admin}} THEN n.email
+  WHEN n.id = $viewerId
+    OR EXISTS { MATCH (viewer:User {id: $viewerId}) WHERE {{rule access/platform_admin(viewer)}} }
+    THEN n.email
 END

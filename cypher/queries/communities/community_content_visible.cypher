@@ -3,6 +3,8 @@
 // or CLOSED one its ACTIVE members, facilitators and platform admins. Whoever may see the
 // content may see the community (community_visible).
 n.access = 'OPEN'
-OR ($viewerId IS NOT NULL
-    AND (EXISTS { (n)<-[:MEMBER_OF {status: 'ACTIVE'}]-(:User {id: $viewerId}) }
-         OR {{rule access/viewer_moderates}}))
+OR EXISTS {
+  MATCH (viewer:User {id: $viewerId})
+  WHERE {{rule access/moderator(viewer)}}
+     OR EXISTS { (viewer)-[:MEMBER_OF {status: 'ACTIVE'}]->(n) }
+}

@@ -5,9 +5,11 @@
 // admins; the person concerned always sees their own.
 any(community IN [endNode(r)] WHERE
   (r.status = 'ACTIVE' AND {{rule communities/community_content_visible(community)}})
-  OR ($viewerId IS NOT NULL
-      AND (startNode(r).id = $viewerId
-           OR {{rule communities/community_managed_by_viewer(community)}}
-           OR {{rule access/viewer_is_platform_admin}})))
+  OR startNode(r).id = $viewerId
+  OR EXISTS {
+    MATCH (viewer:User {id: $viewerId})
+    WHERE {{rule access/platform_admin(viewer)}}
+       OR EXISTS { (viewer)-[:MEMBER_OF {role: 'MANAGER', status: 'ACTIVE'}]->(community) }
+  })
 AND ($roles IS NULL OR r.role IN $roles)
 AND ($statuses IS NULL OR r.status IN $statuses)
