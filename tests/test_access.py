@@ -239,7 +239,8 @@ query($word: String!, $open: ID!, $reserved: ID!, $closed: ID!, $project: ID!,
   open: node(id: $open) { ... on Community {
     subCommunityCount subCommunities(first: 50) { totalCount edges { node { id } } } } }
   reserved: node(id: $reserved) { ... on Community {
-    discussions(first: 50) { totalCount edges { node { id } } }
+    discussions(first: 50) { totalCount edges { node { id
+      comments(first: 50) { totalCount edges { node { id } } } } } }
     documents(first: 50) { totalCount edges { node { id } } }
     members(filter: {statuses: null}, first: 50) { totalCount edges { node { id } } } } }
   project: node(id: $project) { ... on Project {
