@@ -4,6 +4,26 @@ A statement is loaded by its path without the suffix, e.g. `load("queries/actors
 Statements may hold `{{placeholder}}` slots, filled by `Statement.render` only with fragments that
 the code chooses from an allow-list (sort keys, directions) or with other named files (shared
 filters and projections). Values from users never reach the text: they travel as parameters.
+
+A fragment may apply another fragment's rule, so that each access rule is written once. The
+directive `{{rule <name>(<variable>)}}`, where `<name>` is a fragment under `queries/` written
+as a predicate on `n`, is replaced when the file is loaded by that predicate applied to
+`<variable>`, in parentheses:
+
+    EXISTS { (n)-[:IN]->(community:Community)
+             WHERE {{rule communities/community_content_visible(community)}} }
+
+places `community_content_visible` with its variable `n` renamed `community` (outside quoted
+strings; `n.access` becomes `community.access`). Renaming, rather than binding `n` in a list
+predicate, keeps the text valid inside subqueries, where Neo4j refuses to shadow an outer `n`.
+A variable the included fragment already uses for something else is refused, as it would
+silently join two patterns. `{{rule <name>}}` (no variable, or `(n)`) places the fragment as it
+is, for a rule on `n` itself (`proposal_made_by_viewer` within `proposal_visible`). The roles
+of a person are rules on a User node (`access/platform_admin`), applied to the viewer's node
+once a fragment has found it (`MATCH (viewer:User {id: $viewerId})`).
+Included fragments lose their comment and blank lines and may include others (never
+themselves). The space and the slash keep a directive apart from a `{{placeholder}}`, which is
+a single lower-case word filled by code.
 """
 
 from __future__ import annotations
@@ -17,6 +37,12 @@ from pathlib import Path
 CYPHER_ROOT = Path(__file__).resolve().parent.parent / "cypher"
 _PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 _NAME = re.compile(r"^[a-z0-9_]+(/[a-z0-9_]+)*$")
+_RULE = re.compile(
+    r"\{\{rule ([a-z0-9_]+(?:/[a-z0-9_]+)+)(?:\(([A-Za-z_][A-Za-z0-9_]*)\))?\}\}")
+_DIRECTIVE = re.compile(r"\{\{rule\b")
+_QUOTED = r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`[^`]*`"""
+# a quoted string or backquoted name (kept as it is), or the identifier `n` (not `.n`, `$n`)
+_RULE_VARIABLE = re.compile(_QUOTED + r"|(?<![\w.$])n(?!\w)")
 
 
 class CypherTemplateError(LookupError):
@@ -56,10 +82,62 @@ def load(name: str) -> Statement:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise CypherTemplateError(f"no statement named {name!r} ({path})") from None
-    return Statement(name=name, text=text.strip())
+    return Statement(name=name, text=_expand_rules(name, text.strip(), (name,)))
+
+
+def _expand_rules(name: str, text: str, including: tuple[str, ...]) -> str:
+    """`text` with every `{{rule ...}}` directive outside comment lines replaced by the
+    fragment it names, applied to its variable; `including` is the chain of files being
+    expanded, to refuse a cycle."""
+
+    def expand(match: re.Match[str]) -> str:
+        return _applied(name, match.group(1), match.group(2) or "n", including)
+
+    lines = []
+    for line in text.splitlines():
+        if not line.lstrip().startswith("//"):
+            line = _RULE.sub(expand, line)
+            if _DIRECTIVE.search(line):
+                raise CypherTemplateError(f"{name}: malformed rule directive in {line.strip()!r}")
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def rule(name: str, variable: str) -> str:
+    """What `{{rule <name>(<variable>)}}` places in a statement: the predicate fragment
+    `queries/<name>` applied to `variable`, for statements whose code fills a placeholder
+    with a rule."""
+    return _applied("code", name, variable, ())
+
+
+def _applied(name: str, rule_name: str, variable: str, including: tuple[str, ...]) -> str:
+    included = f"queries/{rule_name}"
+    if included in including:
+        raise CypherTemplateError(f"{name}: rule {included!r} includes itself")
+    if not _NAME.match(included) or not (CYPHER_ROOT / f"{included}.cypher").is_file():
+        raise CypherTemplateError(f"{name}: no rule named {rule_name!r}")
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", variable):
+        raise CypherTemplateError(f"{name}: {variable!r} is not a variable")
+    source = (CYPHER_ROOT / f"{included}.cypher").read_text(encoding="utf-8")
+    # no blank lines either: a paragraph break means a new condition (schema/loading.py)
+    body = "\n".join(line for line in source.strip().splitlines()
+                     if line.strip() and not line.lstrip().startswith("//"))
+    body = _expand_rules(included, body, (*including, included))
+    # a rule that does not name `n` (the viewer's own role) reads the same on any variable
+    if variable != "n" and _uses_identifier(body, "n") and _uses_identifier(body, variable):
+        raise CypherTemplateError(
+            f"{name}: rule {included!r} already uses the variable {variable!r}")
+    return "(" + _RULE_VARIABLE.sub(
+        lambda token: variable if token.group(0) == "n" else token.group(0), body) + ")"
 
 
 @cache
 def rendered(name: str, **fragments: str) -> str:
     """`load(name).render(**fragments)`, cached: the same variant renders to the same text."""
     return load(name).render(**fragments)
+
+
+def _uses_identifier(text: str, identifier: str) -> bool:
+    """Whether `identifier` names something in `text`, outside quoted strings."""
+    unquoted = re.sub(_QUOTED, "''", text)
+    return re.search(rf"(?<![\w.$]){re.escape(identifier)}(?!\w)", unquoted) is not None

@@ -332,11 +332,9 @@ def _conditions(name: str, given: frozenset[str]) -> tuple[tuple[str, ...], tupl
 
 def applied(name: str, variable: str) -> str:
     """The predicate fragment `name`, written on `n`, applied to the node `variable` of a
-    statement: `any(n IN [variable] WHERE ...)` (the list predicate may rebind `n`), so that one
-    rule is written once and used on whatever a statement calls its nodes."""
-    if not re.fullmatch(r"[a-z][A-Za-z0-9]*", variable):
-        raise ValueError(f"{variable!r} is not a variable name")
-    return f"any(n IN [{variable}] WHERE ({fragment(name)}))"
+    statement (the same as the directive `{{rule name(variable)}}` in a Cypher file), so that
+    one rule is written once and used on whatever a statement calls its nodes."""
+    return cypher.rule(name, variable)
 
 
 @cache

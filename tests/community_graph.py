@@ -33,6 +33,7 @@ COMMUNITIES = [
     ("omega", "Omega", "WORKING_GROUP", "CLOSED", 6, [1], None),
     ("epsilon", "Epsilon", "INTEREST", "OPEN", 7, [0], "gamma"),
     ("zeta", "Zeta", "THEMATIC_S3", "OPEN", 5, [1], "beta1"),
+    ("eta", "Eta", "INTEREST", "OPEN", 8, [], "omega"),
 ]
 # user, community, role, status
 MEMBERSHIPS = [
@@ -104,11 +105,16 @@ class ProbeGraph:
     def community_of(self, community_id: str) -> dict[str, Any]:
         return next(c for c in self.communities.values() if c["id"] == community_id)
 
+    # What an anonymous visitor sees (tests/test_access.py covers the signed-in roles).
     def community_visible(self, community: dict[str, Any]) -> bool:
+        return bool(community["access"] in ("OPEN", "RESERVED"))
+
+    def content_visible(self, community: dict[str, Any]) -> bool:
+        """Whether the community's discussions and member list are visible."""
         return bool(community["access"] == "OPEN")
 
     def discussion_visible(self, discussion: dict[str, Any]) -> bool:
-        return self.community_visible(self.community_of(discussion["community"]))
+        return self.content_visible(self.community_of(discussion["community"]))
 
     def subject_visible(self, comment: dict[str, Any]) -> bool:
         kind, subject = comment["subjectKind"], comment["subject"]

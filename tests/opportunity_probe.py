@@ -64,15 +64,28 @@ class Probe:
     def with_status(self, status: str) -> dict[str, Any]:
         return next(p for p in self.proposals if p["status"] == status)
 
+    def proposal_visible(self, proposal: dict[str, Any], viewer: str | None) -> bool:
+        """Whether `viewer` may see `proposal`: published and closed ones, and their own (the
+        probe's people are plain members of their organizations, never their admins)."""
+        return proposal["status"] in VISIBLE or (viewer is not None
+                                                 and viewer in proposal["proposers"])
+
+    def interest_visible(self, interest: dict[str, Any], viewer: str | None) -> bool:
+        """Whether `viewer` may see `interest`: its author, and whoever made its proposal."""
+        proposal = next(p for p in self.proposals if p["id"] == interest["proposal"])
+        return viewer is not None and (interest["author"] == viewer
+                                       or viewer in proposal["proposers"])
+
     def subject_type(self, subject: str, viewer: str) -> str | None:
         """The GraphQL type a notification's subject resolves to for `viewer` (None when the
         viewer may not see it or its label has no type)."""
         for proposal in self.proposals:
             if proposal["id"] == subject:
-                return "Proposal" if proposal["status"] in VISIBLE else None
+                return "Proposal" if self.proposal_visible(proposal, viewer) else None
         for interest in self.interests:
             if interest["id"] == subject:
-                return "ExpressionOfInterest" if interest["author"] == viewer else None
+                return ("ExpressionOfInterest" if self.interest_visible(interest, viewer)
+                        else None)
         if any(o["id"] == subject for o in self.organizations):
             return "Organization"
         if any(u["id"] == subject for u in self.users):

@@ -1,6 +1,7 @@
 """Communities, their members, sub-communities and followers, and follows of people and
 organizations: every connection walked both ways against the probe graph's ground truth, the
-figures against the items they count, and RESERVED and CLOSED communities out of sight."""
+figures against the items they count, CLOSED communities and the content of RESERVED ones out
+of an anonymous visitor's sight."""
 
 from __future__ import annotations
 
@@ -41,26 +42,27 @@ def _name(item: Item) -> Any:
 
 async def test_communities_walk_with_every_filter(gql: GraphQL, graph: ProbeGraph) -> None:
     area, other_area = (a["id"] for a in graph.areas)
-    alpha, gamma = graph.communities["alpha"], graph.communities["gamma"]
+    alpha, gamma, omega = (graph.communities[key] for key in ("alpha", "gamma", "omega"))
     mine = {"nameContains": graph.probe}
     cases: list[tuple[dict[str, Any], Callable[[Item], bool]]] = [
         (mine, lambda c: True),
         ({"nameContains": f"{graph.probe.upper()} beta"}, lambda c: c["name"].endswith("Beta")),
         ({**mine, "kinds": ["THEMATIC_S3", "INTEREST"]},
          lambda c: c["kind"] in ("THEMATIC_S3", "INTEREST")),
-        ({**mine, "access": ["OPEN"]}, lambda c: True),
-        ({**mine, "access": ["RESERVED", "CLOSED"]}, lambda c: False),
+        ({**mine, "access": ["OPEN"]}, lambda c: c["access"] == "OPEN"),
+        ({**mine, "access": ["RESERVED", "CLOSED"]}, lambda c: c["access"] == "RESERVED"),
         ({"s3Area": gid("S3Area", graph.areas[0])}, lambda c: area in c["areas"]),
         ({"s3Area": gid("S3Area", graph.areas[1]), "kinds": ["THEMATIC_S3"]},
          lambda c: other_area in c["areas"] and c["kind"] == "THEMATIC_S3"),
         ({"parent": gid("Community", alpha)}, lambda c: c["parent"] == alpha["id"]),
+        ({"parent": gid("Community", gamma)}, lambda c: c["parent"] == gamma["id"]),
         # A hidden parent reads as one that does not exist.
-        ({"parent": gid("Community", gamma)}, lambda c: False),
+        ({"parent": gid("Community", omega)}, lambda c: False),
     ]
     for chosen, keep in cases:
         expected = ordered_ids([c for c in graph.visible_communities() if keep(c)], _name)
         assert plain_ids(await walk(gql, *COMMUNITIES, filter=chosen)) == expected, chosen
-    assert len(plain_ids(await walk(gql, *COMMUNITIES, filter=mine))) == 6
+    assert len(plain_ids(await walk(gql, *COMMUNITIES, filter=mine))) == 8
 
 
 async def test_communities_walk_in_every_order(gql: GraphQL, graph: ProbeGraph) -> None:
@@ -78,7 +80,7 @@ async def test_communities_walk_in_every_order(gql: GraphQL, graph: ProbeGraph) 
             assert found == expected, (field, direction)
 
 
-async def test_all_communities_are_the_open_ones_of_the_graph(
+async def test_all_communities_are_the_open_and_reserved_ones_of_the_graph(
         gql: GraphQL, db: Database, graph: ProbeGraph) -> None:
     [expected] = await run_test_cypher(db, "count_visible_content")
     found = plain_ids(await walk(gql, *COMMUNITIES, size=100))
@@ -110,14 +112,17 @@ async def test_community_fields_and_figures_agree_with_the_items(
         discussions = [d for d in graph.discussions if d["community"] == community["id"]]
         assert found["name"] == community["name"]
         assert found["kind"] == community["kind"]
-        assert found["access"] == "OPEN"
+        assert found["access"] == community["access"]
         assert found["createdAt"].startswith(community["createdAt"].strftime("%Y-%m-%dT%H:%M"))
         assert found["parent"] == (
             {"id": gid("Community", parent)}
             if parent and graph.community_visible(parent) else None)
-        assert found["memberCount"] == found["members"]["totalCount"] == len(
-            graph.active_members(community["id"]))
-        assert found["discussionCount"] == found["discussions"]["totalCount"] == len(discussions)
+        # the figures are public; a RESERVED community's members and discussions are not
+        shown = graph.content_visible(community)
+        assert found["memberCount"] == len(graph.active_members(community["id"]))
+        assert found["members"]["totalCount"] == (found["memberCount"] if shown else 0)
+        assert found["discussionCount"] == len(discussions)
+        assert found["discussions"]["totalCount"] == (len(discussions) if shown else 0)
         assert found["subCommunityCount"] == found["subCommunities"]["totalCount"] == len(
             children)
         assert found["followerCount"] == found["followers"]["totalCount"] == len(
@@ -134,9 +139,9 @@ async def test_community_areas_and_sub_communities_walk(gql: GraphQL, graph: Pro
             focus, lambda a: a["code"])
         children = [c for c in graph.visible_communities() if c["parent"] == community["id"]]
         assert plain_ids(await walk(gql, *subs, id=community_id)) == ordered_ids(children, _name)
-    gamma = graph.communities["gamma"]["id"]
+    gamma = graph.communities["gamma"]["id"]  # RESERVED: visible
     alpha = plain_ids(await walk(gql, *subs, id=gid("Community", graph.communities["alpha"])))
-    assert gamma not in alpha and len(alpha) == 3
+    assert gamma in alpha and len(alpha) == 4
 
 
 MEMBERS = nested_query("Community", "members", {"filter": "MembershipFilter"})
@@ -151,13 +156,13 @@ async def test_members_walk_with_every_filter_and_only_active_ones_show(
         ({"statuses": None}, lambda m: True),
         ({"statuses": ["ACTIVE", "INVITED"], "roles": ["PARTICIPANT", "MANAGER"]},
          lambda m: True),
-        # Requested, invited and rejected memberships are not visible (yet) to anyone.
+        # Requested, invited and rejected memberships are not visible to anonymous visitors.
         ({"statuses": ["REQUESTED", "INVITED", "REJECTED"]}, lambda m: False),
     ]
     for community in graph.visible_communities():
         for chosen, keep in cases:
             members = [graph.user(m["user"]) for m in graph.active_members(community["id"])
-                       if keep(m)]
+                       if keep(m) and graph.content_visible(community)]
             found = plain_ids(await walk(gql, *MEMBERS, id=gid("Community", community),
                                          filter=chosen))
             assert found == ordered_ids(members, lambda u: u["displayName"]), chosen
@@ -202,7 +207,8 @@ async def test_community_discussions_walk_with_every_filter_and_order(
         gql: GraphQL, graph: ProbeGraph) -> None:
     middle = at(35)
     for community in graph.visible_communities():
-        held = [d for d in graph.discussions if d["community"] == community["id"]]
+        held = [d for d in graph.discussions if d["community"] == community["id"]
+                and graph.content_visible(community)]
         author = graph.user(held[0]["author"]) if held else graph.users[0]
         cases: list[tuple[dict[str, Any] | None, Callable[[Item], bool]]] = [
             (None, lambda d: True),
@@ -248,7 +254,7 @@ async def test_a_person_s_communities_are_the_visible_active_ones(
         for chosen, keep in cases:
             communities = [graph.community_of(m["community"]) for m in graph.memberships
                            if m["user"] == user["id"] and keep(m)]
-            visible = [c for c in communities if graph.community_visible(c)]
+            visible = [c for c in communities if graph.content_visible(c)]
             found = plain_ids(await walk(gql, *USER_COMMUNITIES, id=gid("User", user),
                                          filter=chosen))
             assert found == ordered_ids(visible, _name), (user["displayName"], chosen)
@@ -261,7 +267,7 @@ async def test_a_person_s_communities_are_the_visible_active_ones(
             m["role"], m["status"], m["since"].isoformat())
         for m in graph.memberships
         if m["user"] == first["id"] and m["status"] == "ACTIVE"
-        and graph.community_visible(graph.community_of(m["community"]))}
+        and graph.content_visible(graph.community_of(m["community"]))}
     assert found_edges == expected_edges
     hidden = {gid("Community", c) for c in graph.hidden_communities()}
     assert len(expected_edges) == 2 and hidden.isdisjoint(found_edges)
@@ -327,11 +333,11 @@ async def test_what_a_person_follows(gql: GraphQL, graph: ProbeGraph) -> None:
             found = plain_ids(await walk(gql, *nested_query("User", field, {}),
                                          id=gid("User", user)))
             assert found == expected, (user["displayName"], field)
-    # The first person follows a RESERVED and a CLOSED community, which stay out of sight.
+    # The first person follows a RESERVED community, in sight, and a CLOSED one, out of it.
     first = graph.users[0]
     shown = plain_ids(await walk(gql, *nested_query("User", "followedCommunities", {}),
                                  id=gid("User", first)))
-    assert len(shown) == 2
+    assert len(shown) == 3
     assert {c["id"] for c in graph.hidden_communities()}.isdisjoint(shown)
     # ...and a DRAFT proposal; the projects followed at the same time come by id.
     proposals = plain_ids(await walk(gql, *nested_query("User", "followedProposals", {}),
@@ -370,19 +376,20 @@ NODE = "query($id: ID!) { node(id: $id) { id } }"
 NODES = "query($ids: [ID!]!) { nodes(ids: $ids) { id } }"
 
 
-async def test_reserved_and_closed_communities_are_not_found(
-        gql: GraphQL, graph: ProbeGraph) -> None:
+async def test_closed_communities_are_not_found(gql: GraphQL, graph: ProbeGraph) -> None:
     hidden = [gid("Community", c) for c in graph.hidden_communities()]
-    assert len(hidden) == 2
+    assert len(hidden) == 1
     for community_id in hidden:
         body = await gql(NODE, id=community_id)
         assert body["data"] == {"node": None}
         assert error_codes(body) == ["NOT_FOUND"]
     visible = gid("Community", graph.communities["alpha"])
     found = (await gql.data(NODES, ids=[visible, *hidden, visible]))["nodes"]
-    assert found == [{"id": visible}, None, None, {"id": visible}]
+    assert found == [{"id": visible}, None, {"id": visible}]
+    eta = (await gql.data(COMMUNITY, id=gid("Community", graph.communities["eta"])))
+    assert eta["node"]["parent"] is None  # its parent is CLOSED
     epsilon = (await gql.data(COMMUNITY, id=gid("Community", graph.communities["epsilon"])))
-    assert epsilon["node"]["parent"] is None  # its parent is RESERVED
+    assert epsilon["node"]["parent"] == {"id": gid("Community", graph.communities["gamma"])}
 
 
 ROUND_TRIPS = """

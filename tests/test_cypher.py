@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from app import cypher
@@ -23,11 +25,68 @@ def test_names_outside_the_folder_are_refused(name: str) -> None:
         cypher.load(name)
 
 
-def test_a_rule_applies_to_any_variable_and_only_to_variables() -> None:
+def test_a_rule_applies_to_the_variable_it_names(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "queries" / "probe"
+    folder.mkdir(parents=True)
+    (folder / "open.cypher").write_text(
+        "// a comment that goes\nn.access = 'OPEN' AND n.n <> 'n'\n")
+    (folder / "admin.cypher").write_text("$viewerId = 'admin'\n")
+    (folder / "content.cypher").write_text(
+        "{{rule probe/open}}\n\nOR {{rule probe/admin}}\n")
+    (folder / "uses.cypher").write_text(
+        "// {{rule probe/missing(c)}} is left alone in a comment\n"
+        "EXISTS { (n)-[:IN]->(c) WHERE {{rule probe/content(c)}} } AND {{rule probe/open(n)}}\n"
+        "AND {{label}}")
+    monkeypatch.setattr(cypher, "CYPHER_ROOT", tmp_path)
+    cypher.load.cache_clear()
+    try:
+        statement = cypher.load("queries/probe/uses")
+    finally:
+        cypher.load.cache_clear()
+    assert statement.text == (
+        "// {{rule probe/missing(c)}} is left alone in a comment\n"
+        "EXISTS { (n)-[:IN]->(c) WHERE ((c.access = 'OPEN' AND c.n <> 'n')\n"
+        "OR ($viewerId = 'admin')) } AND (n.access = 'OPEN' AND n.n <> 'n')\nAND {{label}}")
+    assert statement.placeholders == {"label"}
+
+
+@pytest.mark.parametrize(("text", "error"), [
+    ("{{rule probe/loop(c)}}", "includes itself"),
+    ("{{rule probe/missing(c)}}", "no rule named"),
+    ("{{rule probe/open(c.x)}}", "malformed"),
+    ("{{rule probe/joins(m)}}", "already uses the variable 'm'"),
+    ("{{rule ../secret}}", "malformed"),
+])
+def test_bad_rules_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str,
+                               error: str) -> None:
+    folder = tmp_path / "queries" / "probe"
+    folder.mkdir(parents=True)
+    (folder / "open.cypher").write_text("n.access = 'OPEN'")
+    (folder / "loop.cypher").write_text("n.x OR {{rule probe/loop(m)}}")
+    (folder / "joins.cypher").write_text("EXISTS { (n)-[:IN]->(m) WHERE m.access = 'OPEN' }")
+    (folder / "uses.cypher").write_text(text)
+    monkeypatch.setattr(cypher, "CYPHER_ROOT", tmp_path)
+    cypher.load.cache_clear()
+    try:
+        with pytest.raises(cypher.CypherTemplateError, match=error):
+            cypher.load("queries/probe/uses")
+    finally:
+        cypher.load.cache_clear()
+
+
+def test_every_rule_directive_of_the_project_expands() -> None:
+    for path in (cypher.CYPHER_ROOT / "queries").rglob("*.cypher"):
+        name = path.relative_to(cypher.CYPHER_ROOT).with_suffix("").as_posix()
+        text = "\n".join(line for line in cypher.load(name).text.splitlines()
+                         if not line.lstrip().startswith("//"))
+        assert "{{rule" not in text, name
+
+
+def test_code_applies_a_rule_as_a_directive_would() -> None:
     from schema.loading import applied
 
     rule = applied("access/viewer_manages_community", "community")
-    assert rule.startswith("any(n IN [community] WHERE (")
-    assert "MANAGER" in rule and "//" not in rule
-    with pytest.raises(ValueError):
+    assert "(community)<-[:MEMBER_OF" in rule and "(n)" not in rule and "//" not in rule
+    with pytest.raises(cypher.CypherTemplateError):
         applied("access/viewer_manages_community", "c] WHERE true OR any(x IN [")

@@ -297,7 +297,7 @@ def _newest_first(interests: list[dict[str, Any]]) -> list[str]:
     return [i["id"] for i in ordered]
 
 
-async def test_an_expression_of_interest_is_visible_to_its_author_only(
+async def test_an_expression_of_interest_is_visible_to_its_author_and_proposer(
         as_viewer: AsViewer, gql: GraphQL, probe: Probe) -> None:
     author = probe.users[0]["id"]
     other = probe.users[1]["id"]
@@ -311,30 +311,38 @@ async def test_an_expression_of_interest_is_visible_to_its_author_only(
     assert node_ids(edges) == gids("ExpressionOfInterest", wanted)
     on_example = [i for i in probe.interests if i["proposal"] == probe.example["id"]]
     assert {i["author"] for i in on_example} >= {author, other}
+    # the author of the example proposed it, and sees every interest in it; the other person
+    # sees their own only
+    assert author in probe.example["proposers"] and other not in probe.example["proposers"]
     for viewer in (author, other, None):
         data = await as_viewer(viewer).data(INTERESTS, proposal=proposal, person=person,
                                     first=100)
-        theirs = [i for i in on_example if i["author"] == viewer]
+        theirs = [i for i in on_example if probe.interest_visible(i, viewer)]
+        assert len(theirs) == {author: len(on_example), other: 1, None: 0}[viewer]
         listed = data["proposal"]["expressionsOfInterest"]
         assert node_ids(listed["edges"]) == gids("ExpressionOfInterest", _newest_first(theirs))
         assert listed["totalCount"] == len(theirs)
         assert data["proposal"]["interestCount"] == len(on_example)  # a public figure
         if viewer != author:
-            assert data["person"]["expressionsOfInterest"]["totalCount"] == 0
-            assert data["person"]["expressionsOfInterest"]["edges"] == []
+            seen = [i for i in own if probe.interest_visible(i, viewer)]
+            listed = data["person"]["expressionsOfInterest"]
+            assert listed["totalCount"] == len(seen)
+            assert node_ids(listed["edges"]) == gids("ExpressionOfInterest",
+                                                     _newest_first(seen)[:100])
     single = "query($id: ID!) { node(id: $id) { ... on ExpressionOfInterest { status } } }"
     interest = ids.encode("ExpressionOfInterest", own[0]["id"])
     assert (await as_viewer(author).data(single, id=interest))["node"] == {
         "status": own[0]["status"]}
     for viewer in (other, None):
-        assert error_codes(await as_viewer(viewer)(single, id=interest)) == ["NOT_FOUND"]
+        if not probe.interest_visible(own[0], viewer):
+            assert error_codes(await as_viewer(viewer)(single, id=interest)) == ["NOT_FOUND"]
     assert error_codes(await gql(single, id=interest)) == ["NOT_FOUND"]
 
 
 async def test_an_expression_of_interest_shows_its_author_proposal_and_organization(
         as_viewer: AsViewer, probe: Probe) -> None:
     author = probe.users[0]["id"]
-    visible = {p["id"] for p in probe.proposals if p["status"] in opportunity_probe.VISIBLE}
+    visible = {p["id"] for p in probe.proposals if probe.proposal_visible(p, author)}
     data = await as_viewer(author).data(INTERESTS, proposal=ids.encode(
         "Proposal", probe.proposals[0]["id"]), person=ids.encode("User", author), first=100)
     edges = data["person"]["expressionsOfInterest"]["edges"]
@@ -352,7 +360,7 @@ async def test_an_expression_of_interest_shows_its_author_proposal_and_organizat
         else:
             assert node["proposal"] is None
             seen_hidden = True
-    assert seen_hidden  # the interest in an archived proposal
+    assert seen_hidden  # an interest in a proposal the author may not see
 
 
 ROUND_TRIPS = """

@@ -28,7 +28,8 @@ from tests.conftest import DEMO_SEED, run_test_cypher
 
 # Every label and relationship type with its properties, as docs/graph-model.md fixes them.
 NODE_KEYS = {
-    "User": "id handle handleKey displayName headline bio locale province createdAt",
+    "User": "id handle handleKey email emailKey displayName headline bio locale province "
+            "createdAt platformRoles",
     "Organization": "id name kind legalForm vatNumber city province country website description "
                     "foundedYear",
     "S3Area": "id code nameIt nameEn period", "Competence": "id name nameIt",

@@ -100,6 +100,9 @@ class User(Node, UserOpportunities, UserNotifications):
     province: Province | None
     created_at: datetime
     follower_count: int = strawberry.field(description="How many people follow the person.")
+    email: str | None = strawberry.field(
+        description="The person's email address: only for the person and platform admins, "
+        "null for anyone else.")
 
     @classmethod
     def from_fields(cls, fields: dict[str, Any]) -> User:
@@ -109,6 +112,7 @@ class User(Node, UserOpportunities, UserNotifications):
             province=_province(fields.get("province")),
             created_at=native(fields["createdAt"]), follower_count=fields["followerCount"],
             unread_notification_count=fields.get("unreadNotificationCount"),
+            email=fields.get("email"),
         )
 
     @strawberry.field(description="The organizations the person belongs to, by name.")

@@ -57,8 +57,9 @@ class CommunityFilter:
     kinds: list[CommunityKind] | None = strawberry.field(
         default=None, description="Communities of any of these kinds.")
     access: list[CommunityAccess] | None = strawberry.field(
-        default=None, description="Communities with any of these access rules (only OPEN "
-        "communities are visible for now).")
+        default=None, description="Communities with any of these access rules (a CLOSED "
+        "community is visible only to its active and invited members, facilitators and "
+        "platform admins).")
     s3_area: strawberry.ID | None = strawberry.field(
         default=None, description="Communities focusing on this S3 area.")
     parent: strawberry.ID | None = strawberry.field(

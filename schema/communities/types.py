@@ -82,8 +82,10 @@ LATEST_ACTIVITY_FIRST = DiscussionOrder(field=DiscussionOrderField.LATEST_ACTIVI
                                         direction=OrderDirection.DESC)
 
 
-@strawberry.input(description="Which memberships to list; all conditions must hold. Only "
-                  "ACTIVE memberships are visible for now.")
+@strawberry.input(description="Which memberships to list; all conditions must hold. ACTIVE "
+                  "memberships are visible to whoever may see the community's content; "
+                  "REQUESTED, INVITED and REJECTED ones to the person concerned, the "
+                  "community's managers and platform admins.")
 class MembershipFilter:
     roles: list[CommunityRole] | None = strawberry.field(
         default=None, description="Memberships with any of these roles.")
@@ -177,7 +179,9 @@ class Community(Node):
                                         S3AreaConnection, first, after, last, before)
 
     @strawberry.field(description="The community's members, by display name; active ones "
-                      "unless filtered.")
+                      "unless filtered. Empty for a viewer who may not see the community's "
+                      "content (a RESERVED or CLOSED community they are not active in), but "
+                      "for their own membership.")
     async def members(
         self, info: strawberry.Info[Context, None], filter: MembershipFilter | None = None,
         first: int | None = None, after: str | None = None, last: int | None = None,
@@ -359,8 +363,10 @@ COMMUNITY_AREAS = Relation("Community", "FOCUSES_ON", outgoing=True, target=S3_A
 MEMBER_COUNT = Tally("Community", "communities/member_count")
 COMMUNITY_MEMBERS = Relation("Community", "MEMBER_OF", outgoing=False, target=USER,
                              sort=SortKey("n.displayName"), where="communities/membership_where")
+# A community may be visible while its content is not (a RESERVED one): the discussions keep
+# their own rule.
 COMMUNITY_DISCUSSIONS = Relation("Community", "IN", outgoing=False, target=DISCUSSION,
-                                 where=DISCUSSION_FILTER, visible_with_parent=True)
+                                 where=DISCUSSION_FILTER)
 USER_COMMUNITIES = Relation("User", "MEMBER_OF", outgoing=True, target=COMMUNITY,
                             sort=COMMUNITY_NAME_ORDER, where="communities/membership_where")
 USER_DISCUSSIONS = Relation("User", "AUTHORED", outgoing=True, target=DISCUSSION)

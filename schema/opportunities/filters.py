@@ -58,8 +58,8 @@ class ProposalFilter:
     origins: list[ProposalOrigin] | None = strawberry.field(
         default=None, description="Proposals from any of these origins.")
     statuses: list[ProposalStatus] | None = strawberry.field(
-        default=None, description="Proposals in any of these states (only PUBLISHED and "
-        "CLOSED can match).")
+        default=None, description="Proposals in any of these states (drafts, proposals "
+        "awaiting validation and archived ones match only for those who may see them).")
     open_only: bool | None = strawberry.field(
         default=None, description="true: only published proposals whose deadline is today or "
         "later, or that have none. false or null: no condition.")

@@ -152,7 +152,8 @@ class Proposal(Node):
     created_at: datetime
     interest_count: int = strawberry.field(
         description="How many expressions of interest the proposal received, whatever their "
-        "state; each one is visible to its author only.")
+        "state; each one is visible to its author, to whoever made the proposal, to "
+        "facilitators and to platform admins.")
     follower_count: int = strawberry.field(description="How many people follow the proposal.")
     comment_count: int = strawberry.field(description="How many comments, replies included.")
     review_note: str | None = strawberry.field(
@@ -246,7 +247,8 @@ class Proposal(Node):
 
 
 @strawberry.type(description="An answer to a proposal: someone offering to take part. Visible to "
-                 "its author only.")
+                 "its author, to whoever made the proposal (the person, or the admins of the "
+                 "organization, that proposed it), to facilitators and to platform admins.")
 class ExpressionOfInterest(Node):
     contribution: str | None = strawberry.field(description="What the author offers to bring.")
     message: str | None
@@ -264,8 +266,8 @@ class ExpressionOfInterest(Node):
         fields = await load_one(info.context, INTEREST_AUTHOR, self.node_id)
         return User.from_fields(fields) if fields is not None else None
 
-    @strawberry.field(description="The proposal it answers; null once the proposal is no "
-                      "longer visible (archived).")
+    @strawberry.field(description="The proposal it answers; null when the viewer may not "
+                      "see it (once archived, for its author).")
     async def proposal(self, info: strawberry.Info[Context, None]) -> Proposal | None:
         fields = await load_one(info.context, INTEREST_PROPOSAL, self.node_id)
         return Proposal.from_fields(fields) if fields is not None else None

@@ -1,8 +1,8 @@
 """A project's budget: its lines, and their totals per partner and per category.
 
-Budget lines are visible only to the people working on the project and the members of its
-partner organizations (`projects/budget_line_visible`); the totals add up only the lines the
-viewer may see, so they are empty for anyone else.
+Budget lines are visible only to the people working on the project, the members of its
+partner organizations and platform admins (`projects/budget_line_visible`); the totals add up
+only the lines the viewer may see, so they are empty for anyone else.
 """
 
 from __future__ import annotations
@@ -33,8 +33,8 @@ class BudgetLineFilter:
 
 
 @strawberry.type(description="What a project plans to spend on one category for one partner, "
-                 "and has spent so far. Visible to the people working on the project and the "
-                 "members of its partner organizations.")
+                 "and has spent so far. Visible to the people working on the project, the "
+                 "members of its partner organizations and platform admins.")
 class BudgetLine(Node):
     category: BudgetCategory
     planned: Money

@@ -205,6 +205,7 @@ def _people(world: World, total: int, organizations: list[Organization],
         province = world.province()
         graph.users.append({
             "id": user_id, "handle": handle, "displayName": f"{first} {last}",
+            "email": f"{handle}@example.org", "emailKey": f"{handle}@example.org".lower(),
             "headline": rng.choice(names["headlines"]),
             "bio": None if rng.random() < 0.3 else _bio(world),
             "locale": "en" if rng.random() < 0.08 else "it",

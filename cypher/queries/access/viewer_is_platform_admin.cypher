@@ -1,5 +1,2 @@
 // Whether the viewer is a platform admin (who may do everything).
-EXISTS {
-  MATCH (admin:User {id: $viewerId})
-  WHERE 'PLATFORM_ADMIN' IN coalesce(admin.platformRoles, [])
-}
+EXISTS { MATCH (viewer:User {id: $viewerId}) WHERE {{rule access/platform_admin(viewer)}} }

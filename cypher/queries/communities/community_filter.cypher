@@ -9,6 +9,11 @@ n.access IN $access
 
 MATCH (n)-[:FOCUSES_ON]->(:S3Area {id: $s3Area})
 
-MATCH (n)-[:PART_OF]->(:Community {id: $parent, access: 'OPEN'})
+MATCH (n)-[:PART_OF]->(:Community {id: $parent})
+
+EXISTS {
+  MATCH (parent:Community {id: $parent})
+  WHERE {{rule communities/community_visible(parent)}}
+}
 
 toLower(n.name) CONTAINS toLower($nameContains)

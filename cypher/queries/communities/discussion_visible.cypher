@@ -1,2 +1,5 @@
-// Discussions the viewer may see: those of a community the viewer may see (community_visible).
-EXISTS { (n)-[:IN]->(community:Community) WHERE community.access = 'OPEN' }
+// Discussions the viewer may see: those of a community whose content the viewer may see.
+EXISTS {
+  MATCH (n)-[:IN]->(community:Community)
+  WHERE {{rule communities/community_content_visible(community)}}
+}

@@ -1,15 +1,12 @@
 // Who may see a document: the rule of the subject its current version is attached to (an
 // earlier version is reached from the current one through PREVIOUS_VERSION). Project
-// documents: the people working on the project and the members of its partner organizations,
-// as for budget lines (projects/budget_line_visible). Community, discussion and proposal
-// documents: whoever may see the subject (an OPEN community; a discussion in an OPEN
-// community; a PUBLISHED or CLOSED proposal).
+// documents: those entitled to the project's private side; community documents: those who may
+// see the community's content; discussion and proposal documents: those who may see the
+// subject.
 EXISTS {
   MATCH (n)<-[:PREVIOUS_VERSION*0..]-(:Document)-[:ATTACHED_TO]->(subject)
-  WHERE (subject:Project AND $viewerId IS NOT NULL
-         AND (EXISTS { (subject)<-[:WORKS_ON]-(:User {id: $viewerId}) }
-              OR EXISTS { (subject)<-[:PARTNER_IN]-(:Organization)<-[:MEMBER_OF]-(:User {id: $viewerId}) }))
-     OR (subject:Community AND subject.access = 'OPEN')
-     OR (subject:Discussion AND EXISTS { (subject)-[:IN]->(:Community {access: 'OPEN'}) })
-     OR (subject:Proposal AND subject.status IN ['PUBLISHED', 'CLOSED'])
+  WHERE (subject:Project AND {{rule projects/project_entitled(subject)}})
+     OR (subject:Community AND {{rule communities/community_content_visible(subject)}})
+     OR (subject:Discussion AND {{rule communities/discussion_visible(subject)}})
+     OR (subject:Proposal AND {{rule opportunities/proposal_visible(subject)}})
 }

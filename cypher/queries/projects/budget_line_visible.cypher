@@ -1,7 +1,5 @@
-// Budget lines are for the people working on their project and the members of its partner
-// organizations only. Project documents follow the same rule (documents/document_visible).
-$viewerId IS NOT NULL AND EXISTS {
-  MATCH (n)-[:OF]->(entitledProject:Project)
-  WHERE EXISTS { (entitledProject)<-[:WORKS_ON]-(:User {id: $viewerId}) }
-     OR EXISTS { (entitledProject)<-[:PARTNER_IN]-(:Organization)<-[:MEMBER_OF]-(:User {id: $viewerId}) }
+// Budget lines are for those entitled to their project's private side (project_entitled).
+EXISTS {
+  MATCH (n)-[:OF]->(project:Project)
+  WHERE {{rule projects/project_entitled(project)}}
 }
