@@ -18,7 +18,7 @@ strings; `n.access` becomes `community.access`). Renaming, rather than binding `
 predicate, keeps the text valid inside subqueries, where Neo4j refuses to shadow an outer `n`.
 A variable the included fragment already uses for something else is refused, as it would
 silently join two patterns. `{{rule <name>}}` (no variable, or `(n)`) places the fragment as it
-is, for a rule on `n` itself (`proposal_made_by_viewer` within `proposal_visible`). The roles
+is, for a rule on `n` itself (`access/viewer_proposes` within `proposal_visible`). The roles
 of a person are rules on a User node (`access/platform_admin`), applied to the viewer's node
 once a fragment has found it (`MATCH (viewer:User {id: $viewerId})`).
 Included fragments lose their comment and blank lines and may include others (never

@@ -88,7 +88,7 @@ async def test_emails_and_handles_are_taken_whatever_their_case(
 
 async def test_a_seeded_handle_is_taken_in_another_case(api: Api, people: People,
                                                         db: Database) -> None:
-    [seeded] = await db.read("MATCH (u:User) WHERE u.handle IS NOT NULL AND u.emailKey IS NULL "
+    [seeded] = await db.read("MATCH (u:User) WHERE u.handle IS NOT NULL AND u.passwordHash IS NULL "
                              "RETURN u.handle AS handle LIMIT 1")
     taken = (await api.data(REGISTER, **{**people.new(),
                                          "handle": seeded["handle"].upper()}))["register"]

@@ -96,9 +96,11 @@ async def test_a_draft_is_created_for_oneself_with_every_field(
         "soughtCompetences": [ids.encode("Competence", workflow.narrow)],
         "s3Areas": [ids.encode("S3Area", workflow.area)], "clientMutationId": "draft-1"})
     payload = body["createProposal"]
-    # a draft is not yet readable through the API
-    assert payload == {"proposal": None, "userErrors": [], "clientMutationId": "draft-1"}
     [created] = await run_test_cypher(workflow.db, "proposals_of", user=author)
+    # the author reads the draft back; nobody outside sees it
+    assert payload == {"proposal": {"id": ids.encode("Proposal", created["id"])},
+                       "userErrors": [], "clientMutationId": "draft-1"}
+    assert not await sees(as_viewer, workflow.people["orgMember"], payload["proposal"]["id"])
     state = await workflow.state(created["id"])
     properties = state["properties"]
     assert {key: properties[key] for key in (
