@@ -26,8 +26,9 @@ query($text: String!, $types: [SearchType!], $first: Int, $after: String) {
 
 def made_up_stem() -> str:
     """A word stem no text holds, of letters only (so analyzers treat it as a word)."""
-    # "a": English stemming removes "-ed" and "-ing" only after a vowel
-    return "zqa" + "".join(random.choices(string.ascii_lowercase, k=9))
+    # "a": English stemming removes "-ed" and "-ing" only after a vowel; the final "k" keeps
+    # the stem from ending in "e", which would make "-ed" the "-eed" that stemming keeps
+    return "zqa" + "".join(random.choices(string.ascii_lowercase, k=8)) + "k"
 
 
 @pytest_asyncio.fixture(loop_scope="session")
