@@ -29,16 +29,11 @@ class Rule:
     message: str
 
 
-def seen(kind: NodeKind, variable: str) -> str:
-    """The visibility rule of `kind` applied to the statement's node `variable`."""
-    return applied(kind.visible, variable) if kind.visible else "true"
-
-
 def known_community(community_kind: NodeKind, variable: str) -> str:
     """Whether the viewer may act on the community `variable`: it is visible to the viewer, or
     the viewer is one of its active or invited members (their own membership tells them of it,
     whatever its access)."""
-    return (f"({seen(community_kind, variable)} OR "
+    return (f"({community_kind.visibility_of(variable)} OR "
             f"{applied('communities/community_of_viewer', variable)})")
 
 

@@ -62,6 +62,11 @@ class NodeKind:
         """The Cypher predicate on `n` that holds for the nodes the viewer may see."""
         return f"({fragment(self.visible)})" if self.visible else "true"
 
+    def visibility_of(self, variable: str) -> str:
+        """The same predicate on the node `variable` of a statement (a write statement's
+        `community`, `project`...), placed as a `{{rule}}` directive would place it."""
+        return applied(self.visible, variable) if self.visible else "true"
+
 
 @dataclass(frozen=True)
 class Conditions:

@@ -15,7 +15,7 @@ from pydantic import Field
 
 from app import ids
 from app.context import Context
-from schema.acting import Rule, errors_of, known_community, perform, rules, seen
+from schema.acting import Rule, errors_of, known_community, perform, rules
 from schema.communities.types import COMMUNITY, DISCUSSION, Discussion
 from schema.content.types import COMMENT, NEWS, Comment
 from schema.mutations import (
@@ -144,7 +144,7 @@ def _subject_fragments(label: str) -> dict[str, str]:
     if label == "Discussion":
         community = "EXISTS { MATCH (subject)-[:IN]->(community:Community) WHERE {rule} }"
         return {
-            "found": f"{seen(DISCUSSION, 'subject')} OR "
+            "found": f"{DISCUSSION.visibility_of('subject')} OR "
                      + community.replace("{rule}", known_community(COMMUNITY, "community")),
             "writer": community.replace("{rule}", rules("community")["member"])
                       + " OR " + rules("community")["administers"],
@@ -153,19 +153,19 @@ def _subject_fragments(label: str) -> dict[str, str]:
     kind = node_kind(label) if label == "Proposal" else NEWS
     if kind is None:
         raise RuntimeError(f"{label} is commentable but not registered")
-    return {"found": seen(kind, "subject"), "writer": "true",
+    return {"found": kind.visibility_of("subject"), "writer": "true",
             "open": "subject.status = 'PUBLISHED'" if label == "Proposal" else "true"}
 
 
 def _discussion_fragments() -> dict[str, str]:
     on = rules("community")
-    return {"visible": seen(DISCUSSION, "discussion"),
+    return {"visible": DISCUSSION.visibility_of("discussion"),
             "known": known_community(COMMUNITY, "community"),
             "manages": on["manages"], "facilitates": on["facilitates"]}
 
 
 def _comment_fragments() -> dict[str, str]:
-    return {**_discussion_fragments(), "visible": seen(COMMENT, "comment")}
+    return {**_discussion_fragments(), "visible": COMMENT.visibility_of("comment")}
 
 
 async def _discussion(info: strawberry.Info[Context, None], statement: str, given: Any,

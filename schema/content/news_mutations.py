@@ -13,7 +13,7 @@ from pydantic import Field, field_validator
 
 from app import ids
 from app.context import Context
-from schema.acting import UNKNOWN_S3_AREA, errors_of, perform, rules, seen
+from schema.acting import UNKNOWN_S3_AREA, errors_of, perform, rules
 from schema.actors.types import ORGANIZATION
 from schema.communities.mutations import MAX_AREAS, area_ids, distinct
 from schema.content.types import NEWS, News
@@ -121,7 +121,7 @@ class NewsMutations:
             {"newsId": news_id, "title": chosen.title, "summary": chosen.summary,
              "body": chosen.body, "areas": area_ids(chosen.s3_areas),
              "organizationId": organization},
-            organization_visible=seen(ORGANIZATION, "organization"))
+            organization_visible=ORGANIZATION.visibility_of("organization"))
         return await _news_payload(info, record["outcome"], news_id, chosen.client_mutation_id)
 
     @strawberry.mutation(description="Change a news item (its author).")
@@ -136,7 +136,7 @@ class NewsMutations:
             info, "content/update_news", "news",
             {"newsId": news_id, "title": chosen.title, "summary": chosen.summary,
              "body": chosen.body, "areas": area_ids(chosen.s3_areas)},
-            visible=seen(NEWS, "news"))
+            visible=NEWS.visibility_of("news"))
         return await _news_payload(info, record["outcome"], news_id, chosen.client_mutation_id)
 
     @strawberry.mutation(description="Delete a news item and its comments (its author, "
@@ -150,6 +150,6 @@ class NewsMutations:
                                      client_mutation_id=input.client_mutation_id)
         news_id = ids.decode_as(chosen.news, "News")
         await perform(info, "content/delete_news", "news", {"newsId": news_id},
-                      visible=seen(NEWS, "news"), facilitates=rules("news")["facilitates"])
+                      visible=NEWS.visibility_of("news"), facilitates=rules("news")["facilitates"])
         return DeleteNewsPayload(deleted_news_id=strawberry.ID(chosen.news),
                                  client_mutation_id=chosen.client_mutation_id)

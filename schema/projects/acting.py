@@ -25,7 +25,7 @@ from pydantic import Field
 from app import cypher, ids
 from app.context import Context
 from schema.actors.types import ORGANIZATION, USER
-from schema.loading import NodeKind, applied, fragment
+from schema.loading import applied, fragment
 from schema.mutations import UserError, UserErrorCode, refuse, user_error
 from schema.projects.kinds import ACTIVITY, BUDGET_LINE, MILESTONE, PROJECT, RESULT
 
@@ -46,11 +46,6 @@ def cents(amount: Decimal | None) -> int | None:
     return None if amount is None else int(amount.scaleb(2))
 
 
-def visible_as(kind: NodeKind, variable: str) -> str:
-    """The visibility rule of `kind` (written on `n`) applied to `variable` of a statement."""
-    return f"any(n IN [{variable}] WHERE {kind.visibility})"
-
-
 @cache
 def _fragments() -> dict[str, str]:
     from schema.opportunities.types import PROPOSAL  # opportunities read projects' types
@@ -66,15 +61,15 @@ def _fragments() -> dict[str, str]:
         "viewer_is_platform_admin": fragment("access/viewer_is_platform_admin"),
         "administers": applied("access/viewer_administers_organization", "organization"),
         "administers_proposer": applied("access/viewer_administers_organization", "proposer"),
-        "project_visible": visible_as(PROJECT, "project"),
-        "organization_visible": visible_as(ORGANIZATION, "organization"),
-        "user_visible": visible_as(USER, "person"),
-        "activity_visible": visible_as(ACTIVITY, "activity"),
-        "prerequisite_visible": visible_as(ACTIVITY, "prerequisite"),
-        "milestone_visible": visible_as(MILESTONE, "milestone"),
-        "result_visible": visible_as(RESULT, "result"),
-        "line_visible": visible_as(BUDGET_LINE, "line"),
-        "proposal_visible": visible_as(PROPOSAL, "proposal"),
+        "project_visible": PROJECT.visibility_of("project"),
+        "organization_visible": ORGANIZATION.visibility_of("organization"),
+        "user_visible": USER.visibility_of("person"),
+        "activity_visible": ACTIVITY.visibility_of("activity"),
+        "prerequisite_visible": ACTIVITY.visibility_of("prerequisite"),
+        "milestone_visible": MILESTONE.visibility_of("milestone"),
+        "result_visible": RESULT.visibility_of("result"),
+        "line_visible": BUDGET_LINE.visibility_of("line"),
+        "proposal_visible": PROPOSAL.visibility_of("proposal"),
     }
 
 
