@@ -14,10 +14,9 @@ from typing import Any
 
 import strawberry
 
-from app import cypher
 from app.context import Context
 from schema.loading import NodeKind, applied
-from schema.mutations import UserError, UserErrorCode, refuse, user_error
+from schema.mutations import UserError, UserErrorCode, refuse, user_error, write_statement
 
 
 @dataclass(frozen=True)
@@ -52,11 +51,11 @@ async def perform(info: strawberry.Info[Context, None], statement: str, what: st
                   parameters: dict[str, Any], **fragments: str) -> dict[str, Any]:
     """Run the write statement `queries/<statement>` with the viewer's id and `parameters`,
     raise the top-level error of a refusal (`what` names the object), and return its record."""
-    text = cypher.rendered(f"queries/{statement}", **fragments)
-    [record] = await info.context.db.write(
-        text, {**parameters, "viewerId": info.context.viewer_id})
+    record = await write_statement(info.context, statement,
+                                   {**parameters, "viewerId": info.context.viewer_id},
+                                   **fragments)
     refuse(record["outcome"], what)
-    return dict(record)
+    return record
 
 
 def errors_of(outcome: str, known: Mapping[str, Rule]) -> list[UserError]:

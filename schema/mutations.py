@@ -31,6 +31,7 @@ import strawberry
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from strawberry.utils.str_converters import to_camel_case
 
+from app import cypher
 from app.context import Context
 from app.errors import Forbidden, NotFound, Unauthenticated
 
@@ -155,3 +156,13 @@ def refuse(outcome: str, what: str) -> None:
         raise NotFound(f"No {what} with this ID.")
     if outcome == "FORBIDDEN":
         raise Forbidden(f"You may not do this to this {what}.")
+
+
+async def write_statement(context: Context, name: str, parameters: dict[str, Any],
+                          **fragments: str) -> dict[str, Any]:
+    """Run the write statement `cypher/queries/<name>` (its placeholders filled with
+    `fragments`, code only) and return its single record, at least its `outcome`. A statement
+    that finds no viewer (an account deleted meanwhile) returns no record: NOT_FOUND."""
+    text = cypher.rendered(f"queries/{name}", **fragments)
+    records = await context.db.write(text, parameters)
+    return dict(records[0]) if records else {"outcome": "NOT_FOUND"}

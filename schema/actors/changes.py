@@ -11,10 +11,9 @@ import strawberry
 from pydantic import BaseModel
 from strawberry.utils.str_converters import to_camel_case
 
-from app import cypher
 from app import ids as global_ids
 from app.context import Context
-from schema.mutations import UserError, UserErrorCode
+from schema.mutations import UserError, UserErrorCode, write_statement
 
 Info = strawberry.Info[Context, None]
 
@@ -72,10 +71,6 @@ def unknown(indexes: Iterable[int], path: str, what: str) -> list[UserError]:
 async def run(info: Info, statement: str, parameters: Mapping[str, Any],
               **fragments: str) -> dict[str, Any]:
     """Run the write statement `cypher/queries/actors/<statement>` (its placeholders filled
-    with `fragments`) and return its single record; a viewer whose node is gone (a deleted
-    account) is refused as not found."""
-    text = cypher.rendered(f"queries/actors/{statement}", **fragments)
-    records = await info.context.db.write(text, dict(parameters))
-    if not records:
-        return {"outcome": "NOT_FOUND"}
-    return dict(records[0])
+    with `fragments`) and return its single record."""
+    return await write_statement(info.context, f"actors/{statement}", dict(parameters),
+                                 **fragments)

@@ -22,11 +22,11 @@ from typing import Any
 import strawberry
 from pydantic import Field
 
-from app import cypher, ids
+from app import ids
 from app.context import Context
 from schema.actors.types import ORGANIZATION, USER
 from schema.loading import applied, fragment
-from schema.mutations import UserError, UserErrorCode, refuse, user_error
+from schema.mutations import UserError, UserErrorCode, refuse, user_error, write_statement
 from schema.projects.kinds import ACTIVITY, BUDGET_LINE, MILESTONE, PROJECT, RESULT
 
 Info = strawberry.Info[Context, None]
@@ -73,16 +73,11 @@ def _fragments() -> dict[str, str]:
     }
 
 
-def statement(name: str, **extra: str) -> str:
-    """The text of `queries/projects/<name>` with the access rules and visibility placed."""
-    return cypher.rendered(f"queries/projects/{name}", **_fragments(), **extra)
-
-
 async def act(info: Info, name: str, viewer_id: str, **parameters: Any) -> dict[str, Any]:
-    """Run the write statement `name` for the viewer; its single record (at least `outcome`)."""
-    [record] = await info.context.db.write(statement(name),
-                                           {"viewerId": viewer_id, **parameters})
-    return dict(record)
+    """Run the write statement `queries/projects/<name>`, with the access rules and visibility
+    placed, for the viewer; its single record (at least `outcome`)."""
+    return await write_statement(info.context, f"projects/{name}",
+                                 {"viewerId": viewer_id, **parameters}, **_fragments())
 
 
 def outcome_errors(outcome: str, what: str,
