@@ -10,6 +10,7 @@ from aiodataloader import DataLoader
 
 from app.authentication import Accounts
 from app.db import Database, QueryStats
+from app.file_store import FileStore
 from app.settings import Settings
 
 BatchLoad = Callable[[list[Any]], Coroutine[Any, Any, list[Any]]]
@@ -36,6 +37,7 @@ class Context:
     session_id: str | None = None
     client_address: str | None = None  # the peer's IP address, for login throttling
     accounts: Accounts | None = None  # the application's sign-in state (None outside HTTP)
+    files: FileStore | None = None  # where document bytes are kept (None outside HTTP)
     refusal: Exception | None = None  # why the request's credentials were refused
     loaders: dict[Hashable, DataLoader[Any, Any]] = field(default_factory=dict)
 

@@ -1,4 +1,14 @@
-"""The GraphQL endpoint: strawberry's ASGI app with the request context."""
+"""The GraphQL endpoint: strawberry's ASGI app with the request context.
+
+File uploads follow the GraphQL multipart request specification, with two guards before
+strawberry reads a byte of them. A multipart request must carry a header that no cross-site
+"simple" request can (`GraphQL-Require-Preflight`, or the `Apollo-Require-Preflight` and
+`X-Apollo-Operation-Name` that Apollo's upload clients send), so that a browser asks first
+(a CORS preflight). And its body may hold at most UPLOAD_MAX_BYTES plus UPLOAD_FORM_ALLOWANCE
+bytes: a larger declared length is refused at once, and a body that grows past it (chunked,
+or lying about its length) is cut off as it arrives. Both answer with a GraphQL error body:
+400 PREFLIGHT_REQUIRED, 413 PAYLOAD_TOO_LARGE.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +16,8 @@ from typing import Any
 
 from graphql import GraphQLError
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import JSONResponse, Response
+from starlette.types import Message, Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
@@ -16,16 +27,46 @@ from app.authentication import Accounts
 from app.context import Context
 from app.db import Database, begin_stats
 from app.extensions import shaped
+from app.file_store import FileStore
 from app.settings import Settings
+
+# Headers a cross-site form or simple request cannot set: one of them forces a preflight.
+PREFLIGHT_HEADERS = (b"graphql-require-preflight", b"apollo-require-preflight",
+                     b"x-apollo-operation-name")
+# What a multipart request may carry beside its files: the operation, the map, the boundaries.
+UPLOAD_FORM_ALLOWANCE = 1 << 20
 
 
 class GraphQLApp(GraphQL[Context, None]):
-    """`/graphql`: POST for every operation, GET for queries only, GraphiQL in a browser."""
+    """`/graphql`: POST for every operation (multipart for uploads), GET for queries only,
+    GraphiQL in a browser."""
 
     def __init__(self, schema: Any, settings: Settings) -> None:
-        super().__init__(schema, graphql_ide="graphiql", allow_queries_via_get=True)
+        super().__init__(schema, graphql_ide="graphiql", allow_queries_via_get=True,
+                         multipart_uploads_enabled=True)
         self.settings = settings
         self.accounts = Accounts(settings)
+        self.files = FileStore(settings.documents_path)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not _is_multipart(scope):
+            await super().__call__(scope, receive, send)
+            return
+        headers = dict(scope["headers"])
+        limit = self.settings.upload_max_bytes + UPLOAD_FORM_ALLOWANCE
+        if not any(headers.get(name, b"").strip() for name in PREFLIGHT_HEADERS):
+            refusal = _refusal(400, "PREFLIGHT_REQUIRED", "An upload needs the header "
+                               "GraphQL-Require-Preflight (any value), so that a browser "
+                               "checks with this API before sending it.")
+        elif _declared_length(headers) > limit:
+            refusal = _too_large(limit)
+        else:
+            try:
+                await super().__call__(scope, _capped(receive, limit), send)
+                return
+            except _BodyTooLarge:
+                refusal = _too_large(limit)
+        await refusal(scope, receive, send)
 
     async def get_context(self, request: Request | WebSocket,
                           response: Response | WebSocket) -> Context:
@@ -33,7 +74,7 @@ class GraphQLApp(GraphQL[Context, None]):
         app.authentication); a refused header is kept as the context's `refusal`."""
         database: Database = request.app.state.db
         context = Context(db=database, settings=self.settings, stats=begin_stats(),
-                          accounts=self.accounts,
+                          accounts=self.accounts, files=self.files,
                           client_address=request.client.host if request.client else None)
         try:
             identity = await self.accounts.authenticate(
@@ -55,3 +96,45 @@ class GraphQLApp(GraphQL[Context, None]):
 
     def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
         """Masked errors were logged by app.extensions.ErrorShaping; client errors need none."""
+
+
+def _is_multipart(scope: Scope) -> bool:
+    content_type: bytes = dict(scope["headers"]).get(b"content-type", b"")
+    return content_type.split(b";")[0].strip().lower() == b"multipart/form-data"
+
+
+def _declared_length(headers: dict[bytes, bytes]) -> int:
+    """The Content-Length a request declares; 0 when it declares none (the cap still holds)."""
+    declared = headers.get(b"content-length", b"")
+    return int(declared) if declared.isdigit() else 0
+
+
+def _refusal(status: int, code: str, message: str) -> JSONResponse:
+    return JSONResponse({"data": None, "errors": [{"message": message,
+                                                   "extensions": {"code": code}}]},
+                        status_code=status)
+
+
+def _too_large(limit: int) -> JSONResponse:
+    return _refusal(413, "PAYLOAD_TOO_LARGE",
+                    f"An upload request may carry at most {limit} bytes.")
+
+
+class _BodyTooLarge(Exception):
+    pass
+
+
+def _capped(receive: Receive, limit: int) -> Receive:
+    """`receive`, raising _BodyTooLarge once the body has grown past `limit` bytes."""
+    seen = 0
+
+    async def capped() -> Message:
+        nonlocal seen
+        message = await receive()
+        if message["type"] == "http.request":
+            seen += len(message.get("body", b""))
+            if seen > limit:
+                raise _BodyTooLarge
+        return message
+
+    return capped

@@ -1,4 +1,5 @@
-"""The ASGI application: `/graphql`, `/healthz`, `/readyz`, and the Neo4j driver's lifespan.
+"""The ASGI application: `/graphql`, `/documents/{id}` (downloads), `/healthz`, `/readyz`, and
+the Neo4j driver's lifespan.
 
     uvicorn app.main:app    # with NEO4J_URI and NEO4J_PASSWORD in the environment
 """
@@ -18,6 +19,7 @@ from starlette.routing import Route
 
 from app import cypher, migrations
 from app.db import Database, open_driver
+from app.downloads import download_route
 from app.graphql import GraphQLApp
 from app.memory import settle_after_start_up
 from app.settings import Settings, get_settings
@@ -29,6 +31,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     """The application for `settings` (by default those of the environment)."""
     settings = settings or get_settings()
     from schema import schema
+    from schema.documents.types import DOWNLOAD_ROUTE
 
     # The driver's DEBUG lines carry every statement's parameters, password and token hashes
     # among them: they are never written, whatever LOG_LEVEL says.
@@ -77,6 +80,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     return Starlette(
         routes=[
             Route("/graphql", graphql_app, methods=["GET", "POST"]),
+            Route(DOWNLOAD_ROUTE, download_route(graphql_app), methods=["GET", "HEAD"]),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
         ],

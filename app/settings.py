@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import secrets
 from functools import lru_cache
+from pathlib import Path
 from typing import Literal, Self
 
 from pydantic import Field, PrivateAttr, SecretStr, model_validator
@@ -62,6 +63,11 @@ class Settings(BaseSettings):
     oidc_issuer: str | None = None
     oidc_jwks_url: str | None = None
     oidc_audience: str | None = None
+    # Documents (app/file_store.py): where their bytes are kept, and the largest file an upload
+    # may carry. A multipart request may be this much plus UPLOAD_FORM_ALLOWANCE bytes for the
+    # operation itself; a larger one is refused before it is read.
+    documents_path: Path = Path(".local/documents")
+    upload_max_bytes: int = Field(default=20 * 1024 * 1024, ge=1)
 
     _temporary_secret: bool = PrivateAttr(default=False)
 

@@ -19,6 +19,7 @@ from schema.communities import (
 from schema.content import ContentQueries
 from schema.content.mutations import ContentMutations
 from schema.content.news_mutations import NewsMutations
+from schema.documents.mutations import DocumentMutations
 from schema.node import NodeQueries
 from schema.notifications.mutations import NotificationMutations
 from schema.notifications.queries import NotificationQueries
@@ -44,7 +45,7 @@ class Mutation(AccountMutations, FollowMutations, ProfileMutations, Organization
                OrganizationMembershipMutations, CommunityMutations,
                CommunityMembershipMutations, ContentMutations, NewsMutations,
                OpportunityMutations, NotificationMutations, ProjectMutations,
-               WorkPlanMutations, BudgetMutations):
+               WorkPlanMutations, BudgetMutations, DocumentMutations):
     pass
 
 

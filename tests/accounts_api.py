@@ -12,6 +12,11 @@ from typing import Any
 import httpx
 from starlette.applications import Starlette
 
+from app import cypher
+from app.db import Database
+from app.settings import Settings
+from app.tokens import issue_access_token
+
 REGISTER = """
 mutation($email: String!, $handle: String!, $password: String!, $name: String!) {
   register(input: {email: $email, handle: $handle, password: $password, displayName: $name}) {
@@ -115,3 +120,13 @@ async def login(api: Api, person: dict[str, str], password: str | None = None) -
         LOGIN, email=person["email"], password=password or person["password"]))["login"]
     assert result["userErrors"] == [], result
     return result
+
+
+async def bearer_token(db: Database, settings: Settings, user_id: str) -> str:
+    """An access token of a new session of the person `user_id`, as signing in would give
+    (for people a test made without a password)."""
+    session_id = str(uuid.uuid4())
+    await db.write(cypher.load("queries/accounts/open_session").text, {
+        "userId": user_id, "sessionId": session_id, "tokenHash": f"unused-{session_id}",
+        "days": 1, "checkedHash": None, "newHash": None})
+    return issue_access_token(settings, user_id, session_id).token

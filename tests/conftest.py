@@ -19,6 +19,7 @@ from starlette.applications import Starlette
 from app import cypher, migrations
 from app.context import Context
 from app.db import Database, begin_stats, connect
+from app.file_store import FileStore
 from app.main import create_app
 from app.settings import Settings, get_settings
 from localdb import Instance, instance
@@ -48,8 +49,11 @@ def local_neo4j() -> Iterator[Instance | None]:
 
 
 @pytest.fixture(scope="session")
-def settings(local_neo4j: Instance | None) -> Settings:
-    return get_settings()
+def settings(local_neo4j: Instance | None,
+             tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """The environment's settings, with document bytes kept in a folder of this session."""
+    return get_settings().model_copy(
+        update={"documents_path": tmp_path_factory.mktemp("documents")})
 
 
 @pytest_asyncio.fixture(scope="session", loop_scope="session")
@@ -119,7 +123,8 @@ class Viewer(Answers):
 
     async def __call__(self, query: str, **variables: Any) -> dict[str, Any]:
         context = Context(db=self.db, settings=self.settings, stats=begin_stats(),
-                          viewer_id=self.viewer_id)
+                          viewer_id=self.viewer_id,
+                          files=FileStore(self.settings.documents_path))
         result = await schema.execute(query, variable_values=variables, context_value=context)
         body: dict[str, Any] = {"data": result.data}
         if result.errors:

@@ -12,6 +12,7 @@ from typing import Any
 
 import strawberry
 
+from app import ids
 from app.context import Context
 from schema.actors.types import USER, User
 from schema.loading import Link, NodeKind, Relation, load_one, related_connection
@@ -21,6 +22,8 @@ from schema.scalars import BigInt
 from schema.values import native
 
 DOCUMENT = NodeKind("Document", "documents/document_fields", visible="documents/document_visible")
+# The HTTP route that serves a version's bytes (app/downloads.py), by its global ID.
+DOWNLOAD_ROUTE = "/documents/{id}"
 # Newest first: the order of a subject's documents and of a document's earlier versions.
 DOCUMENT_ORDER = SortKey("n.createdAt", kind="datetime", descending=True)
 VERSION_ORDER = SortKey("n.version", kind="int", descending=True)
@@ -43,6 +46,12 @@ class Document(Node):
         return cls(node_id=fields["id"], title=fields["title"], file_name=fields["fileName"],
                    mime_type=fields["mimeType"], size=fields["size"], sha256=fields["sha256"],
                    version=fields["version"], created_at=native(fields["createdAt"]))
+
+    @strawberry.field(description="Where to download this version's bytes: a path on this "
+                      "API's host, to GET with the same Authorization header as GraphQL "
+                      "requests (see the README).")
+    def download_url(self) -> str:
+        return download_path(self.node_id)
 
     @strawberry.field(description="The person who uploaded this version.")
     async def uploaded_by(self, info: strawberry.Info[Context, None]) -> User | None:
@@ -87,5 +96,11 @@ EARLIER_VERSIONS = Relation("Document", "PREVIOUS_VERSION", outgoing=True, targe
 ATTACHED_TO = Link("Document", "(p)<-[:PREVIOUS_VERSION*0..]-(:Document)-[:ATTACHED_TO]->(n)")
 
 register("Document", DOCUMENT, Document.from_fields)
+
+
+def download_path(node_id: str) -> str:
+    """The path that downloads the document version `node_id`."""
+    return DOWNLOAD_ROUTE.format(id=ids.encode("Document", node_id))
+
 
 document_edge = node_edge(DocumentEdge, Document)

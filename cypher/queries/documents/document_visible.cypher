@@ -2,11 +2,12 @@
 // earlier version is reached from the current one through PREVIOUS_VERSION). Project
 // documents: those entitled to the project's private side; community documents: those who may
 // see the community's content; discussion and proposal documents: those who may see the
-// subject.
+// subject. (The subject is `attachedTo` here: a statement that includes this rule may well
+// have a `subject` of its own, which the pattern would otherwise take as given.)
 EXISTS {
-  MATCH (n)<-[:PREVIOUS_VERSION*0..]-(:Document)-[:ATTACHED_TO]->(subject)
-  WHERE (subject:Project AND {{rule projects/project_entitled(subject)}})
-     OR (subject:Community AND {{rule communities/community_content_visible(subject)}})
-     OR (subject:Discussion AND {{rule communities/discussion_visible(subject)}})
-     OR (subject:Proposal AND {{rule opportunities/proposal_visible(subject)}})
+  MATCH (n)<-[:PREVIOUS_VERSION*0..]-(:Document)-[:ATTACHED_TO]->(attachedTo)
+  WHERE (attachedTo:Project AND {{rule projects/project_entitled(attachedTo)}})
+     OR (attachedTo:Community AND {{rule communities/community_content_visible(attachedTo)}})
+     OR (attachedTo:Discussion AND {{rule communities/discussion_visible(attachedTo)}})
+     OR (attachedTo:Proposal AND {{rule opportunities/proposal_visible(attachedTo)}})
 }

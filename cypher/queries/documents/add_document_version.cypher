@@ -1,0 +1,31 @@
+// The viewer adds version $versionId to the document whose current version is $documentId:
+// the new version takes the current one's place on its subject (ATTACHED_TO moves to it) and
+// points to it (PREVIOUS_VERSION); it keeps the title unless $title is given. `visible` (code)
+// is the Document visibility rule on `current`. Outcomes: NOT_FOUND (no such document for the
+// viewer), NOT_CURRENT (an earlier version, which cannot be replaced), FORBIDDEN (may not
+// attach to its subject), DONE. The current version is locked first, so two new versions
+// offered at once follow each other (the second gets NOT_CURRENT) instead of forking.
+MATCH (viewer:User {id: $viewerId})
+OPTIONAL MATCH (current:Document {id: $documentId})
+SET current._lock = true
+REMOVE current._lock
+WITH viewer, current
+OPTIONAL MATCH (current)-[attached:ATTACHED_TO]->(subject)
+WITH viewer, current, attached, subject, CASE
+  WHEN current IS NULL OR NOT ({{visible}}) THEN 'NOT_FOUND'
+  WHEN EXISTS { (:Document {id: $versionId})-[:PREVIOUS_VERSION]->(current) } THEN 'DONE'
+  WHEN subject IS NULL THEN 'NOT_CURRENT'
+  WHEN NOT ({{rule documents/viewer_may_attach(subject)}}) THEN 'FORBIDDEN'
+  ELSE 'DONE' END AS outcome
+CALL (viewer, current, attached, subject, outcome) {
+  WITH viewer, current, attached, subject
+  WHERE outcome = 'DONE' AND attached IS NOT NULL
+    AND NOT EXISTS { (:Document {id: $versionId}) }
+  CREATE (viewer)-[:UPLOADED]->(next:Document {
+    id: $versionId, title: coalesce($title, current.title), fileName: $fileName,
+    mimeType: $mimeType, size: $size, sha256: $sha256, version: current.version + 1,
+    createdAt: datetime()})-[:PREVIOUS_VERSION]->(current)
+  CREATE (next)-[:ATTACHED_TO]->(subject)
+  DELETE attached
+}
+RETURN outcome
