@@ -13,16 +13,8 @@ from typing import Any
 import strawberry
 
 from app.context import Context
-from schema.loading import NodeKind, applied
+from schema.loading import applied
 from schema.mutations import Reason, UserErrorCode, write_statement
-
-
-def known_community(community_kind: NodeKind, variable: str) -> str:
-    """Whether the viewer may act on the community `variable`: it is visible to the viewer, or
-    the viewer is one of its active or invited members (their own membership tells them of it,
-    whatever its access)."""
-    return (f"({community_kind.visibility_of(variable)} OR "
-            f"{applied('communities/community_of_viewer', variable)})")
 
 
 def rules(variable: str) -> dict[str, str]:

@@ -15,7 +15,7 @@ import strawberry
 
 from app import ids
 from app.context import Context
-from schema.acting import known_community, perform, rules
+from schema.acting import perform, rules
 from schema.actors.types import User
 from schema.communities.types import COMMUNITY, Community, CommunityRole, MembershipStatus
 from schema.mutations import (
@@ -159,7 +159,7 @@ async def _change(info: strawberry.Info[Context, None], statement: str, given: A
         info, f"communities/{statement}",
         {"communityId": community_id, "memberId": member_id, "notificationId": new_id(),
          **extra},
-        known=known_community(COMMUNITY, "community"), manages=on["manages"],
+        known=COMMUNITY.visibility_of("community"), manages=on["manages"],
         administers=on["administers"])
     errors = outcome_errors(record["outcome"], "community", reasons)
     if errors:

@@ -14,7 +14,7 @@ from pydantic import Field, field_validator
 
 from app import ids
 from app.context import Context
-from schema.acting import S3_AREA_REASONS, known_community, perform, rules
+from schema.acting import S3_AREA_REASONS, perform, rules
 from schema.communities.types import COMMUNITY, Community, CommunityAccess, CommunityKind
 from schema.mutations import (
     MutationInput,
@@ -126,7 +126,7 @@ class CommunityMutations:
             "parentId": ids.decode_as(chosen.parent, "Community") if chosen.parent else None,
         }
         record = await perform(info, "communities/create_community", parameters,
-                               known=known_community(COMMUNITY, "parent"),
+                               known=COMMUNITY.visibility_of("parent"),
                                manages=rules("parent")["manages"],
                                administers=rules("parent")["administers"])
         return await community_payload(info, record["outcome"], community_id,
@@ -150,7 +150,7 @@ class CommunityMutations:
         }
         on = rules("community")
         record = await perform(info, "communities/update_community", parameters,
-                               known=known_community(COMMUNITY, "community"),
+                               known=COMMUNITY.visibility_of("community"),
                                manages=on["manages"], administers=on["administers"])
         return await community_payload(info, record["outcome"], community_id,
                                        chosen.client_mutation_id)

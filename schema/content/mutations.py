@@ -15,7 +15,7 @@ from pydantic import Field
 
 from app import ids
 from app.context import Context
-from schema.acting import known_community, perform, rules
+from schema.acting import perform, rules
 from schema.communities.types import COMMUNITY, DISCUSSION, Discussion
 from schema.content.types import COMMENT, NEWS, Comment
 from schema.mutations import (
@@ -147,7 +147,7 @@ def _subject_fragments(label: str) -> dict[str, str]:
         community = "EXISTS { MATCH (subject)-[:IN]->(community:Community) WHERE {rule} }"
         return {
             "found": f"{DISCUSSION.visibility_of('subject')} OR "
-                     + community.replace("{rule}", known_community(COMMUNITY, "community")),
+                     + community.replace("{rule}", COMMUNITY.visibility_of("community")),
             "writer": community.replace("{rule}", rules("community")["member"])
                       + " OR " + rules("community")["administers"],
             "open": "NOT coalesce(subject.locked, false)",
@@ -162,7 +162,7 @@ def _subject_fragments(label: str) -> dict[str, str]:
 def _discussion_fragments() -> dict[str, str]:
     on = rules("community")
     return {"visible": DISCUSSION.visibility_of("discussion"),
-            "known": known_community(COMMUNITY, "community"),
+            "known": COMMUNITY.visibility_of("community"),
             "manages": on["manages"], "facilitates": on["facilitates"]}
 
 
@@ -207,7 +207,7 @@ class ContentMutations:
             info, "content/create_discussion",
             {"communityId": ids.decode_as(chosen.community, "Community"),
              "discussionId": discussion_id, "title": chosen.title, "body": chosen.body},
-            known=known_community(COMMUNITY, "community"), member=on["member"],
+            known=COMMUNITY.visibility_of("community"), member=on["member"],
             administers=on["administers"])
         errors = outcome_errors(record["outcome"], "community")
         node = None if errors else await resolve_node(info.context, "Discussion", discussion_id)
