@@ -1,39 +1,20 @@
 """What the community and content mutations share: the rules their statements are given, and
-how a statement's outcome becomes a refusal, a user error, or nothing.
+running those statements as the viewer.
 
-A statement answers `outcome`: 'DONE', a refusal ('NOT_FOUND', 'FORBIDDEN', see
-`schema.mutations.refuse`), or a token naming a business rule it enforced, which each mutation
-maps to the user error a person reads (`Rule`).
+A statement answers `outcome`: 'DONE', a refusal ('NOT_FOUND', 'FORBIDDEN'), or a token naming a
+business rule it enforced, which each mutation maps to the user error a person reads
+(`schema.mutations.outcome_errors`, with a table of `Reason`s).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 import strawberry
 
 from app.context import Context
-from schema.loading import NodeKind, applied
-from schema.mutations import UserError, UserErrorCode, refuse, user_error, write_statement
-
-
-@dataclass(frozen=True)
-class Rule:
-    """The user error of an outcome token: the input field it concerns, its code, a message."""
-
-    field: str | None
-    code: UserErrorCode
-    message: str
-
-
-def known_community(community_kind: NodeKind, variable: str) -> str:
-    """Whether the viewer may act on the community `variable`: it is visible to the viewer, or
-    the viewer is one of its active or invited members (their own membership tells them of it,
-    whatever its access)."""
-    return (f"({community_kind.visibility_of(variable)} OR "
-            f"{applied('communities/community_of_viewer', variable)})")
+from schema.loading import applied
+from schema.mutations import Reason, UserErrorCode, write_statement
 
 
 def rules(variable: str) -> dict[str, str]:
@@ -47,23 +28,15 @@ def rules(variable: str) -> dict[str, str]:
     }
 
 
-async def perform(info: strawberry.Info[Context, None], statement: str, what: str,
+async def perform(info: strawberry.Info[Context, None], statement: str,
                   parameters: dict[str, Any], **fragments: str) -> dict[str, Any]:
-    """Run the write statement `queries/<statement>` with the viewer's id and `parameters`,
-    raise the top-level error of a refusal (`what` names the object), and return its record."""
-    record = await write_statement(info.context, statement,
-                                   {**parameters, "viewerId": info.context.viewer_id},
-                                   **fragments)
-    refuse(record["outcome"], what)
-    return record
+    """Run the write statement `queries/<statement>` with the viewer's id and `parameters`, and
+    return its record (at least `outcome`)."""
+    return await write_statement(info.context, statement,
+                                 {**parameters, "viewerId": info.context.viewer_id},
+                                 **fragments)
 
 
-def errors_of(outcome: str, known: Mapping[str, Rule]) -> list[UserError]:
-    """The user errors of an outcome (none when it is 'DONE')."""
-    if outcome == "DONE":
-        return []
-    rule = known[outcome]
-    return user_error(rule.field, rule.code, rule.message)
-
-
-UNKNOWN_S3_AREA = Rule("s3Areas", UserErrorCode.NOT_FOUND, "No S3 area with one of these IDs.")
+# The outcome of a statement given S3 area IDs of which one names no area.
+S3_AREA_REASONS = {"UNKNOWN_S3_AREA": Reason("s3Areas", UserErrorCode.NOT_FOUND,
+                                             "No S3 area with one of these IDs.")}

@@ -7,7 +7,9 @@ payload's `userErrors` (the input field it concerns, a stable code, a message) a
 changes nothing. Who may do what is decided by the write statement itself, in the same
 transaction as the write: it answers with an outcome, and a refusal to act on an object the
 viewer may not see is a top-level NOT_FOUND (as if the object did not exist), on one the viewer
-sees but may not change FORBIDDEN; acting without signing in is UNAUTHENTICATED.
+sees but may not change FORBIDDEN; acting without signing in is UNAUTHENTICATED. Any other
+outcome but 'DONE' names a rule the statement enforced, which the mutation's table of `Reason`s
+turns into the user error a person reads (`outcome_errors`).
 
 Example (the shape of every mutation)::
 
@@ -17,14 +19,18 @@ Example (the shape of every mutation)::
         follow, errors = validated(input)
         if follow is None:
             return FollowPayload(user_errors=errors, client_mutation_id=input.client_mutation_id)
-        outcome = await write(info, "actors/follow", viewer=viewer_id, subject=...)
+        record = await write_statement(info.context, "actors/follow", {...}, visible=...)
+        errors = outcome_errors(record["outcome"], "user", {"NOT_ALLOWED": SELF})
         ...
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
 from enum import Enum
+from types import MappingProxyType
 from typing import Any, Protocol, TypeVar
 
 import strawberry
@@ -145,10 +151,6 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
-# Outcomes that write statements answer with, besides "DONE" and the user error codes.
-REFUSALS = {"NOT_FOUND", "FORBIDDEN"}
-
-
 def refuse(outcome: str, what: str) -> None:
     """Raise the top-level error of a refusal outcome (`what` names the object concerned);
     return for any other outcome."""
@@ -156,6 +158,33 @@ def refuse(outcome: str, what: str) -> None:
         raise NotFound(f"No {what} with this ID.")
     if outcome == "FORBIDDEN":
         raise Forbidden(f"You may not do this to this {what}.")
+
+
+@dataclass(frozen=True)
+class Reason:
+    """The user error a write statement's outcome token stands for: the input field it
+    concerns (None for the input as a whole), its code, and the message a person reads."""
+
+    field: str | None
+    code: UserErrorCode
+    message: str
+
+
+NO_REASONS: Mapping[str, Reason] = MappingProxyType({})
+
+
+def outcome_errors(outcome: str, what: str,
+                   reasons: Mapping[str, Reason] = NO_REASONS) -> list[UserError]:
+    """The user errors of a write statement's outcome: none for 'DONE'; the top-level error
+    of a refusal ('NOT_FOUND', 'FORBIDDEN') raised, `what` naming the object concerned; the
+    user error of the outcome's `reasons` entry; and for an outcome without one that is itself
+    a `UserErrorCode`, that code with a general message."""
+    refuse(outcome, what)
+    if outcome == "DONE":
+        return []
+    reason = reasons.get(outcome) or Reason(None, UserErrorCode[outcome],
+                                            "This cannot be done.")
+    return user_error(reason.field, reason.code, reason.message)
 
 
 async def write_statement(context: Context, name: str, parameters: dict[str, Any],

@@ -11,16 +11,18 @@ from app.context import Context
 from schema.mutations import (
     MutationInput,
     Payload,
+    Reason,
     UserErrorCode,
-    refuse,
+    outcome_errors,
     require_viewer,
-    user_error,
     validated,
 )
 from schema.node import Node, node_kind, resolve_node
 
 # The types a person may follow (the model's FOLLOWS targets).
 FOLLOWABLE = frozenset({"User", "Organization", "Community", "Proposal", "Project"})
+REASONS = {"NOT_ALLOWED": Reason("subject", UserErrorCode.NOT_ALLOWED,
+                                 "You cannot follow yourself.")}
 
 
 class FollowModel(MutationInput):
@@ -62,12 +64,9 @@ async def _change(info: strawberry.Info[Context, None], statement: str,
                            visible=kind.visibility)
     [record] = await info.context.db.write(text, {"viewerId": viewer_id,
                                                  "subjectId": subject_id})
-    outcome = record["outcome"]
-    refuse(outcome, type_name.lower())
-    if outcome == "NOT_ALLOWED":
-        return FollowPayload(user_errors=user_error("subject", UserErrorCode.NOT_ALLOWED,
-                                                    "You cannot follow yourself."),
-                             client_mutation_id=chosen.client_mutation_id)
+    errors = outcome_errors(record["outcome"], type_name.lower(), REASONS)
+    if errors:
+        return FollowPayload(user_errors=errors, client_mutation_id=chosen.client_mutation_id)
     return FollowPayload(subject=await resolve_node(info.context, type_name, subject_id),
                          client_mutation_id=chosen.client_mutation_id)
 

@@ -10,6 +10,7 @@ changes of its memberships see each other (two last admins cannot both leave).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from enum import Enum
 from typing import Any
 
@@ -24,10 +25,10 @@ from schema.actors.types import ORGANIZATION, USER, Organization, User
 from schema.mutations import (
     MutationInput,
     Payload,
+    Reason,
     UserErrorCode,
-    refuse,
+    outcome_errors,
     require_viewer,
-    user_error,
     validated,
 )
 from schema.node import resolve_node
@@ -141,22 +142,31 @@ class OrganizationMembershipPayload(Payload):
         default=None, description="Where the person now stands with the organization.")
 
 
-# What a refusal means, by outcome: the input field concerned and the message.
-REFUSALS = {
-    "PERSON_NOT_FOUND": ("person", UserErrorCode.NOT_FOUND, "No user with this ID."),
-    "ALREADY_DONE": ("person", UserErrorCode.ALREADY_DONE, "Already a member."),
-    "ALREADY_ADMIN": ("person", UserErrorCode.ALREADY_DONE, "Already an admin."),
-    "NOTHING_PENDING": ("person", UserErrorCode.INVALID_TRANSITION,
-                        "There is no such request or invitation to answer."),
-    "NOT_A_MEMBER": ("person", UserErrorCode.INVALID_TRANSITION,
-                     "Not a member, an invitee or an applicant of the organization."),
-    "NOT_ACTIVE": ("person", UserErrorCode.INVALID_TRANSITION,
-                   "Only an active member can become an admin."),
-    "SELF": ("person", UserErrorCode.NOT_ALLOWED, "Choose another member."),
-    "LAST_ADMIN": ("organization", UserErrorCode.NOT_ALLOWED,
-                   "An organization keeps at least one admin: make another member admin "
-                   "first."),
+# What a refusal means, by outcome; the fields are placed on the input by `_placed`.
+REASONS = {
+    "PERSON_NOT_FOUND": Reason("person", UserErrorCode.NOT_FOUND, "No user with this ID."),
+    "ALREADY_DONE": Reason("person", UserErrorCode.ALREADY_DONE, "Already a member."),
+    "ALREADY_ADMIN": Reason("person", UserErrorCode.ALREADY_DONE, "Already an admin."),
+    "NOTHING_PENDING": Reason("person", UserErrorCode.INVALID_TRANSITION,
+                              "There is no such request or invitation to answer."),
+    "NOT_A_MEMBER": Reason("person", UserErrorCode.INVALID_TRANSITION,
+                           "Not a member, an invitee or an applicant of the organization."),
+    "NOT_ACTIVE": Reason("person", UserErrorCode.INVALID_TRANSITION,
+                         "Only an active member can become an admin."),
+    "SELF": Reason("person", UserErrorCode.NOT_ALLOWED, "Choose another member."),
+    "LAST_ADMIN": Reason("organization", UserErrorCode.NOT_ALLOWED,
+                         "An organization keeps at least one admin: make another member admin "
+                         "first."),
 }
+
+
+def _placed(reason: Reason, action: str, names_person: bool) -> Reason:
+    """`reason` concerning the input field that names its object: `action` for the
+    organization itself, the organization for a person the input does not name (the
+    viewer)."""
+    if reason.field == "organization":
+        return replace(reason, field=action)
+    return reason if names_person else replace(reason, field="organization")
 
 
 async def _change(info: Info, statement: str, given: Any,
@@ -177,17 +187,12 @@ async def _change(info: Info, statement: str, given: Any,
                   "stepDown": getattr(chosen, "step_down", False)}
     record = await run(info, statement, parameters, visible=ORGANIZATION.visibility,
                        person_visible=USER.visibility, administers=MAY_ADMINISTER)
-    outcome = record["outcome"]
-    refuse(outcome, "organization")
-    if outcome in REFUSALS:
-        field, code, message = REFUSALS[outcome]
-        if field == "organization":
-            field = action
-        elif not person:  # the person is the viewer, named by no input field
-            field = "organization"
-        return OrganizationMembershipPayload(
-            user_errors=user_error(field, code, message),
-            client_mutation_id=chosen.client_mutation_id)
+    errors = outcome_errors(record["outcome"], "organization", {
+        outcome: _placed(reason, action, names_person=bool(person))
+        for outcome, reason in REASONS.items()})
+    if errors:
+        return OrganizationMembershipPayload(user_errors=errors,
+                                             client_mutation_id=chosen.client_mutation_id)
     organization = await resolve_node(info.context, "Organization", organization_id)
     person_node = await resolve_node(info.context, "User", person_id)
     return OrganizationMembershipPayload(

@@ -21,12 +21,13 @@ from schema.loading import applied
 from schema.mutations import (
     MutationInput,
     Payload,
+    Reason,
     UserError,
     UserErrorCode,
     new_id,
+    outcome_errors,
     refuse,
     require_viewer,
-    user_error,
     validated,
 )
 from schema.node import resolve_node
@@ -40,8 +41,8 @@ PROFILE_FIELDS = ("name", "kind", "legal_form", "vat_number", "city", "province"
 # Who may change an organization: its admins, and the platform admins.
 MAY_ADMINISTER = (f"({applied('access/viewer_administers_organization', 'organization')}"
                   f" OR {applied('access/viewer_is_platform_admin', 'organization')})")
-TAKEN = user_error("vatNumber", UserErrorCode.TAKEN,
-                   "Another organization has this VAT number.")
+VAT_REASONS = {"TAKEN": Reason("vatNumber", UserErrorCode.TAKEN,
+                               "Another organization has this VAT number.")}
 
 
 class OrganizationProfile(MutationInput):
@@ -249,8 +250,8 @@ class OrganizationMutations:
                 "competences": competences})
         except ConstraintError:  # another request took the VAT number at the same moment
             record = {"outcome": "TAKEN"}
-        refuse(record["outcome"], "user")
-        errors = TAKEN if record["outcome"] == "TAKEN" else _unknown_competences(record)
+        errors = (_unknown_competences(record) if record["outcome"] == "UNKNOWN"
+                  else outcome_errors(record["outcome"], "user", VAT_REASONS))
         return CreateOrganizationPayload(
             organization=None if errors else await _organization(info, organization_id),
             user_errors=errors, client_mutation_id=chosen.client_mutation_id)
@@ -273,8 +274,7 @@ class OrganizationMutations:
                 visible=ORGANIZATION.visibility, administers=MAY_ADMINISTER)
         except ConstraintError:
             record = {"outcome": "TAKEN"}
-        refuse(record["outcome"], "organization")
-        errors = TAKEN if record["outcome"] == "TAKEN" else []
+        errors = outcome_errors(record["outcome"], "organization", VAT_REASONS)
         return UpdateOrganizationPayload(
             organization=None if errors else await _organization(info, organization_id),
             user_errors=errors, client_mutation_id=changes.client_mutation_id)

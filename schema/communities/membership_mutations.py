@@ -15,14 +15,16 @@ import strawberry
 
 from app import ids
 from app.context import Context
-from schema.acting import Rule, errors_of, known_community, perform, rules
+from schema.acting import perform, rules
 from schema.actors.types import User
 from schema.communities.types import COMMUNITY, Community, CommunityRole, MembershipStatus
 from schema.mutations import (
     MutationInput,
     Payload,
+    Reason,
     UserErrorCode,
     new_id,
+    outcome_errors,
     require_viewer,
     validated,
 )
@@ -109,39 +111,39 @@ class MembershipPayload(Payload):
         default=None, description="Their membership's status now; null when they have none.")
 
 
-NOT_A_MEMBER = Rule("member", UserErrorCode.NOT_FOUND,
-                    "This person is not a member of the community, nor asking nor invited.")
-LAST_MANAGER = Rule(None, UserErrorCode.NOT_ALLOWED,
-                    "A community keeps at least one active manager.")
-JOIN_RULES = {
-    "NOT_ALLOWED": Rule("community", UserErrorCode.NOT_ALLOWED,
-                        "This community admits new members by invitation only."),
-    "INVALID_TRANSITION": Rule("community", UserErrorCode.INVALID_TRANSITION,
-                               "The managers declined your request to join."),
+NOT_A_MEMBER = Reason("member", UserErrorCode.NOT_FOUND,
+                      "This person is not a member of the community, nor asking nor invited.")
+LAST_MANAGER = Reason(None, UserErrorCode.NOT_ALLOWED,
+                      "A community keeps at least one active manager.")
+JOIN_REASONS = {
+    "NOT_ALLOWED": Reason("community", UserErrorCode.NOT_ALLOWED,
+                          "This community admits new members by invitation only."),
+    "INVALID_TRANSITION": Reason("community", UserErrorCode.INVALID_TRANSITION,
+                                 "The managers declined your request to join."),
 }
-INVITE_RULES = {
-    "UNKNOWN_MEMBER": Rule("member", UserErrorCode.NOT_FOUND, "No person with this ID."),
-    "ALREADY_DONE": Rule("member", UserErrorCode.ALREADY_DONE,
-                         "This person is already an active member."),
-    "INVALID_TRANSITION": Rule("member", UserErrorCode.INVALID_TRANSITION,
-                               "This person asked to join: decide on the request instead."),
+INVITE_REASONS = {
+    "UNKNOWN_MEMBER": Reason("member", UserErrorCode.NOT_FOUND, "No person with this ID."),
+    "ALREADY_DONE": Reason("member", UserErrorCode.ALREADY_DONE,
+                           "This person is already an active member."),
+    "INVALID_TRANSITION": Reason("member", UserErrorCode.INVALID_TRANSITION,
+                                 "This person asked to join: decide on the request instead."),
 }
-DECIDE_RULES = {
+DECIDE_REASONS = {
     "NOT_A_MEMBER": NOT_A_MEMBER,
-    "INVALID_TRANSITION": Rule("member", UserErrorCode.INVALID_TRANSITION,
-                               "This person has no request awaiting a decision."),
+    "INVALID_TRANSITION": Reason("member", UserErrorCode.INVALID_TRANSITION,
+                                 "This person has no request awaiting a decision."),
 }
-ROLE_RULES = {
+ROLE_REASONS = {
     "NOT_A_MEMBER": NOT_A_MEMBER, "LAST_MANAGER": LAST_MANAGER,
-    "INVALID_TRANSITION": Rule("member", UserErrorCode.INVALID_TRANSITION,
-                               "Only an active member's role can change."),
+    "INVALID_TRANSITION": Reason("member", UserErrorCode.INVALID_TRANSITION,
+                                 "Only an active member's role can change."),
 }
-LEAVE_RULES = {"LAST_MANAGER": LAST_MANAGER}
-REMOVE_RULES = {"NOT_A_MEMBER": NOT_A_MEMBER, "LAST_MANAGER": LAST_MANAGER}
+LEAVE_REASONS = {"LAST_MANAGER": LAST_MANAGER}
+REMOVE_REASONS = {"NOT_A_MEMBER": NOT_A_MEMBER, "LAST_MANAGER": LAST_MANAGER}
 
 
 async def _change(info: strawberry.Info[Context, None], statement: str, given: Any,
-                  known_rules: dict[str, Rule], **extra: Any) -> MembershipPayload:
+                  reasons: dict[str, Reason], **extra: Any) -> MembershipPayload:
     """Run one membership statement for the validated `given` input; `extra` parameters are
     added to the community's and the member's ids (the member is the viewer when the input
     names none)."""
@@ -154,12 +156,12 @@ async def _change(info: strawberry.Info[Context, None], statement: str, given: A
     member_id = ids.decode_as(member, "User") if member else viewer_id
     on = rules("community")
     record = await perform(
-        info, f"communities/{statement}", "community",
+        info, f"communities/{statement}",
         {"communityId": community_id, "memberId": member_id, "notificationId": new_id(),
          **extra},
-        known=known_community(COMMUNITY, "community"), manages=on["manages"],
+        known=COMMUNITY.visibility_of("community"), manages=on["manages"],
         administers=on["administers"])
-    errors = errors_of(record["outcome"], known_rules)
+    errors = outcome_errors(record["outcome"], "community", reasons)
     if errors:
         return MembershipPayload(user_errors=errors, client_mutation_id=chosen.client_mutation_id)
     return MembershipPayload(
@@ -177,36 +179,36 @@ class CommunityMembershipMutations:
                          "again changes nothing.")
     async def join_community(self, info: strawberry.Info[Context, None],
                              input: JoinCommunityInput) -> MembershipPayload:
-        return await _change(info, "join_community", input, JOIN_RULES)
+        return await _change(info, "join_community", input, JOIN_REASONS)
 
     @strawberry.mutation(description="Leave a community (or withdraw a request, or decline an "
                          "invitation); its last manager cannot.")
     async def leave_community(self, info: strawberry.Info[Context, None],
                               input: LeaveCommunityInput) -> MembershipPayload:
-        return await _change(info, "leave_community", input, LEAVE_RULES)
+        return await _change(info, "leave_community", input, LEAVE_REASONS)
 
     @strawberry.mutation(description="Invite a person to a community (its managers); they are "
                          "notified and become members by joining.")
     async def invite_to_community(self, info: strawberry.Info[Context, None],
                                   input: InviteToCommunityInput) -> MembershipPayload:
-        return await _change(info, "invite_to_community", input, INVITE_RULES)
+        return await _change(info, "invite_to_community", input, INVITE_REASONS)
 
     @strawberry.mutation(description="Accept or reject a request to join a community (its "
                          "managers); the person asking is notified.")
     async def decide_membership(self, info: strawberry.Info[Context, None],
                                 input: DecideMembershipInput) -> MembershipPayload:
-        return await _change(info, "decide_membership", input, DECIDE_RULES,
+        return await _change(info, "decide_membership", input, DECIDE_REASONS,
                              accept=input.decision == MembershipDecision.ACCEPT)
 
     @strawberry.mutation(description="Make an active member a manager or a participant (the "
                          "community's managers); a community keeps at least one manager.")
     async def change_member_role(self, info: strawberry.Info[Context, None],
                                  input: ChangeMemberRoleInput) -> MembershipPayload:
-        return await _change(info, "change_member_role", input, ROLE_RULES,
+        return await _change(info, "change_member_role", input, ROLE_REASONS,
                              role=input.role.value)
 
     @strawberry.mutation(description="End a person's membership of a community, whatever its "
                          "status (the community's managers); not its last manager's.")
     async def remove_member(self, info: strawberry.Info[Context, None],
                             input: RemoveMemberInput) -> MembershipPayload:
-        return await _change(info, "remove_member", input, REMOVE_RULES)
+        return await _change(info, "remove_member", input, REMOVE_REASONS)

@@ -14,16 +14,22 @@ from pydantic import Field, field_validator
 
 from app import ids
 from app.context import Context
-from schema.acting import UNKNOWN_S3_AREA, errors_of, known_community, perform, rules
+from schema.acting import S3_AREA_REASONS, perform, rules
 from schema.communities.types import COMMUNITY, Community, CommunityAccess, CommunityKind
-from schema.mutations import MutationInput, Payload, new_id, require_viewer, validated
+from schema.mutations import (
+    MutationInput,
+    Payload,
+    new_id,
+    outcome_errors,
+    require_viewer,
+    validated,
+)
 from schema.node import resolve_node
 
 MAX_AREAS = 5
 Name = Annotated[str, Field(min_length=3, max_length=120)]
 Description = Annotated[str, Field(max_length=5000)]
 Areas = Annotated[list[str], Field(max_length=MAX_AREAS)]
-COMMUNITY_RULES = {"UNKNOWN_S3_AREA": UNKNOWN_S3_AREA}
 
 
 def distinct(values: list[str] | None) -> list[str] | None:
@@ -94,9 +100,9 @@ def area_ids(values: list[str] | None) -> list[str] | None:
 
 async def community_payload(info: strawberry.Info[Context, None], outcome: str,
                             community_id: str, client_mutation_id: str | None) -> CommunityPayload:
-    """The payload of a community mutation: the community as the viewer sees it, or the user
-    errors of a refusal."""
-    errors = errors_of(outcome, COMMUNITY_RULES)
+    """The payload of a community mutation's `outcome`: the community as the viewer sees it,
+    or the user errors of a refusal (a top-level one raised)."""
+    errors = outcome_errors(outcome, "community", S3_AREA_REASONS)
     community = None if errors else await resolve_node(info.context, "Community", community_id)
     return CommunityPayload(community=community,  # type: ignore[arg-type]
                             user_errors=errors, client_mutation_id=client_mutation_id)
@@ -119,8 +125,8 @@ class CommunityMutations:
             "access": chosen.access.value, "areas": area_ids(chosen.s3_areas),
             "parentId": ids.decode_as(chosen.parent, "Community") if chosen.parent else None,
         }
-        record = await perform(info, "communities/create_community", "community", parameters,
-                               known=known_community(COMMUNITY, "parent"),
+        record = await perform(info, "communities/create_community", parameters,
+                               known=COMMUNITY.visibility_of("parent"),
                                manages=rules("parent")["manages"],
                                administers=rules("parent")["administers"])
         return await community_payload(info, record["outcome"], community_id,
@@ -143,8 +149,8 @@ class CommunityMutations:
             "areas": area_ids(chosen.s3_areas),
         }
         on = rules("community")
-        record = await perform(info, "communities/update_community", "community", parameters,
-                               known=known_community(COMMUNITY, "community"),
+        record = await perform(info, "communities/update_community", parameters,
+                               known=COMMUNITY.visibility_of("community"),
                                manages=on["manages"], administers=on["administers"])
         return await community_payload(info, record["outcome"], community_id,
                                        chosen.client_mutation_id)

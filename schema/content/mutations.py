@@ -15,14 +15,16 @@ from pydantic import Field
 
 from app import ids
 from app.context import Context
-from schema.acting import Rule, errors_of, known_community, perform, rules
+from schema.acting import perform, rules
 from schema.communities.types import COMMUNITY, DISCUSSION, Discussion
 from schema.content.types import COMMENT, NEWS, Comment
 from schema.mutations import (
     MutationInput,
     Payload,
+    Reason,
     UserErrorCode,
     new_id,
+    outcome_errors,
     require_viewer,
     validated,
 )
@@ -31,14 +33,14 @@ from schema.node import Node, node_kind, resolve_node
 Title = Annotated[str, Field(min_length=3, max_length=200)]
 Body = Annotated[str, Field(min_length=1, max_length=20000)]
 COMMENTABLE = frozenset({"Discussion", "News", "Proposal"})
-COMMENT_RULES = {
-    "CLOSED_SUBJECT": Rule("subject", UserErrorCode.NOT_ALLOWED,
-                           "This takes no comments (a locked discussion, a proposal that is "
-                           "not published)."),
-    "NOT_ON_SUBJECT": Rule("replyTo", UserErrorCode.INVALID,
-                           "A reply answers a comment on the same subject."),
-    "DELETED": Rule("comment", UserErrorCode.INVALID_TRANSITION,
-                    "A deleted comment cannot be changed."),
+COMMENT_REASONS = {
+    "CLOSED_SUBJECT": Reason("subject", UserErrorCode.NOT_ALLOWED,
+                             "This takes no comments (a locked discussion, a proposal that is "
+                             "not published)."),
+    "NOT_ON_SUBJECT": Reason("replyTo", UserErrorCode.INVALID,
+                             "A reply answers a comment on the same subject."),
+    "DELETED": Reason("comment", UserErrorCode.INVALID_TRANSITION,
+                      "A deleted comment cannot be changed."),
 }
 
 
@@ -145,7 +147,7 @@ def _subject_fragments(label: str) -> dict[str, str]:
         community = "EXISTS { MATCH (subject)-[:IN]->(community:Community) WHERE {rule} }"
         return {
             "found": f"{DISCUSSION.visibility_of('subject')} OR "
-                     + community.replace("{rule}", known_community(COMMUNITY, "community")),
+                     + community.replace("{rule}", COMMUNITY.visibility_of("community")),
             "writer": community.replace("{rule}", rules("community")["member"])
                       + " OR " + rules("community")["administers"],
             "open": "NOT coalesce(subject.locked, false)",
@@ -160,7 +162,7 @@ def _subject_fragments(label: str) -> dict[str, str]:
 def _discussion_fragments() -> dict[str, str]:
     on = rules("community")
     return {"visible": DISCUSSION.visibility_of("discussion"),
-            "known": known_community(COMMUNITY, "community"),
+            "known": COMMUNITY.visibility_of("community"),
             "manages": on["manages"], "facilitates": on["facilitates"]}
 
 
@@ -170,9 +172,8 @@ def _comment_fragments() -> dict[str, str]:
 
 async def _discussion(info: strawberry.Info[Context, None], statement: str, given: Any,
                       parameters: dict[str, Any], discussion_id: str) -> DiscussionPayload:
-    record = await perform(info, f"content/{statement}", "discussion", parameters,
-                           **_discussion_fragments())
-    errors = errors_of(record["outcome"], {})
+    record = await perform(info, f"content/{statement}", parameters, **_discussion_fragments())
+    errors = outcome_errors(record["outcome"], "discussion")
     node = None if errors else await resolve_node(info.context, "Discussion", discussion_id)
     return DiscussionPayload(discussion=node,  # type: ignore[arg-type]
                              user_errors=errors, client_mutation_id=given.client_mutation_id)
@@ -181,10 +182,9 @@ async def _discussion(info: strawberry.Info[Context, None], statement: str, give
 async def _comment(info: strawberry.Info[Context, None], statement: str, given: Any,
                    parameters: dict[str, Any], comment_id: str, what: str = "comment",
                    **fragments: str) -> CommentPayload:
-    record = await perform(info, f"content/{statement}", what,
-                           {**parameters, "commentId": comment_id},
+    record = await perform(info, f"content/{statement}", {**parameters, "commentId": comment_id},
                            **(fragments or _comment_fragments()))
-    errors = errors_of(record["outcome"], COMMENT_RULES)
+    errors = outcome_errors(record["outcome"], what, COMMENT_REASONS)
     node: Node | None = None if errors else await resolve_node(info.context, "Comment",
                                                                comment_id)
     return CommentPayload(comment=node,  # type: ignore[arg-type]
@@ -204,12 +204,12 @@ class ContentMutations:
         discussion_id = new_id()
         on = rules("community")
         record = await perform(
-            info, "content/create_discussion", "community",
+            info, "content/create_discussion",
             {"communityId": ids.decode_as(chosen.community, "Community"),
              "discussionId": discussion_id, "title": chosen.title, "body": chosen.body},
-            known=known_community(COMMUNITY, "community"), member=on["member"],
+            known=COMMUNITY.visibility_of("community"), member=on["member"],
             administers=on["administers"])
-        errors = errors_of(record["outcome"], {})
+        errors = outcome_errors(record["outcome"], "community")
         node = None if errors else await resolve_node(info.context, "Discussion", discussion_id)
         return DiscussionPayload(discussion=node,  # type: ignore[arg-type]
                                  user_errors=errors, client_mutation_id=chosen.client_mutation_id)

@@ -13,18 +13,24 @@ from pydantic import Field, field_validator
 
 from app import ids
 from app.context import Context
-from schema.acting import UNKNOWN_S3_AREA, errors_of, perform, rules
+from schema.acting import S3_AREA_REASONS, perform, rules
 from schema.actors.types import ORGANIZATION
 from schema.communities.mutations import MAX_AREAS, area_ids, distinct
 from schema.content.types import NEWS, News
-from schema.mutations import MutationInput, Payload, new_id, require_viewer, validated
+from schema.mutations import (
+    MutationInput,
+    Payload,
+    new_id,
+    outcome_errors,
+    require_viewer,
+    validated,
+)
 from schema.node import resolve_node
 
 Title = Annotated[str, Field(min_length=3, max_length=200)]
 Summary = Annotated[str, Field(max_length=1000)]
 Body = Annotated[str, Field(min_length=1, max_length=20000)]
 Areas = Annotated[list[str], Field(max_length=MAX_AREAS)]
-NEWS_RULES = {"UNKNOWN_S3_AREA": UNKNOWN_S3_AREA}
 
 
 class PublishNewsModel(MutationInput):
@@ -95,9 +101,9 @@ class DeleteNewsPayload(Payload):
         default=None, description="The ID of the news item deleted (with its comments).")
 
 
-async def _news_payload(info: strawberry.Info[Context, None], outcome: str, news_id: str,
-                        client_mutation_id: str | None) -> NewsPayload:
-    errors = errors_of(outcome, NEWS_RULES)
+async def _news_payload(info: strawberry.Info[Context, None], outcome: str, what: str,
+                        news_id: str, client_mutation_id: str | None) -> NewsPayload:
+    errors = outcome_errors(outcome, what, S3_AREA_REASONS)
     node = None if errors else await resolve_node(info.context, "News", news_id)
     return NewsPayload(news=node,  # type: ignore[arg-type]
                        user_errors=errors, client_mutation_id=client_mutation_id)
@@ -117,12 +123,13 @@ class NewsMutations:
         organization = (ids.decode_as(chosen.on_behalf_of, "Organization")
                         if chosen.on_behalf_of else None)
         record = await perform(
-            info, "content/publish_news", "organization",
+            info, "content/publish_news",
             {"newsId": news_id, "title": chosen.title, "summary": chosen.summary,
              "body": chosen.body, "areas": area_ids(chosen.s3_areas),
              "organizationId": organization},
             organization_visible=ORGANIZATION.visibility_of("organization"))
-        return await _news_payload(info, record["outcome"], news_id, chosen.client_mutation_id)
+        return await _news_payload(info, record["outcome"], "organization", news_id,
+                                   chosen.client_mutation_id)
 
     @strawberry.mutation(description="Change a news item (its author).")
     async def update_news(self, info: strawberry.Info[Context, None],
@@ -133,11 +140,12 @@ class NewsMutations:
             return NewsPayload(user_errors=errors, client_mutation_id=input.client_mutation_id)
         news_id = ids.decode_as(chosen.news, "News")
         record = await perform(
-            info, "content/update_news", "news",
+            info, "content/update_news",
             {"newsId": news_id, "title": chosen.title, "summary": chosen.summary,
              "body": chosen.body, "areas": area_ids(chosen.s3_areas)},
             visible=NEWS.visibility_of("news"))
-        return await _news_payload(info, record["outcome"], news_id, chosen.client_mutation_id)
+        return await _news_payload(info, record["outcome"], "news", news_id,
+                                   chosen.client_mutation_id)
 
     @strawberry.mutation(description="Delete a news item and its comments (its author, "
                          "facilitators).")
@@ -149,7 +157,9 @@ class NewsMutations:
             return DeleteNewsPayload(user_errors=errors,
                                      client_mutation_id=input.client_mutation_id)
         news_id = ids.decode_as(chosen.news, "News")
-        await perform(info, "content/delete_news", "news", {"newsId": news_id},
-                      visible=NEWS.visibility_of("news"), facilitates=rules("news")["facilitates"])
+        record = await perform(info, "content/delete_news", {"newsId": news_id},
+                               visible=NEWS.visibility_of("news"),
+                               facilitates=rules("news")["facilitates"])
+        outcome_errors(record["outcome"], "news")
         return DeleteNewsPayload(deleted_news_id=strawberry.ID(chosen.news),
                                  client_mutation_id=chosen.client_mutation_id)

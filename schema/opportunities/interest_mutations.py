@@ -14,12 +14,11 @@ from schema.loading import applied
 from schema.mutations import (
     MutationInput,
     Payload,
-    UserError,
+    Reason,
     UserErrorCode,
     new_id,
-    refuse,
+    outcome_errors,
     require_viewer,
-    user_error,
     validated,
 )
 from schema.node import resolve_node
@@ -30,18 +29,18 @@ from schema.opportunities.transitions import (
 )
 from schema.opportunities.types import PROPOSAL, ExpressionOfInterest
 
-_USER_ERRORS: dict[str, tuple[str | None, UserErrorCode, str]] = {
-    "ALREADY_DONE": ("proposal", UserErrorCode.ALREADY_DONE,
-                     "You already expressed interest in this proposal for this organization "
-                     "(or for yourself)."),
-    "NOT_ALLOWED": ("proposal", UserErrorCode.NOT_ALLOWED,
-                    "You cannot express interest in your own proposal."),
-    "INVALID_TRANSITION": ("proposal", UserErrorCode.INVALID_TRANSITION,
-                           "The proposal takes no more expressions of interest."),
+_SUBMIT_REASONS = {
+    "ALREADY_DONE": Reason("proposal", UserErrorCode.ALREADY_DONE,
+                           "You already expressed interest in this proposal for this "
+                           "organization (or for yourself)."),
+    "NOT_ALLOWED": Reason("proposal", UserErrorCode.NOT_ALLOWED,
+                          "You cannot express interest in your own proposal."),
+    "INVALID_TRANSITION": Reason("proposal", UserErrorCode.INVALID_TRANSITION,
+                                 "The proposal takes no more expressions of interest."),
 }
-_DECISION_ERRORS: dict[str, tuple[str | None, UserErrorCode, str]] = {
-    "INVALID_TRANSITION": ("expressionOfInterest", UserErrorCode.INVALID_TRANSITION,
-                           "The expression of interest's status does not allow this."),
+_DECISION_REASONS = {
+    "INVALID_TRANSITION": Reason("expressionOfInterest", UserErrorCode.INVALID_TRANSITION,
+                                 "The expression of interest's status does not allow this."),
 }
 
 
@@ -118,13 +117,6 @@ class DecideExpressionOfInterestPayload(ExpressionOfInterestPayload):
     pass
 
 
-def _errors(outcome: str, table: dict[str, tuple[str | None, UserErrorCode, str]],
-            what: str) -> list[UserError]:
-    refuse(outcome, what)
-    field, code, message = table[outcome]
-    return user_error(field, code, message)
-
-
 async def _resolve(info: strawberry.Info[Context, None],
                    interest_id: str) -> ExpressionOfInterest | None:
     found = await resolve_node(info.context, "ExpressionOfInterest", interest_id)
@@ -159,17 +151,13 @@ class InterestMutations:
             "contribution": chosen.contribution, "message": chosen.message,
             "openStatuses": sorted(OPEN_FOR_INTEREST)})
         outcome = record["outcome"]
-        if outcome == "ORGANIZATION_NOT_FOUND":
-            refuse("NOT_FOUND", "organization")
-        if outcome == "FORBIDDEN":
-            refuse(outcome, "organization")
-        if outcome != "DONE":
-            return SubmitExpressionOfInterestPayload(
-                user_errors=_errors(outcome, _USER_ERRORS, "proposal"),
-                client_mutation_id=chosen.client_mutation_id)
+        # NOT_FOUND is the proposal's refusal; the organization it is made for answers
+        # ORGANIZATION_NOT_FOUND, and FORBIDDEN when the viewer is not one of its members.
+        what = "organization" if outcome in ("ORGANIZATION_NOT_FOUND", "FORBIDDEN") else "proposal"
+        errors = outcome_errors(outcome.removeprefix("ORGANIZATION_"), what, _SUBMIT_REASONS)
         return SubmitExpressionOfInterestPayload(
-            expression_of_interest=await _resolve(info, interest_id),
-            client_mutation_id=chosen.client_mutation_id)
+            expression_of_interest=None if errors else await _resolve(info, interest_id),
+            user_errors=errors, client_mutation_id=chosen.client_mutation_id)
 
     @strawberry.mutation(description="Withdraw one's expression of interest (SUBMITTED → "
                          "WITHDRAWN).")
@@ -184,13 +172,10 @@ class InterestMutations:
         interest_id = global_ids.decode_as(chosen.expression_of_interest, "ExpressionOfInterest")
         outcome = await change_status(info, viewer_id, INTEREST_TRANSITIONS["withdraw"],
                                       interest_id, "WITHDRAWN")
-        if outcome != "DONE":
-            return WithdrawExpressionOfInterestPayload(
-                user_errors=_errors(outcome, _DECISION_ERRORS, "expression of interest"),
-                client_mutation_id=chosen.client_mutation_id)
+        errors = outcome_errors(outcome, "expression of interest", _DECISION_REASONS)
         return WithdrawExpressionOfInterestPayload(
-            expression_of_interest=await _resolve(info, interest_id),
-            client_mutation_id=chosen.client_mutation_id)
+            expression_of_interest=None if errors else await _resolve(info, interest_id),
+            user_errors=errors, client_mutation_id=chosen.client_mutation_id)
 
     @strawberry.mutation(description="Decide on an expression of interest in one's proposal "
                          "(SUBMITTED → RELEVANT or REJECTED); by its proposer or an admin of "
@@ -206,10 +191,7 @@ class InterestMutations:
         interest_id = global_ids.decode_as(chosen.expression_of_interest, "ExpressionOfInterest")
         outcome = await change_status(info, viewer_id, INTEREST_TRANSITIONS["decide"],
                                       interest_id, chosen.decision.value)
-        if outcome != "DONE":
-            return DecideExpressionOfInterestPayload(
-                user_errors=_errors(outcome, _DECISION_ERRORS, "expression of interest"),
-                client_mutation_id=chosen.client_mutation_id)
+        errors = outcome_errors(outcome, "expression of interest", _DECISION_REASONS)
         return DecideExpressionOfInterestPayload(
-            expression_of_interest=await _resolve(info, interest_id),
-            client_mutation_id=chosen.client_mutation_id)
+            expression_of_interest=None if errors else await _resolve(info, interest_id),
+            user_errors=errors, client_mutation_id=chosen.client_mutation_id)

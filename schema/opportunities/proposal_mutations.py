@@ -12,12 +12,11 @@ from app import ids as global_ids
 from app.context import Context
 from schema.mutations import (
     Payload,
-    UserError,
+    Reason,
     UserErrorCode,
     new_id,
-    refuse,
+    outcome_errors,
     require_viewer,
-    user_error,
     validated,
 )
 from schema.node import resolve_node
@@ -39,13 +38,12 @@ from schema.opportunities.transitions import (
 )
 from schema.opportunities.types import PROPOSAL, Proposal
 
-# Refusals of the proposal statements that are user errors: the input field and the message.
-_USER_ERRORS: dict[str, tuple[str | None, UserErrorCode, str]] = {
-    "INVALID_TRANSITION": ("proposal", UserErrorCode.INVALID_TRANSITION,
-                           "The proposal's status does not allow this."),
-    "UNKNOWN_COMPETENCE": ("soughtCompetences", UserErrorCode.NOT_FOUND,
-                           "A sought competence does not exist."),
-    "UNKNOWN_AREA": ("s3Areas", UserErrorCode.NOT_FOUND, "An S3 area does not exist."),
+_REASONS = {
+    "INVALID_TRANSITION": Reason("proposal", UserErrorCode.INVALID_TRANSITION,
+                                 "The proposal's status does not allow this."),
+    "UNKNOWN_COMPETENCE": Reason("soughtCompetences", UserErrorCode.NOT_FOUND,
+                                 "A sought competence does not exist."),
+    "UNKNOWN_AREA": Reason("s3Areas", UserErrorCode.NOT_FOUND, "An S3 area does not exist."),
 }
 
 
@@ -98,19 +96,13 @@ def _node_ids(values: list[str] | None, type_name: str) -> list[str] | None:
     return None if values is None else [global_ids.decode_as(v, type_name) for v in values]
 
 
-def _refusal(outcome: str) -> list[UserError]:
-    """The user errors of an outcome that is neither DONE nor a top-level refusal."""
-    refuse(outcome, "proposal")
-    field, code, message = _USER_ERRORS[outcome]
-    return user_error(field, code, message)
-
-
 async def _answer(info: strawberry.Info[Context, None], payload: type[P], outcome: str,
-                  proposal_id: str, client_id: str | None) -> P:
-    """The payload of an outcome: the user errors of a refusal, or the proposal as the viewer
-    now sees it."""
-    if outcome != "DONE":
-        return payload(user_errors=_refusal(outcome), client_mutation_id=client_id)
+                  proposal_id: str, client_id: str | None, what: str = "proposal") -> P:
+    """The payload of an outcome: the user errors of a refusal (a top-level one raised, `what`
+    naming the object it concerns), or the proposal as the viewer now sees it."""
+    errors = outcome_errors(outcome, what, _REASONS)
+    if errors:
+        return payload(user_errors=errors, client_mutation_id=client_id)
     found = await resolve_node(info.context, "Proposal", proposal_id)
     return payload(proposal=found if isinstance(found, Proposal) else None,
                    client_mutation_id=client_id)
@@ -159,11 +151,8 @@ class ProposalMutations:
             cypher.load("queries/opportunities/create_proposal").text,
             {"viewerId": viewer_id, "proposalId": proposal_id, "organizationId": organization,
              "properties": chosen.properties(), **related})
-        outcome = record["outcome"]
-        if outcome in ("NOT_FOUND", "FORBIDDEN"):
-            refuse(outcome, "organization")
-        return await _answer(info, CreateProposalPayload, outcome, proposal_id,
-                             chosen.client_mutation_id)
+        return await _answer(info, CreateProposalPayload, record["outcome"], proposal_id,
+                             chosen.client_mutation_id, what="organization")
 
     @strawberry.mutation(description="Change a draft proposal (one sent back included); by "
                          "its author or an admin of the organization it is made for.")

@@ -1,5 +1,5 @@
-"""What the project mutations share: who may act, running their statements, and what their
-outcomes mean to the person who asked.
+"""What the project mutations share: who may act, running their statements, amounts, dates
+and IDs (what an outcome means to the person who asked is `schema.mutations.outcome_errors`).
 
 Who may act is decided inside each write statement, from three rules on the project (fragments
 in `cypher/queries/projects/`, each also true for platform admins):
@@ -13,7 +13,6 @@ in `cypher/queries/projects/`, each also true for platform admins):
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from functools import cache
@@ -26,7 +25,7 @@ from app import ids
 from app.context import Context
 from schema.actors.types import ORGANIZATION, USER
 from schema.loading import applied, fragment
-from schema.mutations import UserError, UserErrorCode, refuse, user_error, write_statement
+from schema.mutations import UserError, UserErrorCode, user_error, write_statement
 from schema.projects.kinds import ACTIVITY, BUDGET_LINE, MILESTONE, PROJECT, RESULT
 
 Info = strawberry.Info[Context, None]
@@ -78,17 +77,6 @@ async def act(info: Info, name: str, viewer_id: str, **parameters: Any) -> dict[
     placed, for the viewer; its single record (at least `outcome`)."""
     return await write_statement(info.context, f"projects/{name}",
                                  {"viewerId": viewer_id, **parameters}, **_fragments())
-
-
-def outcome_errors(outcome: str, what: str,
-                   reasons: Mapping[str, tuple[str | None, UserErrorCode, str]]) -> list[UserError]:
-    """The user errors of a statement's outcome: none when DONE, the top-level refusal
-    (NOT_FOUND, FORBIDDEN) raised, and otherwise the (field, code, message) `reasons` give."""
-    refuse(outcome, what)
-    if outcome == "DONE":
-        return []
-    field, code, message = reasons.get(outcome, (None, UserErrorCode[outcome], outcome))
-    return user_error(field, code, message)
 
 
 def changes(**values: Any) -> dict[str, Any]:

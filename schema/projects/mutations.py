@@ -13,9 +13,11 @@ from pydantic import Field
 from schema.mutations import (
     MutationInput,
     Payload,
+    Reason,
     UserError,
     UserErrorCode,
     new_id,
+    outcome_errors,
     require_viewer,
     user_error,
     validated,
@@ -29,7 +31,6 @@ from schema.projects.acting import (
     changes,
     dates_out_of_order,
     node_id,
-    outcome_errors,
 )
 from schema.projects.kinds import PartnerRole, ProjectRole, ProjectStatus
 from schema.projects.types import Project
@@ -197,18 +198,18 @@ async def project_payload(info: Info, project_id: str | None, errors: list[UserE
 
 
 _PARTNER_REASONS = {
-    "NOT_PARTNER": ("organization", UserErrorCode.NOT_FOUND,
-                    "This organization is not a partner of the project."),
-    "ALREADY_DONE": ("organization", UserErrorCode.ALREADY_DONE,
-                     "This organization is already a partner of the project."),
-    "NOT_ALLOWED": ("role", UserErrorCode.NOT_ALLOWED,
-                    "A project always has one coordinator: name another one instead."),
-    "COORDINATOR": ("organization", UserErrorCode.NOT_ALLOWED,
-                    "The coordinator cannot leave: name another coordinator first."),
-    "HAS_LINES": ("organization", UserErrorCode.NOT_ALLOWED,
-                  "The partner has budget lines: delete or move them first."),
-    "OVER_BUDGET": ("budget", UserErrorCode.OVER_BUDGET,
-                    "The partners' shares would exceed the project's total budget."),
+    "NOT_PARTNER": Reason("organization", UserErrorCode.NOT_FOUND,
+                          "This organization is not a partner of the project."),
+    "ALREADY_DONE": Reason("organization", UserErrorCode.ALREADY_DONE,
+                           "This organization is already a partner of the project."),
+    "NOT_ALLOWED": Reason("role", UserErrorCode.NOT_ALLOWED,
+                          "A project always has one coordinator: name another one instead."),
+    "COORDINATOR": Reason("organization", UserErrorCode.NOT_ALLOWED,
+                          "The coordinator cannot leave: name another coordinator first."),
+    "HAS_LINES": Reason("organization", UserErrorCode.NOT_ALLOWED,
+                        "The partner has budget lines: delete or move them first."),
+    "OVER_BUDGET": Reason("budget", UserErrorCode.OVER_BUDGET,
+                          "The partners' shares would exceed the project's total budget."),
 }
 
 
@@ -239,12 +240,12 @@ class ProjectMutations:
             areaIds=None if chosen.s3_areas is None
             else [node_id(area, "S3Area") for area in chosen.s3_areas])
         errors = outcome_errors(record["outcome"], "organization", {
-            "PROPOSAL_NOT_FOUND": ("fromProposal", UserErrorCode.NOT_FOUND,
-                                   "No proposal with this ID."),
-            "PROPOSAL_FORBIDDEN": ("fromProposal", UserErrorCode.NOT_ALLOWED,
-                                   "Only the proposer may start a project from a proposal."),
-            "NOT_ALLOWED": ("fromProposal", UserErrorCode.NOT_ALLOWED,
-                            "Only a published or closed proposal may lead to a project."),
+            "PROPOSAL_NOT_FOUND": Reason("fromProposal", UserErrorCode.NOT_FOUND,
+                                         "No proposal with this ID."),
+            "PROPOSAL_FORBIDDEN": Reason("fromProposal", UserErrorCode.NOT_ALLOWED,
+                                         "Only the proposer may start a project from a proposal."),
+            "NOT_ALLOWED": Reason("fromProposal", UserErrorCode.NOT_ALLOWED,
+                                  "Only a published or closed proposal may lead to a project."),
         })
         return await project_payload(info, project_id, errors, chosen.client_mutation_id)
 
@@ -265,12 +266,13 @@ class ProjectMutations:
                                status=chosen.status.value if chosen.status else None,
                                totalBudget=cents(chosen.total_budget)))
         errors = outcome_errors(record["outcome"], "project", {
-            "DATES_OUT_OF_ORDER": ("endDate", UserErrorCode.DATES_OUT_OF_ORDER,
-                                   "The end date would come before the start date."),
-            "INVALID_TRANSITION": ("status", UserErrorCode.INVALID_TRANSITION,
-                                   "A project cannot move to this status from its current one."),
-            "OVER_BUDGET": ("totalBudget", UserErrorCode.OVER_BUDGET,
-                            "The budget lines or partners' shares exceed this total."),
+            "DATES_OUT_OF_ORDER": Reason("endDate", UserErrorCode.DATES_OUT_OF_ORDER,
+                                         "The end date would come before the start date."),
+            "INVALID_TRANSITION": Reason("status", UserErrorCode.INVALID_TRANSITION,
+                                         "A project cannot move to this status from its "
+                                         "current one."),
+            "OVER_BUDGET": Reason("totalBudget", UserErrorCode.OVER_BUDGET,
+                                  "The budget lines or partners' shares exceed this total."),
         })
         return await project_payload(info, project_id, errors, chosen.client_mutation_id)
 
@@ -330,7 +332,7 @@ async def _person(info: Info, name: str,
                        userId=node_id(chosen.person, "User"),
                        role=role.value if role else None)
     errors = outcome_errors(record["outcome"], "project or person", {
-        "NOT_ON_PROJECT": ("person", UserErrorCode.NOT_FOUND,
-                           "This person does not work on the project."),
+        "NOT_ON_PROJECT": Reason("person", UserErrorCode.NOT_FOUND,
+                                 "This person does not work on the project."),
     })
     return await project_payload(info, project_id, errors, chosen.client_mutation_id)

@@ -19,13 +19,15 @@ from pydantic import Field
 from schema.mutations import (
     MutationInput,
     Payload,
+    Reason,
     UserErrorCode,
     new_id,
+    outcome_errors,
     require_viewer,
     validated,
 )
 from schema.node import resolve_node
-from schema.projects.acting import Info, act, amount_field, cents, changes, node_id, outcome_errors
+from schema.projects.acting import Info, act, amount_field, cents, changes, node_id
 from schema.projects.budget import BudgetLine
 from schema.projects.kinds import BudgetCategory
 from schema.projects.types import Project
@@ -33,10 +35,10 @@ from schema.projects.types import Project
 _ALLOW = Field(default=False, description="Accept planned lines adding up to more than the "
                "total budget; only the coordinator's admins may.")
 _REASONS = {
-    "NOT_PARTNER": ("partner", UserErrorCode.NOT_ALLOWED,
-                    "The organization is not a partner of the project."),
-    "OVER_BUDGET": ("planned", UserErrorCode.OVER_BUDGET,
-                    "The planned lines would exceed the project's total budget."),
+    "NOT_PARTNER": Reason("partner", UserErrorCode.NOT_ALLOWED,
+                          "The organization is not a partner of the project."),
+    "OVER_BUDGET": Reason("planned", UserErrorCode.OVER_BUDGET,
+                          "The planned lines would exceed the project's total budget."),
 }
 
 
@@ -164,7 +166,7 @@ class BudgetMutations:
                                            client_mutation_id=input.client_mutation_id)
         record = await act(info, "delete_budget_line", viewer_id,
                            lineId=node_id(chosen.budget_line, "BudgetLine"))
-        outcome_errors(record["outcome"], "budget line", {})
+        outcome_errors(record["outcome"], "budget line")
         project = await resolve_node(info.context, "Project", record["projectId"])
         return DeleteBudgetLinePayload(deleted_budget_line_id=chosen.budget_line,
                                        project=cast(Project | None, project),

@@ -12,9 +12,11 @@ from pydantic import Field
 from schema.mutations import (
     MutationInput,
     Payload,
+    Reason,
     UserError,
     UserErrorCode,
     new_id,
+    outcome_errors,
     require_viewer,
     validated,
 )
@@ -26,7 +28,6 @@ from schema.projects.acting import (
     changes,
     dates_out_of_order,
     node_id,
-    outcome_errors,
 )
 from schema.projects.activities import Activity
 from schema.projects.kinds import ActivityStatus, ResultKind
@@ -38,11 +39,11 @@ from schema.values import instant
 MAX_ASSIGNEES = 50
 # Results have a field named `date`, which would shadow the type inside their models.
 Day = date
-_DATES = ("startDate", UserErrorCode.DATES_OUT_OF_ORDER,
-          "The activity would end before it starts, start before an activity it depends on "
-          "ends, or end after an activity depending on it starts.")
-_ASSIGNEES = ("assignees", UserErrorCode.NOT_ALLOWED,
-              "Assignees must be people working on the project or its partners.")
+_DATES = Reason("startDate", UserErrorCode.DATES_OUT_OF_ORDER,
+                "The activity would end before it starts, start before an activity it depends on "
+                "ends, or end after an activity depending on it starts.")
+_ASSIGNEES = Reason("assignees", UserErrorCode.NOT_ALLOWED,
+                    "Assignees must be people working on the project or its partners.")
 
 
 class ActivityModel(MutationInput):
@@ -275,7 +276,7 @@ class WorkPlanMutations:
                                          client_mutation_id=input.client_mutation_id)
         record = await act(info, "delete_activity", viewer_id,
                            activityId=node_id(chosen.activity, "Activity"))
-        outcome_errors(record["outcome"], "activity", {})
+        outcome_errors(record["outcome"], "activity")
         return DeleteActivityPayload(
             deleted_activity_id=chosen.activity,
             project=cast(Project | None, await _read(info, "Project", record["projectId"], [])),
@@ -306,7 +307,7 @@ class WorkPlanMutations:
                            projectId=node_id(chosen.project, "Project"),
                            milestoneId=milestone_id, title=chosen.title,
                            dueDate=chosen.due_date, reachedAt=instant(chosen.reached_at))
-        errors = outcome_errors(record["outcome"], "project", {})
+        errors = outcome_errors(record["outcome"], "project")
         return MilestonePayload(milestone=await _read(info, "Milestone", milestone_id, errors),
                                 user_errors=errors,
                                 client_mutation_id=chosen.client_mutation_id)
@@ -324,7 +325,7 @@ class WorkPlanMutations:
                            changes=changes(title=chosen.title, dueDate=chosen.due_date,
                                            reachedAt=instant(chosen.reached_at)),
                            unreached=chosen.unreached)
-        errors = outcome_errors(record["outcome"], "milestone", {})
+        errors = outcome_errors(record["outcome"], "milestone")
         return MilestonePayload(milestone=await _read(info, "Milestone", milestone_id, errors),
                                 user_errors=errors,
                                 client_mutation_id=chosen.client_mutation_id)
@@ -340,7 +341,7 @@ class WorkPlanMutations:
                            projectId=node_id(chosen.project, "Project"), resultId=result_id,
                            title=chosen.title, kind=chosen.kind.value, date=chosen.date,
                            description=chosen.description)
-        errors = outcome_errors(record["outcome"], "project", {})
+        errors = outcome_errors(record["outcome"], "project")
         return ResultPayload(result=await _read(info, "Result", result_id, errors),
                                 user_errors=errors,
                              client_mutation_id=chosen.client_mutation_id)
@@ -356,7 +357,7 @@ class WorkPlanMutations:
                            changes=changes(title=chosen.title,
                                            kind=chosen.kind.value if chosen.kind else None,
                                            date=chosen.date, description=chosen.description))
-        errors = outcome_errors(record["outcome"], "result", {})
+        errors = outcome_errors(record["outcome"], "result")
         return ResultPayload(result=await _read(info, "Result", result_id, errors),
                                 user_errors=errors,
                              client_mutation_id=chosen.client_mutation_id)
@@ -371,12 +372,12 @@ async def _dependency(info: Info, name: str, given: ActivityDependencyInput) -> 
     record = await act(info, name, viewer_id, activityId=activity_id,
                        prerequisiteId=node_id(chosen.depends_on, "Activity"))
     errors = outcome_errors(record["outcome"], "activity", {
-        "NOT_ALLOWED": ("dependsOn", UserErrorCode.NOT_ALLOWED,
-                        "Both activities must belong to the same project."),
-        "CYCLE": ("dependsOn", UserErrorCode.CYCLE,
-                  "The activities would wait for each other in a loop."),
-        "DATES_OUT_OF_ORDER": ("dependsOn", UserErrorCode.DATES_OUT_OF_ORDER,
-                               "The activity starts before the one it would depend on ends."),
+        "NOT_ALLOWED": Reason("dependsOn", UserErrorCode.NOT_ALLOWED,
+                              "Both activities must belong to the same project."),
+        "CYCLE": Reason("dependsOn", UserErrorCode.CYCLE,
+                        "The activities would wait for each other in a loop."),
+        "DATES_OUT_OF_ORDER": Reason("dependsOn", UserErrorCode.DATES_OUT_OF_ORDER,
+                                     "The activity starts before the one it would depend on ends."),
     })
     return ActivityPayload(activity=await _read(info, "Activity", activity_id, errors),
                            user_errors=errors, client_mutation_id=chosen.client_mutation_id)
