@@ -4,9 +4,7 @@ path (by id, in lists and their counts, in a parent's connections and figures, i
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
@@ -14,132 +12,14 @@ import pytest_asyncio
 
 from app import cypher, ids
 from app.db import Database
-from tests.conftest import AsViewer, error_codes, run_test_cypher
-
-# Every role the rules name, as the person who holds it in the probe graph; None: anonymous.
-ROLES = ("anonymous", "outsider", "admin", "facilitator", "member", "invited", "requester",
-         "manager", "other_manager", "proposer", "organization_admin", "other_admin",
-         "partner_member", "interested", "worker")
-EVERYONE = frozenset(ROLES)
-# Who may see each private object of the probe (its key in Access.objects).
-ENTITLED: dict[str, frozenset[str]] = {
-    "reserved_community": EVERYONE,
-    "reserved_discussion": frozenset({"member", "manager", "facilitator", "admin"}),
-    "reserved_comment": frozenset({"member", "manager", "facilitator", "admin"}),
-    "reserved_document": frozenset({"member", "manager", "facilitator", "admin"}),
-    "closed_community": frozenset({"member", "invited", "facilitator", "admin"}),
-    "closed_discussion": frozenset({"member", "facilitator", "admin"}),
-    "draft_proposal": frozenset({"proposer", "organization_admin", "admin"}),
-    "to_validate_proposal": frozenset({"proposer", "organization_admin", "facilitator",
-                                       "admin"}),
-    "interest": frozenset({"interested", "proposer", "organization_admin", "facilitator",
-                           "admin"}),
-    # the organization admin is also a member of the partner organization
-    "budget_line": frozenset({"worker", "partner_member", "organization_admin", "admin"}),
-    "project_document": frozenset({"worker", "partner_member", "organization_admin",
-                                   "admin"}),
-}
-PRIVATE_TYPES = {"reserved_discussion": "Discussion", "reserved_comment": "Comment",
-                 "reserved_document": "Document", "closed_community": "Community",
-                 "closed_discussion": "Discussion", "draft_proposal": "Proposal",
-                 "to_validate_proposal": "Proposal", "interest": "ExpressionOfInterest",
-                 "budget_line": "BudgetLine", "project_document": "Document",
-                 "reserved_community": "Community"}
-
-
-@dataclass
-class Access:
-    """The probe: a word every private title carries, the people by role, the objects by key."""
-
-    word: str
-    people: dict[str, str] = field(default_factory=dict)
-    objects: dict[str, str] = field(default_factory=dict)
-
-    def viewer(self, role: str) -> str | None:
-        return None if role == "anonymous" else self.people[role]
-
-    def gid(self, key: str) -> str:
-        return ids.encode(PRIVATE_TYPES.get(key, _TYPES.get(key, "")), self.objects[key])
-
-
-_TYPES = {"open_community": "Community", "published_proposal": "Proposal", "project": "Project",
-          "organization": "Organization"}
-
-
-def _new() -> str:
-    return str(uuid.uuid4())
+from tests.access_probe import ENTITLED, EVERYONE, ROLES, Access, access_probe
+from tests.conftest import AsViewer, error_codes
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="session")
 async def access(db: Database) -> AsyncIterator[Access]:
-    marker = _new()
-    word = "zq" + uuid.uuid4().hex[:10]
-    probe = Access(word=word)
-    probe.people = {role: _new() for role in ROLES if role != "anonymous"}
-    o = probe.objects
-    for key in ("open_community", "reserved_community", "closed_community", "other_community",
-                "reserved_discussion", "reserved_comment", "closed_discussion",
-                "closed_comment", "draft_proposal", "to_validate_proposal",
-                "published_proposal", "interest", "project", "budget_line",
-                "reserved_document", "project_document", "organization", "other_organization"):
-        o[key] = _new()
-    p = probe.people
-    roles = {"admin": ["PLATFORM_ADMIN"], "facilitator": ["FACILITATOR"]}
-    users = [{"id": p[role], "handle": f"{word}-{role}", "email": f"{word}-{role}@example.org",
-              "platformRoles": roles.get(role)} for role in p]
-    memberships = [
-        (p["manager"], "reserved_community", "MANAGER", "ACTIVE"),
-        (p["member"], "reserved_community", "PARTICIPANT", "ACTIVE"),
-        (p["requester"], "reserved_community", "PARTICIPANT", "REQUESTED"),
-        (p["member"], "closed_community", "PARTICIPANT", "ACTIVE"),
-        (p["invited"], "closed_community", "PARTICIPANT", "INVITED"),
-        (p["other_manager"], "other_community", "MANAGER", "ACTIVE"),
-    ]
-    parameters = {
-        "probe": marker, "users": users,
-        "organizations": [{"id": o["organization"], "name": f"Probe {word} org"},
-                          {"id": o["other_organization"], "name": f"Probe {word} other"}],
-        "organizationMembers": [
-            {"user": p["organization_admin"], "organization": o["organization"], "role": "ADMIN"},
-            {"user": p["partner_member"], "organization": o["organization"], "role": "MEMBER"},
-            {"user": p["other_admin"], "organization": o["other_organization"],
-             "role": "ADMIN"}],
-        "communities": [{"id": o[key], "name": f"Probe {key} {word}", "access": access}
-                        for key, access in (("open_community", "OPEN"),
-                                            ("reserved_community", "RESERVED"),
-                                            ("closed_community", "CLOSED"),
-                                            ("other_community", "OPEN"))],
-        # the closed and reserved communities are part of the open one
-        "parents": [{"child": o["closed_community"], "parent": o["open_community"]},
-                    {"child": o["reserved_community"], "parent": o["open_community"]}],
-        "memberships": [{"user": user, "community": o[key], "role": role, "status": status}
-                        for user, key, role, status in memberships],
-        "discussions": [
-            {"id": o["reserved_discussion"], "comment": o["reserved_comment"],
-             "community": o["reserved_community"], "author": p["member"],
-             "title": f"Reserved talk {word}"},
-            {"id": o["closed_discussion"], "comment": o["closed_comment"],
-             "community": o["closed_community"], "author": p["member"],
-             "title": f"Closed talk {word}"}],
-        "proposals": [{"id": o[key], "status": status, "title": f"{status} offer {word}",
-                       "proposer": p["proposer"], "organization": o["organization"]}
-                      for key, status in (("draft_proposal", "DRAFT"),
-                                          ("to_validate_proposal", "TO_VALIDATE"),
-                                          ("published_proposal", "PUBLISHED"))],
-        "interests": [{"id": o["interest"], "author": p["interested"],
-                       "proposal": o["published_proposal"]}],
-        "projects": [{"id": o["project"], "title": f"Project {word}", "worker": p["worker"],
-                      "partner": o["organization"], "budgetLine": o["budget_line"]}],
-        "documents": [{"id": o["reserved_document"], "subject": o["reserved_community"],
-                       "title": f"Reserved file {word}"},
-                      {"id": o["project_document"], "subject": o["project"],
-                       "title": f"Project file {word}"}],
-    }
-    await run_test_cypher(db, "create_probe_access", **parameters)
-    try:
+    async with access_probe(db) as probe:
         yield probe
-    finally:
-        await run_test_cypher(db, "delete_probe", probe=marker)
 
 
 NODE = "query($id: ID!) { node(id: $id) { id } }"

@@ -142,12 +142,11 @@ class CommentPayload(Payload):
 
 def _subject_fragments(label: str) -> dict[str, str]:
     """Who may find, and who may write on, a subject of `label`, and whether it takes comments:
-    discussions follow their community; news and proposals their own visibility."""
+    each by its own visibility; on discussions, the active members of their community."""
     if label == "Discussion":
         community = "EXISTS { MATCH (subject)-[:IN]->(community:Community) WHERE {rule} }"
         return {
-            "found": f"{DISCUSSION.visibility_of('subject')} OR "
-                     + community.replace("{rule}", COMMUNITY.visibility_of("community")),
+            "found": DISCUSSION.visibility_of("subject"),
             "writer": community.replace("{rule}", rules("community")["member"])
                       + " OR " + rules("community")["administers"],
             "open": "NOT coalesce(subject.locked, false)",
@@ -161,9 +160,8 @@ def _subject_fragments(label: str) -> dict[str, str]:
 
 def _discussion_fragments() -> dict[str, str]:
     on = rules("community")
-    return {"visible": DISCUSSION.visibility_of("discussion"),
-            "known": COMMUNITY.visibility_of("community"),
-            "manages": on["manages"], "facilitates": on["facilitates"]}
+    return {"visible": DISCUSSION.visibility_of("discussion"), "manages": on["manages"],
+            "facilitates": on["facilitates"]}
 
 
 def _comment_fragments() -> dict[str, str]:

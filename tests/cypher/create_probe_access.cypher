@@ -1,5 +1,5 @@
-// A probe graph for the access rules (tests/test_access.py): people in every role, and one
-// object of each private kind with the ties that entitle some of them. Every node carries
+// A probe graph for the access rules (tests/access_probe.py): people in every role, and
+// objects of each private kind with the ties that entitle some of them. Every node carries
 // `probe` and the label Probe, so delete_probe removes it all.
 CALL () {
   UNWIND $users AS u
@@ -57,13 +57,22 @@ CALL () {
 }
 CALL () {
   UNWIND $projects AS p
-  MATCH (worker:User {id: p.worker}), (partner:Organization {id: p.partner})
+  MATCH (partner:Organization {id: p.partner})
   CREATE (x:Project:Probe {id: p.id, title: p.title, status: 'ACTIVE', startDate: date('2024-01-01'),
                            endDate: date('2026-01-01'), currency: 'EUR', probe: $probe})
-  CREATE (worker)-[:WORKS_ON {role: 'RESEARCHER'}]->(x)
   CREATE (partner)-[:PARTNER_IN {role: 'COORDINATOR', budget: 1000}]->(x)
   CREATE (:BudgetLine:Probe {id: p.budgetLine, category: 'TRAVEL', planned: 500, spent: 100,
                              probe: $probe})-[:OF]->(x)
+  WITH p, x
+  UNWIND p.people AS w
+  MATCH (u:User {id: w.user})
+  CREATE (u)-[:WORKS_ON {role: w.role}]->(x)
+}
+CALL () {
+  UNWIND $news AS n
+  MATCH (u:User {id: n.author})
+  CREATE (u)-[:AUTHORED]->(:News:Probe {id: n.id, title: n.title, summary: n.title, body: n.title,
+                                       publishedAt: datetime(), probe: $probe})
 }
 CALL () {
   UNWIND $documents AS d

@@ -7,8 +7,7 @@ MATCH (viewer:User {id: $viewerId})
 OPTIONAL MATCH (comment:Comment {id: $commentId})
 OPTIONAL MATCH (comment)-[:ON]->(:Discussion)-[:IN]->(community:Community)
 WITH viewer, comment, CASE
-  WHEN comment IS NULL OR NOT ({{visible}} OR (community IS NOT NULL AND {{known}}))
-    THEN 'NOT_FOUND'
+  WHEN comment IS NULL OR NOT {{visible}} THEN 'NOT_FOUND'
   WHEN NOT (EXISTS { (viewer)-[:AUTHORED]->(comment) } OR {{facilitates}}
             OR (community IS NOT NULL AND {{manages}})) THEN 'FORBIDDEN'
   ELSE 'DONE' END AS outcome

@@ -5,7 +5,7 @@
 MATCH (viewer:User {id: $viewerId})
 OPTIONAL MATCH (discussion:Discussion {id: $discussionId})-[:IN]->(community:Community)
 WITH viewer, discussion, CASE
-  WHEN discussion IS NULL OR NOT ({{visible}} OR {{known}}) THEN 'NOT_FOUND'
+  WHEN discussion IS NULL OR NOT {{visible}} THEN 'NOT_FOUND'
   WHEN NOT ({{manages}} OR {{facilitates}}) THEN 'FORBIDDEN'
   ELSE 'DONE' END AS outcome
 CALL (discussion, outcome) {
