@@ -48,12 +48,20 @@ def local_neo4j() -> Iterator[Instance | None]:
         server.stop()
 
 
+# Tests check what happens, not how fast: on a busy machine Neo4j may take seconds to plan a
+# statement it meets for the first time, which the production time-out would cut short.
+TEST_QUERY_TIMEOUT = 120.0
+
+
 @pytest.fixture(scope="session")
 def settings(local_neo4j: Instance | None,
              tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    """The environment's settings, with document bytes kept in a folder of this session."""
-    return get_settings().model_copy(
-        update={"documents_path": tmp_path_factory.mktemp("documents")})
+    """The environment's settings, with document bytes kept in a folder of this session and,
+    unless QUERY_TIMEOUT is set, a time-out that allows for a busy machine."""
+    update: dict[str, object] = {"documents_path": tmp_path_factory.mktemp("documents")}
+    if "QUERY_TIMEOUT" not in os.environ:
+        update["query_timeout"] = TEST_QUERY_TIMEOUT
+    return get_settings().model_copy(update=update)
 
 
 @pytest_asyncio.fixture(scope="session", loop_scope="session")

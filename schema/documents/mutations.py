@@ -30,10 +30,11 @@ from schema.documents.types import DOCUMENT, Document
 from schema.mutations import (
     MutationInput,
     Payload,
+    Reason,
     UserError,
     UserErrorCode,
     new_id,
-    refuse,
+    outcome_errors,
     require_viewer,
     user_error,
     validated,
@@ -48,6 +49,9 @@ MAX_FILE_NAME = 255
 Title = Annotated[str, Field(min_length=1, max_length=200)]
 _MIME_TYPE = re.compile(r"^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$")
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f]")
+REASONS = {"NOT_CURRENT": Reason("document", UserErrorCode.INVALID_TRANSITION,
+                                 "This is an earlier version; add the new one to the current "
+                                 "version.")}
 
 
 class UploadDocumentModel(MutationInput):
@@ -157,11 +161,7 @@ async def _record(info: Info, statement: str, upload: Any, parameters: dict[str,
             "sha256": received.sha256}, **fragments)
         if record["outcome"] == "DONE":
             place()
-    refuse(record["outcome"], what)
-    if record["outcome"] == "NOT_CURRENT":
-        return user_error("document", UserErrorCode.INVALID_TRANSITION,
-                          "This is an earlier version; add the new one to the current version.")
-    return []
+    return outcome_errors(record["outcome"], what, REASONS)
 
 
 async def _payload(info: Info, errors: list[UserError], document_id: str,
@@ -220,7 +220,7 @@ class DocumentMutations:
             "viewerId": info.context.viewer_id,
             "documentId": global_ids.decode_as(chosen.document, "Document")},
             visible=DOCUMENT.visibility_of("given"))
-        refuse(record["outcome"], "document")
+        outcome_errors(record["outcome"], "document")  # DONE, or a refusal it raises
 
         async def referenced(sha256: str) -> bool:
             found = await info.context.db.read(
