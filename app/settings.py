@@ -68,6 +68,10 @@ class Settings(BaseSettings):
     # operation itself; a larger one is refused before it is read.
     documents_path: Path = Path(".local/documents")
     upload_max_bytes: int = Field(default=20 * 1024 * 1024, ge=1)
+    # Collaboration metrics (schema/network/metrics.py): the most organizations a network may
+    # have for its metrics to be computed; exact betweenness costs time in proportion to
+    # organizations times collaborations, about a second for 400 organizations here.
+    metrics_max_organizations: int = Field(default=1000, ge=2)
 
     _temporary_secret: bool = PrivateAttr(default=False)
 

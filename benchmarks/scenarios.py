@@ -198,6 +198,29 @@ NEWS_FEED = Scenario("news feed", """
   }
 }""", _none)
 
+async def _largest_area(post: Post) -> dict[str, Any]:
+    """The S3 area with the most projects, and a person to ask as (the metrics need one)."""
+    body = await post("{ s3Areas(first: 100) { edges { node { id } } } "
+                      "users(first: 1) { edges { node { id } } } }", {})
+    sizes = {}
+    for edge in body["data"]["s3Areas"]["edges"]:
+        area = edge["node"]["id"]
+        counted = await post("query($area: ID!) { projects(first: 1, filter: {s3Area: $area}) "
+                             "{ totalCount } }", {"area": area})
+        sizes[area] = counted["data"]["projects"]["totalCount"]
+    return {"area": max(sizes, key=lambda area: sizes[area]),
+            VIEWER: body["data"]["users"]["edges"][0]["node"]["id"]}
+
+
+COLLABORATION_METRICS = Scenario("collaboration metrics of the largest S3 area", """
+query($area: ID!) {
+  collaborationMetrics(s3Area: $area, top: 10) {
+    projectCount organizationCount collaborationCount communityCount modularity
+    mostCentral(by: BETWEENNESS) { betweenness degree organization { name } }
+    communities { number size members { weightedDegree organization { name } } }
+  }
+}""", _largest_area)
+
 SEARCH = Scenario("search", """
 {
   search(query: "innovazione sostenibilità Milano", first: 20) {
@@ -207,4 +230,4 @@ SEARCH = Scenario("search", """
 
 SCENARIOS = [PROFILE_PAGE, ORGANIZATION_PAGE, PEOPLE_DIRECTORY, COMMUNITY_PAGE,
              DISCUSSION_THREAD, OPEN_PROPOSALS, PROPOSAL_PAGE, PROJECT_DASHBOARD, NEWS_FEED,
-             SEARCH]
+             SEARCH, COLLABORATION_METRICS]

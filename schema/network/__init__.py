@@ -1,0 +1,1 @@
+"""Network analytics: who collaborated with whom, on which S3 area."""
