@@ -20,6 +20,7 @@ from schema.content import ContentQueries
 from schema.content.mutations import ContentMutations
 from schema.content.news_mutations import NewsMutations
 from schema.documents.mutations import DocumentMutations
+from schema.network import NetworkQueries
 from schema.node import NodeQueries
 from schema.notifications.mutations import NotificationMutations
 from schema.notifications.queries import NotificationQueries
@@ -36,7 +37,7 @@ from schema.taxonomy import TaxonomyQueries
 
 @strawberry.type(description="The root of every query.")
 class Query(NodeQueries, NotificationQueries, ActorQueries, TaxonomyQueries, CommunityQueries,
-            ContentQueries, OpportunityQueries, ProjectQueries, SearchQueries):
+            ContentQueries, OpportunityQueries, ProjectQueries, SearchQueries, NetworkQueries):
     pass
 
 
