@@ -1,4 +1,5 @@
-"""The network queries: collaborators and the collaboration network of a slice."""
+"""The network queries: collaborators, the collaboration network of a slice, connection paths
+and ego networks."""
 
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ from app.context import Context
 from schema.actors.types import OrganizationKind
 from schema.network.collaboration import CollaborationNetwork, collaboration_network
 from schema.network.collaborators import CollaboratorConnection, collaborators
+from schema.network.ego import MAX_DEPTH, EgoNetwork, ego_network
+from schema.network.paths import DEFAULT_HOPS, MAX_HOPS, ConnectionPath, connection_paths
+from schema.network.ties import RelationKind
 from schema.taxonomy.types import Province
 
 _WINDOW = ("A project counts when its own [startDate, endDate] overlaps [since, until] "
@@ -19,8 +23,12 @@ _WINDOW = ("A project counts when its own [startDate, endDate] overlaps [since, 
 
 Actor = Annotated[strawberry.ID, strawberry.argument(
     description="A person or an organization.")]
+FromActor = Annotated[strawberry.ID, strawberry.argument(
+    name="from", description="A person or an organization.")]
 Area = Annotated[strawberry.ID | None, strawberry.argument(
     description="Count only projects tagged with this S3 area.")]
+Via = Annotated[list[RelationKind] | None, strawberry.argument(
+    description="The kinds of tie followed (all when null).")]
 
 
 @strawberry.type
@@ -54,3 +62,27 @@ class NetworkQueries:
     ) -> CollaborationNetwork:
         return await collaboration_network(info, s3_area, province, kind, since, until,
                                            min_weight)
+
+    @strawberry.field(description="The shortest ways two actors (people or organizations) are "
+                      "connected through projects, organizations and communities: every path "
+                      "of the fewest ties (several when equally short, at most "
+                      "NETWORK_MAX_PATHS), each hop explained; empty when none is at most "
+                      "maxHops long. Only ties the viewer may see are followed.")
+    async def connection_path(
+        self, info: strawberry.Info[Context, None], from_: FromActor, to: Actor,
+        max_hops: Annotated[int, strawberry.argument(
+            description=f"The longest path looked for, 1 to {MAX_HOPS} ties.")] = DEFAULT_HOPS,
+        via: Via = None,
+    ) -> list[ConnectionPath]:
+        return await connection_paths(info, from_, to, max_hops, via)
+
+    @strawberry.field(description="An actor's neighbourhood: the nodes within `depth` ties of "
+                      "it and the ties among them, with the kind of each; the nearest at most "
+                      "EGO_NETWORK_MAX_NODES. Only ties the viewer may see are followed.")
+    async def ego_network(
+        self, info: strawberry.Info[Context, None], of: Actor,
+        depth: Annotated[int, strawberry.argument(
+            description=f"How many ties away, 1 to {MAX_DEPTH}.")] = 1,
+        via: Via = None,
+    ) -> EgoNetwork:
+        return await ego_network(info, of, depth, via)
