@@ -39,6 +39,13 @@ class Settings(BaseSettings):
     default_page_size: int = Field(default=20, ge=1, le=100)
     max_page_size: int = Field(default=100, ge=1, le=100)
     max_node_ids: int = Field(default=100, ge=1, le=1000)
+    # Network queries (schema/network): the largest collaboration network answered (beyond it
+    # the request is refused, to be narrowed), the most equally short connection paths given,
+    # and the most nodes an ego network holds (the nearest first).
+    network_max_nodes: int = Field(default=2000, ge=1)
+    network_max_edges: int = Field(default=20000, ge=1)
+    network_max_paths: int = Field(default=10, ge=1, le=100)
+    ego_network_max_nodes: int = Field(default=500, ge=1)
     demo_seed: int = 42
     log_level: str = "INFO"
     # Signing in: access tokens are JWTs signed with `jwt_secret` (HS256); refresh tokens are

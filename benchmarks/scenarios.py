@@ -198,8 +198,10 @@ NEWS_FEED = Scenario("news feed", """
   }
 }""", _none)
 
+
 async def _largest_area(post: Post) -> dict[str, Any]:
-    """The S3 area with the most projects, and a person to ask as (the metrics need one)."""
+    """The S3 area with the most projects (the largest collaboration network of one area),
+    and a person to ask as (the metrics need one)."""
     body = await post("{ s3Areas(first: 100) { edges { node { id } } } "
                       "users(first: 1) { edges { node { id } } } }", {})
     sizes = {}
@@ -228,6 +230,62 @@ SEARCH = Scenario("search", """
   }
 }""", _none)
 
+async def _connected_pair(post: Post) -> dict[str, Any]:
+    """A person working on an active project and the first university they are connected to
+    within the default four ties: a path that exists, as people look for."""
+    chosen = await _active_project(post)
+    person = chosen[VIEWER]
+    body = await post("{ organizations(first: 50, filter: {kinds: [UNIVERSITY]}) "
+                      "{ edges { node { id } } } }", {})
+    for edge in body["data"]["organizations"]["edges"]:
+        organization = edge["node"]["id"]
+        found = await post("query($from: ID!, $to: ID!) { connectionPath(from: $from, to: $to) "
+                           "{ length } }", {"from": person, "to": organization})
+        if found["data"]["connectionPath"]:
+            return {"from": person, "to": organization}
+    raise SystemExit("no university within four ties of a person on an active project")
+
+
+async def _project_person(post: Post) -> dict[str, Any]:
+    return {"id": (await _active_project(post))[VIEWER]}
+
+
+COLLABORATORS = Scenario("collaborators of an organization", """
+query($id: ID!) {
+  collaborators(of: $id, first: 20) {
+    totalCount
+    edges { weight node { ... on Organization { name province } }
+      sharedProjects { acronym startDate } s3Areas { code } }
+  }
+}""", _first_organization)
+
+COLLABORATION_NETWORK = Scenario("collaboration network of the largest S3 area", """
+query($area: ID!) {
+  collaborationNetwork(s3Area: $area) {
+    nodes { id label size kind province }
+    edges { source target weight s3Areas }
+    s3Areas { id code nameIt }
+  }
+}""", _largest_area)
+
+CONNECTION_PATH = Scenario("connection paths from a person to a university", """
+query($from: ID!, $to: ID!) {
+  connectionPath(from: $from, to: $to) {
+    length
+    nodes { __typename id ... on User { displayName } ... on Organization { name }
+      ... on Project { acronym } ... on Community { name } }
+    hops { kind direction }
+  }
+}""", _connected_pair)
+
+EGO_NETWORK = Scenario("ego network of a person, two ties deep", """
+query($id: ID!) {
+  egoNetwork(of: $id, depth: 2) {
+    truncated nodes { id type label distance } ties { source target kind }
+  }
+}""", _project_person)
+
 SCENARIOS = [PROFILE_PAGE, ORGANIZATION_PAGE, PEOPLE_DIRECTORY, COMMUNITY_PAGE,
              DISCUSSION_THREAD, OPEN_PROPOSALS, PROPOSAL_PAGE, PROJECT_DASHBOARD, NEWS_FEED,
-             SEARCH, COLLABORATION_METRICS]
+             SEARCH, COLLABORATORS, COLLABORATION_NETWORK, CONNECTION_PATH, EGO_NETWORK,
+             COLLABORATION_METRICS]

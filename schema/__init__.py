@@ -20,6 +20,7 @@ from schema.content import ContentQueries
 from schema.content.mutations import ContentMutations
 from schema.content.news_mutations import NewsMutations
 from schema.documents.mutations import DocumentMutations
+from schema.network import NetworkQueries
 from schema.network.metrics import NetworkMetricsQueries
 from schema.node import NodeQueries
 from schema.notifications.mutations import NotificationMutations
@@ -37,7 +38,7 @@ from schema.taxonomy import TaxonomyQueries
 
 @strawberry.type(description="The root of every query.")
 class Query(NodeQueries, NotificationQueries, ActorQueries, TaxonomyQueries, CommunityQueries,
-            ContentQueries, OpportunityQueries, ProjectQueries, SearchQueries,
+            ContentQueries, OpportunityQueries, ProjectQueries, SearchQueries, NetworkQueries,
             NetworkMetricsQueries):
     pass
 

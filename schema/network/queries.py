@@ -1,0 +1,88 @@
+"""The network queries: collaborators, the collaboration network of a slice, connection paths
+and ego networks."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import strawberry
+
+from app.context import Context
+from schema.actors.types import OrganizationKind
+from schema.network.collaboration import CollaborationNetwork, collaboration_network
+from schema.network.collaborators import CollaboratorConnection, collaborators
+from schema.network.ego import MAX_DEPTH, EgoNetwork, ego_network
+from schema.network.paths import DEFAULT_HOPS, MAX_HOPS, ConnectionPath, connection_paths
+from schema.network.ties import RelationKind
+from schema.taxonomy.types import Province
+
+_WINDOW = ("A project counts when its own [startDate, endDate] overlaps [since, until] "
+           "(inclusive; either may be left open); cancelled projects and candidate partners "
+           "never count.")
+
+Actor = Annotated[strawberry.ID, strawberry.argument(
+    description="A person or an organization.")]
+FromActor = Annotated[strawberry.ID, strawberry.argument(
+    name="from", description="A person or an organization.")]
+Area = Annotated[strawberry.ID | None, strawberry.argument(
+    description="Count only projects tagged with this S3 area.")]
+Via = Annotated[list[RelationKind] | None, strawberry.argument(
+    description="The kinds of tie followed (all when null).")]
+
+
+@strawberry.type
+class NetworkQueries:
+    @strawberry.field(description="Who worked with an actor on the same projects: for an "
+                      "organization, the organizations that were partners with it; for a "
+                      "person, the people who worked on the same projects. Heaviest first "
+                      "(the number of projects shared), then by ID. " + _WINDOW)
+    async def collaborators(
+        self, info: strawberry.Info[Context, None], of: Actor, s3_area: Area = None,
+        since: date | None = None, until: date | None = None, first: int | None = None,
+        after: str | None = None, last: int | None = None, before: str | None = None,
+    ) -> CollaboratorConnection:
+        return await collaborators(info, of, s3_area, since, until, first, after, last, before)
+
+    @strawberry.field(description="The organization–organization collaboration network of a "
+                      "slice of the region, for a graph view: organizations (in the province "
+                      "and of the kind asked for) tied when they were partners in the same "
+                      "projects of the slice, weighted by how many. " + _WINDOW + " Larger "
+                      "than NETWORK_MAX_NODES nodes or NETWORK_MAX_EDGES edges, the request "
+                      "is refused (BAD_USER_INPUT, extensions.reason NETWORK_TOO_LARGE).")
+    async def collaboration_network(
+        self, info: strawberry.Info[Context, None], s3_area: Area = None,
+        province: Annotated[Province | None, strawberry.argument(
+            description="Only organizations based in this province.")] = None,
+        kind: Annotated[OrganizationKind | None, strawberry.argument(
+            description="Only organizations of this kind.")] = None,
+        since: date | None = None, until: date | None = None,
+        min_weight: Annotated[int, strawberry.argument(
+            description="Only ties of at least this many shared projects.")] = 1,
+    ) -> CollaborationNetwork:
+        return await collaboration_network(info, s3_area, province, kind, since, until,
+                                           min_weight)
+
+    @strawberry.field(description="The shortest ways two actors (people or organizations) are "
+                      "connected through projects, organizations and communities: every path "
+                      "of the fewest ties (several when equally short, at most "
+                      "NETWORK_MAX_PATHS), each hop explained; empty when none is at most "
+                      "maxHops long. Only ties the viewer may see are followed.")
+    async def connection_path(
+        self, info: strawberry.Info[Context, None], from_: FromActor, to: Actor,
+        max_hops: Annotated[int, strawberry.argument(
+            description=f"The longest path looked for, 1 to {MAX_HOPS} ties.")] = DEFAULT_HOPS,
+        via: Via = None,
+    ) -> list[ConnectionPath]:
+        return await connection_paths(info, from_, to, max_hops, via)
+
+    @strawberry.field(description="An actor's neighbourhood: the nodes within `depth` ties of "
+                      "it and the ties among them, with the kind of each; the nearest at most "
+                      "EGO_NETWORK_MAX_NODES. Only ties the viewer may see are followed.")
+    async def ego_network(
+        self, info: strawberry.Info[Context, None], of: Actor,
+        depth: Annotated[int, strawberry.argument(
+            description=f"How many ties away, 1 to {MAX_DEPTH}.")] = 1,
+        via: Via = None,
+    ) -> EgoNetwork:
+        return await ego_network(info, of, depth, via)
