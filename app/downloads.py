@@ -13,43 +13,40 @@ import logging
 from collections.abc import Awaitable, Callable
 
 from starlette.requests import Request
-from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.responses import FileResponse, Response
 
 from app import ids
 from app.errors import ApiError
-from app.graphql import GraphQLApp
+from app.graphql import GraphQLApp, error_response
 from schema.documents.types import DOCUMENT
 from schema.loading import load_any
 
 logger = logging.getLogger("app.downloads")
 
-_NO_DOCUMENT = {"errors": [{"message": "No document with this ID.",
-                            "extensions": {"code": "NOT_FOUND"}}]}
+
+def _no_document() -> Response:
+    return error_response(404, "NOT_FOUND", "No document with this ID.")
 
 
 def download_route(graphql: GraphQLApp) -> Callable[[Request], Awaitable[Response]]:
     """The route's endpoint, sharing the GraphQL endpoint's sign-in and file store."""
 
     async def download(request: Request) -> Response:
-        context = await graphql.get_context(request, Response())
-        if isinstance(context.refusal, ApiError):
-            return JSONResponse({"errors": [{"message": str(context.refusal),
-                                             "extensions": context.refusal.extensions}]},
-                                status_code=401)
-        if context.refusal is not None:
-            raise context.refusal
+        context = await graphql.route_context(request)
+        if isinstance(context, Response):
+            return context
         try:
             found, node_id = ids.parse(request.path_params["id"])
         except ApiError:
-            return JSONResponse(_NO_DOCUMENT, status_code=404)
+            return _no_document()
         fields = await load_any(context, DOCUMENT, node_id) if found == "Document" else None
         if fields is None:
-            return JSONResponse(_NO_DOCUMENT, status_code=404)
+            return _no_document()
         path = graphql.files.path_of(fields["sha256"])
         if not path.is_file():
             logger.error("the bytes of document %s (%s) are missing from the store",
                          node_id, fields["sha256"])
-            return JSONResponse(_NO_DOCUMENT, status_code=404)
+            return _no_document()
         return FileResponse(
             path, media_type=fields["mimeType"], filename=fields["fileName"],
             content_disposition_type="attachment",

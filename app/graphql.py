@@ -26,6 +26,7 @@ from strawberry.types import ExecutionResult
 from app.authentication import Accounts
 from app.context import Context
 from app.db import Database, begin_stats
+from app.errors import ApiError
 from app.extensions import shaped
 from app.file_store import FileStore
 from app.settings import Settings
@@ -55,7 +56,7 @@ class GraphQLApp(GraphQL[Context, None]):
         headers = dict(scope["headers"])
         limit = self.settings.upload_max_bytes + UPLOAD_FORM_ALLOWANCE
         if not any(headers.get(name, b"").strip() for name in PREFLIGHT_HEADERS):
-            refusal = _refusal(400, "PREFLIGHT_REQUIRED", "An upload needs the header "
+            refusal = error_response(400, "PREFLIGHT_REQUIRED", "An upload needs the header "
                                "GraphQL-Require-Preflight (any value), so that a browser "
                                "checks with this API before sending it.")
         elif _declared_length(headers) > limit:
@@ -86,6 +87,19 @@ class GraphQLApp(GraphQL[Context, None]):
             context.viewer_id, context.session_id = identity.user_id, identity.session_id
         return context
 
+    async def route_context(self, request: Request) -> Context | JSONResponse:
+        """The context of a plain HTTP route (downloads, exports), signed in as for GraphQL;
+        the 401 to answer when the request's credentials were refused."""
+        context = await self.get_context(request, Response())
+        refusal = context.refusal
+        if isinstance(refusal, ApiError):
+            return error_response(401, refusal.extensions["code"], str(refusal),
+                                  **{key: value for key, value in refusal.extensions.items()
+                                     if key != "code"})
+        if refusal is not None:
+            raise refusal
+        return context
+
     async def process_result(self, request: Request,
                              result: ExecutionResult) -> GraphQLHTTPResponse:
         """A query that does not even parse fails before the schema's extensions run: its
@@ -109,14 +123,14 @@ def _declared_length(headers: dict[bytes, bytes]) -> int:
     return int(declared) if declared.isdigit() else 0
 
 
-def _refusal(status: int, code: str, message: str) -> JSONResponse:
-    return JSONResponse({"data": None, "errors": [{"message": message,
-                                                   "extensions": {"code": code}}]},
-                        status_code=status)
+def error_response(status: int, code: str, message: str, **extensions: Any) -> JSONResponse:
+    """An error answered outside GraphQL execution, in the shape of a GraphQL error body."""
+    return JSONResponse({"data": None, "errors": [{"message": message, "extensions": {
+        "code": code, **extensions}}]}, status_code=status)
 
 
 def _too_large(limit: int) -> JSONResponse:
-    return _refusal(413, "PAYLOAD_TOO_LARGE",
+    return error_response(413, "PAYLOAD_TOO_LARGE",
                     f"An upload request may carry at most {limit} bytes.")
 
 

@@ -1,5 +1,5 @@
-"""The ASGI application: `/graphql`, `/documents/{id}` (downloads), `/healthz`, `/readyz`, and
-the Neo4j driver's lifespan.
+"""The ASGI application: `/graphql`, `/documents/{id}` (downloads), `/export/network`,
+`/healthz`, `/readyz`, and the Neo4j driver's lifespan.
 
     uvicorn app.main:app    # with NEO4J_URI and NEO4J_PASSWORD in the environment
 """
@@ -20,6 +20,7 @@ from starlette.routing import Route
 from app import cypher, migrations
 from app.db import Database, open_driver
 from app.downloads import download_route
+from app.exports import EXPORT_ROUTE, export_route
 from app.graphql import GraphQLApp
 from app.memory import settle_after_start_up
 from app.settings import Settings, get_settings
@@ -81,6 +82,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         routes=[
             Route("/graphql", graphql_app, methods=["GET", "POST"]),
             Route(DOWNLOAD_ROUTE, download_route(graphql_app), methods=["GET", "HEAD"]),
+            Route(EXPORT_ROUTE, export_route(graphql_app), methods=["GET"]),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
         ],

@@ -9,7 +9,9 @@ BAD_USER_INPUT, saying how large it is, so that the client narrows the slice.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import strawberry
 
@@ -60,24 +62,43 @@ def _statement(parameters: dict[str, object]) -> str:
         visible=ORGANIZATION.visibility_of("organization"), area_projection=S3_AREA.projection)
 
 
-async def collaboration_network(
-    info: strawberry.Info[Context, None], s3_area: strawberry.ID | None,
-    province: Province | None, kind: OrganizationKind | None, since: date | None,
-    until: date | None, min_weight: int,
-) -> CollaborationNetwork:
-    """The network of the slice, or BAD_USER_INPUT when it exceeds the configured bounds."""
-    settings = info.context.settings
-    if min_weight < 1:
+@dataclass(frozen=True)
+class NetworkSlice:
+    """Which part of the region a collaboration network covers."""
+
+    s3_area: str | None = None  # an S3 area's node id
+    province: Province | None = None
+    kind: OrganizationKind | None = None
+    since: date | None = None
+    until: date | None = None
+    min_weight: int = 1
+
+
+@dataclass(frozen=True)
+class NetworkData:
+    """A collaboration network as read: organizations, ties, and the S3 areas the ties name
+    (node ids throughout)."""
+
+    nodes: list[dict[str, Any]]
+    edges: list[dict[str, Any]]
+    areas: dict[str, dict[str, Any]]
+
+
+async def read_network(context: Context, chosen: NetworkSlice) -> NetworkData:
+    """The network of the slice in one round trip, or BAD_USER_INPUT when it exceeds the
+    configured bounds. Shared by `collaborationNetwork` and the exports (app/exports.py)."""
+    settings = context.settings
+    if chosen.min_weight < 1:
         raise BadUserInput("minWeight must be at least 1", argument="minWeight")
-    parameters: dict[str, object] = {"s3Area": optional_id(s3_area, "S3Area"),
-                                     **window(since, until)}
+    parameters: dict[str, object] = {"s3Area": chosen.s3_area,
+                                     **window(chosen.since, chosen.until)}
     text = _statement(parameters)
-    [record] = await info.context.db.read(text, {
-        **parameters, "province": province.value if province else None,
-        "kind": kind.value if kind else None,
-        "minWeight": min_weight,
+    [record] = await context.db.read(text, {
+        **parameters, "province": chosen.province.value if chosen.province else None,
+        "kind": chosen.kind.value if chosen.kind else None,
+        "minWeight": chosen.min_weight,
         "maxNodes": settings.network_max_nodes, "maxEdges": settings.network_max_edges,
-        "viewerId": info.context.viewer_id})
+        "viewerId": context.viewer_id})
     if (record["nodeCount"] > settings.network_max_nodes
             or record["edgeCount"] > settings.network_max_edges):
         raise BadUserInput(
@@ -87,19 +108,31 @@ async def collaboration_network(
             "province, kind, since, until or minWeight.",
             reason="NETWORK_TOO_LARGE", nodes=record["nodeCount"], edges=record["edgeCount"],
             maxNodes=settings.network_max_nodes, maxEdges=settings.network_max_edges)
-    areas = {fields["id"]: S3Area.from_fields(fields) for fields in record["areas"]}
+    nodes = sorted(record["nodes"], key=lambda node: (-node["size"], node["label"], node["id"]))
+    edges = sorted(record["edges"],
+                   key=lambda edge: (-edge["weight"], edge["source"], edge["target"]))
+    return NetworkData(nodes, edges, {fields["id"]: fields for fields in record["areas"]})
+
+
+async def collaboration_network(
+    info: strawberry.Info[Context, None], s3_area: strawberry.ID | None,
+    province: Province | None, kind: OrganizationKind | None, since: date | None,
+    until: date | None, min_weight: int,
+) -> CollaborationNetwork:
+    """The network of the slice, or BAD_USER_INPUT when it exceeds the configured bounds."""
+    data = await read_network(info.context, NetworkSlice(
+        optional_id(s3_area, "S3Area"), province, kind, since, until, min_weight))
+    areas = {node_id: S3Area.from_fields(fields) for node_id, fields in data.areas.items()}
     area_ids = {node_id: strawberry.ID(ids.encode("S3Area", node_id)) for node_id in areas}
     nodes = [NetworkNode(id=strawberry.ID(ids.encode("Organization", node["id"])),
                          label=node["label"], size=node["size"],
                          kind=OrganizationKind(node["kind"]),
                          province=Province(node["province"]) if node["province"] else None)
-             for node in record["nodes"]]
+             for node in data.nodes]
     edges = [NetworkEdge(source=strawberry.ID(ids.encode("Organization", edge["source"])),
                          target=strawberry.ID(ids.encode("Organization", edge["target"])),
                          weight=edge["weight"],
                          s3_areas=[area_ids[area] for area in edge["areas"]])
-             for edge in record["edges"]]
-    nodes.sort(key=lambda node: (-node.size, node.label, node.id))
-    edges.sort(key=lambda edge: (-edge.weight, edge.source, edge.target))
+             for edge in data.edges]
     return CollaborationNetwork(nodes=nodes, edges=edges,
                                 s3_areas=sorted(areas.values(), key=lambda area: area.code))
