@@ -6,8 +6,9 @@ strawberry reads a byte of them. A multipart request must carry a header that no
 `X-Apollo-Operation-Name` that Apollo's upload clients send), so that a browser asks first
 (a CORS preflight). And its body may hold at most UPLOAD_MAX_BYTES plus UPLOAD_FORM_ALLOWANCE
 bytes: a larger declared length is refused at once, and a body that grows past it (chunked,
-or lying about its length) is cut off as it arrives. Both answer with a GraphQL error body:
-400 PREFLIGHT_REQUIRED, 413 PAYLOAD_TOO_LARGE.
+or lying about its length) is cut off as it arrives. And it must come from a signed-in person,
+checked before the body is read. Each answers with a GraphQL error body: 400
+PREFLIGHT_REQUIRED, 413 PAYLOAD_TOO_LARGE, 401 UNAUTHENTICATED.
 """
 
 from __future__ import annotations
@@ -61,6 +62,9 @@ class GraphQLApp(GraphQL[Context, None]):
                                "checks with this API before sending it.")
         elif _declared_length(headers) > limit:
             refusal = _too_large(limit)
+        elif not await self._signed_in(Request(scope)):
+            # every upload needs a signed-in person: refused before its body is read
+            refusal = error_response(401, "UNAUTHENTICATED", "Sign in to upload files.")
         else:
             try:
                 await super().__call__(scope, _capped(receive, limit), send)
@@ -86,6 +90,15 @@ class GraphQLApp(GraphQL[Context, None]):
         if identity is not None:
             context.viewer_id, context.session_id = identity.user_id, identity.session_id
         return context
+
+    async def _signed_in(self, request: Request) -> bool:
+        """Whether the request's credentials name a person (refused ones do not)."""
+        try:
+            identity = await self.accounts.authenticate(request.app.state.db,
+                                                        request.headers.get("authorization"))
+        except ApiError:
+            return False
+        return identity is not None
 
     async def route_context(self, request: Request) -> Context | JSONResponse:
         """The context of a plain HTTP route (downloads, exports), signed in as for GraphQL;

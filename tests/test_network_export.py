@@ -113,3 +113,20 @@ async def test_exports_are_for_signed_in_people_with_valid_filters(
         response = await export(client, token, **bad)
         assert response.status_code == 400, bad
         assert response.json()["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+def test_a_name_written_like_a_formula_stays_text_in_csv() -> None:
+    from schema.network.collaboration import NetworkData
+    from schema.network.export import ExportFormat, network_graph, serialized
+
+    data = NetworkData(
+        nodes=[{"id": "00000000-0000-4000-8000-000000000001", "label": '=HYPERLINK("x")',
+                "size": 1, "kind": "SME", "province": None},
+               {"id": "00000000-0000-4000-8000-000000000002", "label": "Plain", "size": 1,
+                "kind": "SME", "province": "MILANO"}],
+        edges=[{"source": "00000000-0000-4000-8000-000000000001",
+                "target": "00000000-0000-4000-8000-000000000002", "weight": 1, "areas": []}],
+        areas={})
+    rows = list(csv.DictReader(io.StringIO(
+        "".join(serialized(network_graph(data), ExportFormat.NODES_CSV)))))
+    assert [row["label"] for row in rows] == ['\'=HYPERLINK("x")', "Plain"]

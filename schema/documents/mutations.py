@@ -25,7 +25,7 @@ from app import cypher
 from app import ids as global_ids
 from app.context import Context
 from app.errors import BadUserInput
-from app.file_store import FileStore, Received
+from app.file_store import FileStore, Received, Referenced
 from schema.documents.types import DOCUMENT, Document
 from schema.mutations import (
     MutationInput,
@@ -35,6 +35,7 @@ from schema.mutations import (
     UserErrorCode,
     new_id,
     outcome_errors,
+    refuse,
     require_viewer,
     user_error,
     validated,
@@ -154,14 +155,25 @@ async def _record(info: Info, statement: str, upload: Any, parameters: dict[str,
     if received is None:
         return errors
     name = file_name(upload.filename)
-    async with _store(info).placing(received) as place:
+    async with _store(info).placing(received, _referenced(info)) as placement:
         record = await write_statement(info.context, f"documents/{statement}", {
             **parameters, "viewerId": info.context.viewer_id, "fileName": name,
             "mimeType": mime_type(upload.content_type, name), "size": received.size,
             "sha256": received.sha256}, **fragments)
-        if record["outcome"] == "DONE":
-            place()
+        placement.recorded = record["outcome"] == "DONE"
     return outcome_errors(record["outcome"], what, REASONS)
+
+
+def _referenced(info: Info) -> Referenced:
+    """Whether the graph still refers to a hash, read from the primary (a write transaction):
+    a lagging replica could miss the reference an upload just committed."""
+
+    async def referenced(sha256: str) -> bool:
+        found = await info.context.db.write(
+            cypher.load("queries/documents/file_referenced").text, {"sha256": sha256})
+        return bool(found[0]["referenced"])
+
+    return referenced
 
 
 async def _payload(info: Info, errors: list[UserError], document_id: str,
@@ -220,13 +232,7 @@ class DocumentMutations:
             "viewerId": info.context.viewer_id,
             "documentId": global_ids.decode_as(chosen.document, "Document")},
             visible=DOCUMENT.visibility_of("given"))
-        outcome_errors(record["outcome"], "document")  # DONE, or a refusal it raises
-
-        async def referenced(sha256: str) -> bool:
-            found = await info.context.db.read(
-                cypher.load("queries/documents/file_referenced").text, {"sha256": sha256})
-            return bool(found[0]["referenced"])
-
-        await _store(info).remove_unreferenced(set(record["hashes"]), referenced)
+        refuse(record["outcome"], "document")  # DONE, or the refusal raised
+        await _store(info).remove_unreferenced(set(record["hashes"]), _referenced(info))
         return DeleteDocumentPayload(deleted_document_id=chosen.document,
                                      client_mutation_id=chosen.client_mutation_id)

@@ -80,7 +80,19 @@ def _csv(header: list[object], rows: Iterable[list[object]]) -> Iterator[str]:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     for row in itertools.chain([header], rows):
-        writer.writerow(row)
+        writer.writerow([_inert(cell) for cell in row])
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(cell: object) -> object:
+    """A text cell a spreadsheet shows as text: names are chosen by people, and one starting
+    like a formula (`=HYPERLINK(...)`) would run when an analyst opens the file."""
+    if isinstance(cell, str) and cell.startswith(_FORMULA_STARTS):
+        return "'" + cell
+    return cell

@@ -3,13 +3,18 @@
 // points to it (PREVIOUS_VERSION); it keeps the title unless $title is given. `visible` (code)
 // is the Document visibility rule on `current`. Outcomes: NOT_FOUND (no such document for the
 // viewer), NOT_CURRENT (an earlier version, which cannot be replaced), FORBIDDEN (may not
-// attach to its subject), DONE. The current version is locked first, so two new versions
-// offered at once follow each other (the second gets NOT_CURRENT) instead of forking.
+// attach to its subject), DONE. Two new versions offered at once follow each other (the
+// second gets NOT_CURRENT) instead of forking.
 MATCH (viewer:User {id: $viewerId})
+// Lock the subject the document is attached to first (a node that stays put), then read
+// the document again: a version added or a deletion committed meanwhile, each of which locks
+// the subject too, is seen as it now is.
+OPTIONAL MATCH (:Document {id: $documentId})<-[:PREVIOUS_VERSION*0..]-(:Document)
+               -[:ATTACHED_TO]->(held)
+SET held._lock = true
+REMOVE held._lock
+WITH viewer
 OPTIONAL MATCH (current:Document {id: $documentId})
-SET current._lock = true
-REMOVE current._lock
-WITH viewer, current
 OPTIONAL MATCH (current)-[attached:ATTACHED_TO]->(subject)
 WITH viewer, current, attached, subject, CASE
   WHEN current IS NULL OR NOT ({{visible}}) THEN 'NOT_FOUND'

@@ -4,12 +4,15 @@
 // `given`. Outcomes: NOT_FOUND, FORBIDDEN, DONE; `hashes` lists the SHA-256 of the deleted
 // versions, whose bytes may now be unreferenced. Deleting what is gone already is NOT_FOUND.
 MATCH (viewer:User {id: $viewerId})
+// Lock the subject the document is attached to first (a node that stays put), then read
+// the document again: a version added or a deletion committed meanwhile, each of which locks
+// the subject too, is seen as it now is.
+OPTIONAL MATCH (:Document {id: $documentId})<-[:PREVIOUS_VERSION*0..]-(:Document)
+               -[:ATTACHED_TO]->(held)
+SET held._lock = true
+REMOVE held._lock
+WITH viewer
 OPTIONAL MATCH (given:Document {id: $documentId})
-OPTIONAL MATCH (given)<-[:PREVIOUS_VERSION*0..]-(head:Document)-[:ATTACHED_TO]->()
-SET head._lock = true
-REMOVE head._lock
-// read again once locked: a version added meanwhile (which locked `head` too) is now current
-WITH viewer, given
 OPTIONAL MATCH (given)<-[:PREVIOUS_VERSION*0..]-(current:Document)-[:ATTACHED_TO]->(subject)
 OPTIONAL MATCH (current)-[:PREVIOUS_VERSION*0..]->(first:Document)
   WHERE NOT EXISTS { (first)-[:PREVIOUS_VERSION]->() }
