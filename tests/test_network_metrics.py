@@ -6,7 +6,8 @@ path between the cliques passes through B (16 of the 28 pairs of other organizat
 and through A1 or C1 (15 pairs each), so B bridges most; A1 and C1 have the most partners (4),
 and A2 shares the most projects (two small ones besides its clique's). Projects outside the
 window (an old one between D1 and D2, a future one between A4 and C4), in another area, or
-with a single partner add no collaboration there.
+with a single partner add no collaboration there; nor, in any window, do a cancelled project
+(between A3 and C3) and a candidate partner (Z, not yet confirmed in A1 and B's project).
 """
 
 from __future__ import annotations
@@ -27,19 +28,20 @@ from tests.connections import gid
 SINCE, UNTIL = "2021-01-01", "2024-12-31"
 CLIQUE_A = ["A1", "A2", "A3", "A4"]
 CLIQUE_C = ["C1", "C2", "C3", "C4"]
-# name, area, start, end, partners
+# name, area, start, end, partners (a "?" marks a candidate partner)
 PROJECTS = [
     ("clique A", "X", "2021-03-01", "2023-02-28", CLIQUE_A),
     ("A2 and A3", "X", "2022-01-01", "2022-12-31", ["A2", "A3"]),
     ("A2 and A4", "X", "2022-01-01", "2022-12-31", ["A2", "A4"]),
     ("clique C", "X", "2021-06-01", "2024-05-31", CLIQUE_C),
-    ("A1 and B", "X", "2023-01-01", "2024-12-31", ["A1", "B"]),
+    ("A1 and B", "X", "2023-01-01", "2024-12-31", ["A1", "B", "Z?"]),
     # runs into the window from before it: counts
     ("B and C1", "X", "2019-01-01", "2021-06-30", ["B", "C1"]),
     ("Z alone", "X", "2022-01-01", "2022-12-31", ["Z"]),
     ("before the window", "X", "2010-01-01", "2012-12-31", ["D1", "D2"]),
     ("after the window", "X", "2026-01-01", "2027-12-31", ["A4", "C4"]),
     ("other area", "Y", "2022-01-01", "2022-12-31", ["A4", "C4"]),
+    ("cancelled", "X", "2022-01-01", "2022-12-31", ["A3", "C3"]),
 ]
 
 METRICS = """
@@ -82,8 +84,10 @@ async def graph(db: Database) -> AsyncIterator[MetricsGraph]:
         "organizations": [{"id": node_id, "name": f"{name} {marker}"}
                           for name, node_id in built.organizations.items()],
         "projects": [{"id": str(uuid.uuid4()), "title": title, "area": built.areas[area],
+                      "status": "CANCELLED" if title == "cancelled" else "ACTIVE",
                       "startDate": date.fromisoformat(start), "endDate": date.fromisoformat(end),
-                      "partners": [built.organizations[name] for name in partners]}
+                      "partners": [{"id": built.organizations[name.rstrip("?")],
+                                    "candidate": name.endswith("?")} for name in partners]}
                      for title, area, start, end, partners in PROJECTS],
     }
     try:
@@ -116,6 +120,17 @@ async def test_the_network_of_the_window_is_its_collaborations(
     assert result["collaborationCount"] == 6 + 6 + 2
     names = {short(item["organization"]["name"]) for item in result["organizations"]}
     assert names == {*CLIQUE_A, *CLIQUE_C, "B"}
+
+
+async def test_candidate_partners_and_cancelled_projects_do_not_count(
+        as_viewer: AsViewer, graph: MetricsGraph) -> None:
+    result = await metrics(as_viewer(graph.viewer), graph, since=None, until=None)
+    partners = {short(item["organization"]["name"]): item["degree"]
+                for item in result["organizations"]}
+    assert "Z" not in partners  # a candidate in A1 and B's project, alone in its own
+    assert (partners["A1"], partners["B"]) == (4, 2)
+    assert (partners["A3"], partners["C3"]) == (3, 3)  # their cancelled project joins no one
+    assert result["projectCount"] == 8  # neither the cancelled project nor Z's alone
 
 
 async def test_degrees_count_partners_and_shared_projects(

@@ -77,11 +77,15 @@ class NetworkSlice:
 @dataclass(frozen=True)
 class NetworkData:
     """A collaboration network as read: organizations, ties, and the S3 areas the ties name
-    (node ids throughout)."""
+    (node ids throughout); `project_count`, the projects of the slice that tie at least two of
+    its organizations; `s3_area`, the slice's S3 area (None when it names none, or an unknown
+    one)."""
 
     nodes: list[dict[str, Any]]
     edges: list[dict[str, Any]]
     areas: dict[str, dict[str, Any]]
+    project_count: int
+    s3_area: dict[str, Any] | None
 
 
 async def read_network(context: Context, chosen: NetworkSlice) -> NetworkData:
@@ -111,7 +115,8 @@ async def read_network(context: Context, chosen: NetworkSlice) -> NetworkData:
     nodes = sorted(record["nodes"], key=lambda node: (-node["size"], node["label"], node["id"]))
     edges = sorted(record["edges"],
                    key=lambda edge: (-edge["weight"], edge["source"], edge["target"]))
-    return NetworkData(nodes, edges, {fields["id"]: fields for fields in record["areas"]})
+    return NetworkData(nodes, edges, {fields["id"]: fields for fields in record["areas"]},
+                       record["projectCount"], next(iter(record["s3Area"]), None))
 
 
 async def collaboration_network(

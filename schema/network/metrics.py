@@ -1,11 +1,11 @@
 """Collaboration metrics of one S3 area and time window: degree, betweenness and communities of
 the organizations that collaborated on it, with the most central of them.
 
-Collaboration is derived (DESIGN.md): two organizations collaborated on an area when they are
-partners in a project tagged with it. One statement reads the consortia of the area's projects
-in the window, bounded by `METRICS_MAX_ORGANIZATIONS`; networkx computes the metrics in a worker
-thread (schema/network/metrics_graph.py), and the organizations asked for load in one more
-round trip.
+The network is that of `collaborationNetwork` for the area and window (`read_network`,
+schema/network/collaboration.py: confirmed partners, no cancelled project, the same window),
+read in one statement; beyond `METRICS_MAX_ORGANIZATIONS` organizations it is refused before
+networkx computes the metrics in a worker thread (schema/network/metrics_graph.py). The
+organizations asked for load in one more round trip.
 """
 
 from __future__ import annotations
@@ -17,14 +17,16 @@ from typing import Any
 
 import strawberry
 
-from app import cypher, ids
+from app import ids
 from app.context import Context
 from app.errors import BadUserInput, NotFound
 from schema.actors.types import ORGANIZATION, Organization
 from schema.loading import load_any
 from schema.mutations import require_viewer
+from schema.network.collaboration import NetworkSlice, read_network
 from schema.network.metrics_graph import Community, NetworkMetrics, Score, analyse
-from schema.taxonomy.types import S3_AREA, S3Area
+from schema.network.ties import WINDOW_DESCRIPTION, bounded
+from schema.taxonomy.types import S3Area
 
 MAX_TOP = 100
 
@@ -86,7 +88,8 @@ class CollaborationMetrics:
     until: date | None = strawberry.field(
         description="The window's last day (projects starting later are left out).")
     project_count: int = strawberry.field(
-        description="The projects in the window with at least two partner organizations.")
+        description="The projects in the window with at least two confirmed partner "
+        "organizations (cancelled ones left out).")
     organization_count: int = strawberry.field(
         description="The organizations that collaborated with at least one other.")
     collaboration_count: int = strawberry.field(
@@ -123,13 +126,13 @@ def _community(community: Community, top: int) -> CollaborationCommunity:
         members=[OrganizationCentrality.from_score(score) for score in community.members[:top]])
 
 
-def _metrics(row: dict[str, Any], metrics: NetworkMetrics, since: date | None,
-             until: date | None, top: int) -> CollaborationMetrics:
+def _metrics(area: dict[str, Any], project_count: int, metrics: NetworkMetrics,
+             since: date | None, until: date | None, top: int) -> CollaborationMetrics:
     ranked = sorted(metrics.scores.values(), key=lambda score: (
         -score.weighted_degree, -score.degree, score.organization_id))
     return CollaborationMetrics(
-        s3_area=S3Area.from_fields(row["area"]), since=since, until=until,
-        project_count=row["projects"], organization_count=len(metrics.scores),
+        s3_area=S3Area.from_fields(area), since=since, until=until,
+        project_count=project_count, organization_count=len(metrics.scores),
         collaboration_count=metrics.collaboration_count,
         community_count=len(metrics.communities), modularity=metrics.modularity,
         organizations=[OrganizationCentrality.from_score(score) for score in ranked],
@@ -140,41 +143,39 @@ def _metrics(row: dict[str, Any], metrics: NetworkMetrics, since: date | None,
 async def collaboration_metrics(context: Context, area_id: str, since: date | None,
                                 until: date | None, top: int) -> CollaborationMetrics:
     """The metrics of the area's network in the window; NOT_FOUND for an unknown area,
-    BAD_USER_INPUT when the network is larger than the settings allow."""
-    limit = context.settings.metrics_max_organizations
-    text = cypher.rendered("queries/network/metrics_subgraph", area=S3_AREA.projection)
-    records = await context.db.read(text, {"s3Area": area_id, "since": since, "until": until,
-                                           "maxOrganizations": limit})
-    if not records:
+    BAD_USER_INPUT when the window ends before it starts or the network is larger than the
+    settings allow (NETWORK_TOO_LARGE from `read_network`, then `METRICS_MAX_ORGANIZATIONS`)."""
+    data = await read_network(context, NetworkSlice(s3_area=area_id, since=since, until=until))
+    if data.s3_area is None:
         raise NotFound("No S3 area has this ID.")
-    row = records[0].data()
-    if row["organizations"] > limit:
+    limit = context.settings.metrics_max_organizations
+    if len(data.nodes) > limit:
         raise BadUserInput(
-            f"The collaboration network of this S3 area and window has {row['organizations']} "
+            f"The collaboration network of this S3 area and window has {len(data.nodes)} "
             f"organizations; its metrics are computed for at most {limit}. Narrow the time "
-            "window.", organizationCount=row["organizations"], limit=limit)
+            "window.", organizationCount=len(data.nodes), limit=limit)
+    ties = [(edge["source"], edge["target"], edge["weight"]) for edge in data.edges]
     # CPU-bound (about a second for the largest area at full scale): off the event loop
-    metrics = await asyncio.to_thread(analyse, row["consortia"])
-    return _metrics(row, metrics, since, until, top)
+    metrics = await asyncio.to_thread(analyse, ties)
+    return _metrics(data.s3_area, data.project_count, metrics, since, until, top)
 
 
 @strawberry.type
 class NetworkMetricsQueries:
     @strawberry.field(description=(
         "Degree, betweenness and communities of the organizations that collaborated on an S3 "
-        "area (partners in a project tagged with it) in projects running at some time between "
-        "`since` and `until` (both inclusive, either open), with the `top` most central "
-        "(1 to 100). Signed-in viewers only: the metrics are computed on each request. "
-        "BAD_USER_INPUT when the network has more organizations than the API analyses "
-        "(`extensions.limit`)."))
+        "area (partners in a project tagged with it: the network `collaborationNetwork` "
+        "answers for the area and window), with the `top` most central (1 to 100). "
+        + WINDOW_DESCRIPTION + " Signed-in viewers only: the metrics are computed on each "
+        "request. BAD_USER_INPUT when the network has more organizations than the API "
+        "analyses (METRICS_MAX_ORGANIZATIONS: `extensions.organizationCount` and "
+        "`extensions.limit`), or more than `collaborationNetwork` answers (NETWORK_MAX_NODES, "
+        "NETWORK_MAX_EDGES: `extensions.reason` NETWORK_TOO_LARGE)."))
     async def collaboration_metrics(
         self, info: strawberry.Info[Context, None], s3_area: strawberry.ID,
         since: date | None = None, until: date | None = None, top: int = 10,
     ) -> CollaborationMetrics:
         require_viewer(info)
         area_id = ids.decode_as(s3_area, "S3Area")
-        if since is not None and until is not None and since > until:
-            raise BadUserInput("`since` must not be later than `until`.")
-        if not 1 <= top <= MAX_TOP:
-            raise BadUserInput(f"`top` must be between 1 and {MAX_TOP}.")
-        return await collaboration_metrics(info.context, area_id, since, until, top)
+        return await collaboration_metrics(info.context, area_id, since, until,
+                                           bounded(top, 1, MAX_TOP, "top"))

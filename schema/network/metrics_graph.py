@@ -1,5 +1,6 @@
 """Degree, betweenness and communities of an organization collaboration network, computed with
-networkx from the consortia of the projects that make the network.
+networkx from its weighted ties (pairs of organizations and the projects they share, as
+`read_network` answers them, schema/network/collaboration.py).
 
 Maven Central serves the procedure modules of Neo4j Graph Data Science but not the packaging
 that registers them as a plugin of Neo4j, so the metrics are computed here, in the API, on a
@@ -8,15 +9,13 @@ network bounded by `METRICS_MAX_ORGANIZATIONS` (README, "Collaboration metrics")
 Every result is deterministic: the graph is built in the order of organization ids, Louvain
 runs with a fixed seed, and communities are numbered by size, then by their first member id.
 
-    >>> metrics = analyse([["a", "b", "c"], ["c", "d"]])
+    >>> metrics = analyse([("a", "b", 1), ("a", "c", 1), ("b", "c", 1), ("c", "d", 1)])
     >>> metrics.scores["c"].degree, metrics.scores["c"].betweenness
     (3, 0.6666666666666666)
 """
 
 from __future__ import annotations
 
-import itertools
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -65,21 +64,19 @@ class NetworkMetrics:
     modularity: float
 
 
-def collaboration_graph(consortia: Iterable[Iterable[str]]) -> nx.Graph[str]:
-    """The undirected graph of organizations whose edges join two partners of a same project,
-    weighted by the projects they share."""
-    weights: Counter[tuple[str, str]] = Counter()
-    for partners in consortia:
-        weights.update(itertools.combinations(sorted(set(partners)), 2))
+def collaboration_graph(ties: Iterable[tuple[str, str, int]]) -> nx.Graph[str]:
+    """The undirected graph of the ties (two organization ids and the projects they share, as
+    `weight`), built in the order of organization ids."""
+    edges = sorted((min(a, b), max(a, b), weight) for a, b, weight in ties)
     graph: nx.Graph[str] = nx.Graph()
-    graph.add_nodes_from(sorted({organization for pair in weights for organization in pair}))
-    graph.add_weighted_edges_from((a, b, weight) for (a, b), weight in sorted(weights.items()))
+    graph.add_nodes_from(sorted({organization for a, b, _ in edges for organization in (a, b)}))
+    graph.add_weighted_edges_from(edges)
     return graph
 
 
-def analyse(consortia: Iterable[Iterable[str]]) -> NetworkMetrics:
-    """Degrees, betweenness and Louvain communities of the network the consortia make."""
-    graph = collaboration_graph(consortia)
+def analyse(ties: Iterable[tuple[str, str, int]]) -> NetworkMetrics:
+    """Degrees, betweenness and Louvain communities of the network the weighted ties make."""
+    graph = collaboration_graph(ties)
     betweenness = nx.betweenness_centrality(graph) if len(graph) else {}
     found = nx.community.louvain_communities(graph, weight="weight", seed=LOUVAIN_SEED)
     groups = sorted((sorted(group) for group in found), key=lambda ids: (-len(ids), ids[0]))

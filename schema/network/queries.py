@@ -14,12 +14,8 @@ from schema.network.collaboration import CollaborationNetwork, collaboration_net
 from schema.network.collaborators import CollaboratorConnection, collaborators
 from schema.network.ego import MAX_DEPTH, EgoNetwork, ego_network
 from schema.network.paths import DEFAULT_HOPS, MAX_HOPS, ConnectionPath, connection_paths
-from schema.network.ties import RelationKind
+from schema.network.ties import WINDOW_DESCRIPTION, RelationKind
 from schema.taxonomy.types import Province
-
-_WINDOW = ("A project counts when its own [startDate, endDate] overlaps [since, until] "
-           "(inclusive; either may be left open); cancelled projects and candidate partners "
-           "never count.")
 
 Actor = Annotated[strawberry.ID, strawberry.argument(
     description="A person or an organization.")]
@@ -36,7 +32,7 @@ class NetworkQueries:
     @strawberry.field(description="Who worked with an actor on the same projects: for an "
                       "organization, the organizations that were partners with it; for a "
                       "person, the people who worked on the same projects. Heaviest first "
-                      "(the number of projects shared), then by ID. " + _WINDOW)
+                      "(the number of projects shared), then by ID. " + WINDOW_DESCRIPTION)
     async def collaborators(
         self, info: strawberry.Info[Context, None], of: Actor, s3_area: Area = None,
         since: date | None = None, until: date | None = None, first: int | None = None,
@@ -47,9 +43,10 @@ class NetworkQueries:
     @strawberry.field(description="The organization–organization collaboration network of a "
                       "slice of the region, for a graph view: organizations (in the province "
                       "and of the kind asked for) tied when they were partners in the same "
-                      "projects of the slice, weighted by how many. " + _WINDOW + " Larger "
-                      "than NETWORK_MAX_NODES nodes or NETWORK_MAX_EDGES edges, the request "
-                      "is refused (BAD_USER_INPUT, extensions.reason NETWORK_TOO_LARGE).")
+                      "projects of the slice, weighted by how many. " + WINDOW_DESCRIPTION
+                      + " Larger than NETWORK_MAX_NODES nodes or NETWORK_MAX_EDGES edges, the "
+                      "request is refused (BAD_USER_INPUT, extensions.reason "
+                      "NETWORK_TOO_LARGE).")
     async def collaboration_network(
         self, info: strawberry.Info[Context, None], s3_area: Area = None,
         province: Annotated[Province | None, strawberry.argument(

@@ -41,6 +41,10 @@ _TYPES = {RelationKind.WORKS_ON: "WORKS_ON", RelationKind.PARTNER_IN: "PARTNER_I
           RelationKind.MEMBER_OF_COMMUNITY: "MEMBER_OF"}
 TIE = "network/tie"
 PROJECT_WINDOW = Conditions("network/project_window")
+# What PROJECT_WINDOW and the tie rules count, for the descriptions of the queries using them.
+WINDOW_DESCRIPTION = (
+    "A project counts when its own [startDate, endDate] overlaps [since, until] (inclusive; "
+    "either may be left open); cancelled projects and candidate partners never count.")
 
 
 @dataclass(frozen=True)
