@@ -126,7 +126,7 @@ def test_a_name_written_like_a_formula_stays_text_in_csv() -> None:
                 "kind": "SME", "province": "MILANO"}],
         edges=[{"source": "00000000-0000-4000-8000-000000000001",
                 "target": "00000000-0000-4000-8000-000000000002", "weight": 1, "areas": []}],
-        areas={})
+        areas={}, project_count=1, s3_area=None)
     rows = list(csv.DictReader(io.StringIO(
         "".join(serialized(network_graph(data), ExportFormat.NODES_CSV)))))
     assert [row["label"] for row in rows] == ['\'=HYPERLINK("x")', "Plain"]
