@@ -55,8 +55,15 @@ WITH proposal, sought, areas, authors, homes,
        WHERE {{rule network/project_counts(project)}}
        RETURN project
      } AS mine
-CALL (sought, areas, mine, involved) {
-  CALL (sought, areas, mine) {
+WITH proposal, sought, areas, authors, homes, involved,
+     COLLECT {
+       UNWIND mine AS project
+       MATCH (project)<-[tie:PARTNER_IN]-(partner:Organization)
+       WHERE {{rule network/tie_confirmed(tie)}}
+       RETURN DISTINCT partner
+     } AS near
+CALL (sought, areas, near, involved) {
+  CALL (sought, areas, near) {
     UNWIND sought AS wanted
     MATCH (wanted)<-[:BROADER*0..]-(held:Competence)<-[:HAS_COMPETENCE]-(organization:Organization)
     WITH organization, wanted,
@@ -69,17 +76,12 @@ CALL (sought, areas, mine, involved) {
     RETURN organization, 0.0 AS covered, count(DISTINCT project) AS areaProjects,
            0.0 AS proximity
     UNION ALL
-    UNWIND mine AS project
-    MATCH (project)<-[tie:PARTNER_IN]-(organization:Organization)
-    WHERE {{rule network/tie_confirmed(tie)}}
-    RETURN DISTINCT organization, 0.0 AS covered, 0 AS areaProjects, 1.0 AS proximity
+    UNWIND near AS organization
+    RETURN organization, 0.0 AS covered, 0 AS areaProjects, 1.0 AS proximity
     UNION ALL
     // partners of partners, one step at a time and each step distinct, so that the rows stay
     // within the organizations and projects there are, however connected the proposer is
-    UNWIND mine AS project
-    MATCH (project)<-[near:PARTNER_IN]-(bridge:Organization)
-    WHERE {{rule network/tie_confirmed(near)}}
-    WITH DISTINCT bridge
+    UNWIND near AS bridge
     MATCH (bridge)-[bridging:PARTNER_IN]->(other:Project)
     WHERE {{rule network/tie_confirmed(bridging)}} AND {{rule network/project_counts(other)}}
     WITH DISTINCT other
