@@ -33,13 +33,12 @@ from __future__ import annotations
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from app import ids
 from app.db import Database
 from tests.conftest import run_test_cypher
+from tests.network_graph import NetworkGraph
 
 COMPETENCES = ("am", "metal", "vision", "rob", "ai")
 AREAS = ("x", "y")
@@ -128,33 +127,11 @@ TYPES = {**{key: "Competence" for key in COMPETENCES}, **{key: "S3Area" for key 
          **{key: "Community" for key in COMMUNITIES}}
 
 
-@dataclass
-class RecommendationGraph:
-    """The probe's node ids and names by key."""
-
-    probe: str
-    node_ids: dict[str, str] = field(default_factory=dict)
-    names: dict[str, str] = field(default_factory=dict)
-
-    def gid(self, key: str) -> str:
-        """The global ID of the node `key`."""
-        return ids.encode(TYPES[key], self.node_ids[key])
-
-    def key(self, global_id: str) -> str:
-        """The key of the node with this global ID."""
-        node_id = ids.parse(global_id)[1]
-        return next(key for key, found in self.node_ids.items() if found == node_id)
-
-    def viewer(self, key: str | None) -> str | None:
-        """The node id of the person `key` (None: anonymous)."""
-        return None if key is None else self.node_ids[key]
-
-
 @asynccontextmanager
-async def recommendation_graph(db: Database) -> AsyncIterator[RecommendationGraph]:
+async def recommendation_graph(db: Database) -> AsyncIterator[NetworkGraph]:
     """The probe graph in the database, removed on exit."""
     probe = f"recommend-{uuid.uuid4()}"
-    graph = RecommendationGraph(probe, {key: str(uuid.uuid4()) for key in TYPES})
+    graph = NetworkGraph(probe, {key: str(uuid.uuid4()) for key in TYPES}, types=TYPES)
     graph.names = {key: f"{key} {probe[10:18]}" for key in TYPES}
     node, name = graph.node_ids, graph.names
     created = datetime(2026, 1, 1, tzinfo=UTC)

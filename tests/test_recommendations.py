@@ -13,11 +13,12 @@ import pytest_asyncio
 
 from app.db import Database
 from tests.conftest import AsViewer, error_codes
-from tests.recommendation_graph import RecommendationGraph, recommendation_graph
+from tests.network_graph import NetworkGraph
+from tests.recommendation_graph import recommendation_graph
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="session")
-async def graph(db: Database) -> AsyncIterator[RecommendationGraph]:
+async def graph(db: Database) -> AsyncIterator[NetworkGraph]:
     async with recommendation_graph(db) as built:
         yield built
 
@@ -31,29 +32,29 @@ FOR_VIEWER = {field: f"query($first: Int! = 10) {{ {field}(first: $first) {{ {IT
               for field in ("recommendedProposals", "recommendedCommunities", "peopleToFollow")}
 
 
-async def partners(as_viewer: AsViewer, graph: RecommendationGraph, viewer: str | None,
+async def partners(as_viewer: AsViewer, graph: NetworkGraph, viewer: str | None,
                    first: int = 10) -> list[dict[str, Any]] | None:
     data = await as_viewer(graph.viewer(viewer)).data(PARTNERS, id=graph.gid("p"), first=first)
     found: list[dict[str, Any]] | None = data["node"]["suggestedPartners"]
     return found
 
 
-async def for_viewer(as_viewer: AsViewer, graph: RecommendationGraph,
+async def for_viewer(as_viewer: AsViewer, graph: NetworkGraph,
                      field: str) -> list[dict[str, Any]]:
     data = await as_viewer(graph.viewer("me")).data(FOR_VIEWER[field])
     found: list[dict[str, Any]] = data[field]
     return found
 
 
-def keys(graph: RecommendationGraph, items: list[dict[str, Any]]) -> list[str]:
+def keys(graph: NetworkGraph, items: list[dict[str, Any]]) -> list[str]:
     return [graph.key(item["node"]["id"]) for item in items]
 
 
-def scores(graph: RecommendationGraph, items: list[dict[str, Any]]) -> dict[str, float]:
+def scores(graph: NetworkGraph, items: list[dict[str, Any]]) -> dict[str, float]:
     return {graph.key(item["node"]["id"]): item["score"] for item in items}
 
 
-def reasons(graph: RecommendationGraph, items: list[dict[str, Any]],
+def reasons(graph: NetworkGraph, items: list[dict[str, Any]],
             key: str) -> list[tuple[str, str, list[str]]]:
     """The reasons of the item `key`: kind, text with the probe's names as their keys, and the
     keys of the related nodes."""
@@ -63,7 +64,7 @@ def reasons(graph: RecommendationGraph, items: list[dict[str, Any]],
             for reason in item["reasons"]]
 
 
-def plain(graph: RecommendationGraph, text: str) -> str:
+def plain(graph: NetworkGraph, text: str) -> str:
     """`text` with each name of the probe replaced by its key, longest names first."""
     for key, name in sorted(graph.names.items(), key=lambda pair: -len(pair[1])):
         text = text.replace(name, key)
@@ -71,7 +72,7 @@ def plain(graph: RecommendationGraph, text: str) -> str:
 
 
 async def test_partners_rank_a_perfect_fit_above_partial_ones(
-        as_viewer: AsViewer, graph: RecommendationGraph) -> None:
+        as_viewer: AsViewer, graph: NetworkGraph) -> None:
     found = await partners(as_viewer, graph, "author")
     assert found is not None
     # holding both sought competences and partnered with the proposer, then two hops away,
@@ -83,7 +84,7 @@ async def test_partners_rank_a_perfect_fit_above_partial_ones(
 
 
 async def test_partners_never_include_those_already_involved(
-        as_viewer: AsViewer, graph: RecommendationGraph) -> None:
+        as_viewer: AsViewer, graph: NetworkGraph) -> None:
     for viewer in ("author", "facilitator"):
         found = await partners(as_viewer, graph, viewer)
         assert found is not None
@@ -93,7 +94,7 @@ async def test_partners_never_include_those_already_involved(
 
 
 async def test_partner_reasons_name_the_facts(as_viewer: AsViewer,
-                                              graph: RecommendationGraph) -> None:
+                                              graph: NetworkGraph) -> None:
     found = await partners(as_viewer, graph, "author")
     assert found is not None
     assert reasons(graph, found, "perfect") == [
@@ -114,7 +115,7 @@ async def test_partner_reasons_name_the_facts(as_viewer: AsViewer,
 
 
 async def test_partners_of_a_person_come_from_the_projects_they_work_on(
-        as_viewer: AsViewer, graph: RecommendationGraph) -> None:
+        as_viewer: AsViewer, graph: NetworkGraph) -> None:
     data = await as_viewer(graph.viewer("outsider")).data(PARTNERS, id=graph.gid("p_solo"))
     found = data["node"]["suggestedPartners"]
     assert set(keys(graph, found)[:2]) == {"perfect", "second"}
@@ -126,7 +127,7 @@ async def test_partners_of_a_person_come_from_the_projects_they_work_on(
 
 
 async def test_partner_suggestions_are_for_the_proposer_and_facilitators(
-        as_viewer: AsViewer, graph: RecommendationGraph) -> None:
+        as_viewer: AsViewer, graph: NetworkGraph) -> None:
     assert await partners(as_viewer, graph, "outsider") is None
     assert await partners(as_viewer, graph, None) is None
     by_author = await partners(as_viewer, graph, "author")
@@ -136,7 +137,7 @@ async def test_partner_suggestions_are_for_the_proposer_and_facilitators(
 
 
 async def test_first_bounds_the_recommendations(as_viewer: AsViewer,
-                                                graph: RecommendationGraph) -> None:
+                                                graph: NetworkGraph) -> None:
     found = await partners(as_viewer, graph, "author", first=2)
     assert found is not None and keys(graph, found) == ["perfect", "second"]
     for first in (0, 51):
@@ -144,7 +145,7 @@ async def test_first_bounds_the_recommendations(as_viewer: AsViewer,
         assert error_codes(body) == ["BAD_USER_INPUT"]
 
 
-async def test_proposals_for_the_viewer(as_viewer: AsViewer, graph: RecommendationGraph) -> None:
+async def test_proposals_for_the_viewer(as_viewer: AsViewer, graph: NetworkGraph) -> None:
     found = await for_viewer(as_viewer, graph, "recommendedProposals")
     # never their own or their organization's, one they answered or follow, a draft they may
     # not see, one past its deadline or closed
@@ -165,7 +166,7 @@ async def test_proposals_for_the_viewer(as_viewer: AsViewer, graph: Recommendati
 
 
 async def test_communities_for_the_viewer(as_viewer: AsViewer,
-                                          graph: RecommendationGraph) -> None:
+                                          graph: NetworkGraph) -> None:
     found = await for_viewer(as_viewer, graph, "recommendedCommunities")
     # never a closed one, one they belong to or asked to join
     assert keys(graph, found) == ["c_perfect", "c_reserved", "c_partial"]
@@ -180,7 +181,7 @@ async def test_communities_for_the_viewer(as_viewer: AsViewer,
     assert [kind for kind, *_ in reasons(graph, found, "c_reserved")] == ["INTEREST", "PROJECT"]
 
 
-async def test_people_for_the_viewer(as_viewer: AsViewer, graph: RecommendationGraph) -> None:
+async def test_people_for_the_viewer(as_viewer: AsViewer, graph: NetworkGraph) -> None:
     found = await for_viewer(as_viewer, graph, "peopleToFollow")
     # never the viewer, someone they follow, or someone who shares only an S3 area
     assert keys(graph, found) == ["twin", "colleague", "acquaintance"]
@@ -195,13 +196,13 @@ async def test_people_for_the_viewer(as_viewer: AsViewer, graph: RecommendationG
     ]
 
 
-async def test_the_viewer_must_sign_in(as_viewer: AsViewer, graph: RecommendationGraph) -> None:
+async def test_the_viewer_must_sign_in(as_viewer: AsViewer, graph: NetworkGraph) -> None:
     for query in FOR_VIEWER.values():
         assert error_codes(await as_viewer(None)(query)) == ["UNAUTHENTICATED"]
 
 
 async def test_suggestions_for_many_proposals_take_one_round_trip(
-        as_viewer: AsViewer, graph: RecommendationGraph) -> None:
+        as_viewer: AsViewer, graph: NetworkGraph) -> None:
     query = f"""query($ids: [ID!]!) {{
       nodes(ids: $ids) {{ ... on Proposal {{ suggestedPartners {{ {ITEMS} }} }} }}
     }}"""
