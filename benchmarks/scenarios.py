@@ -285,7 +285,44 @@ query($id: ID!) {
   }
 }""", _project_person)
 
+async def _proposer_and_proposal(post: Post) -> dict[str, Any]:
+    """An open territorial proposal made for an organization and seeking competences, and the
+    person who made it: partner suggestions are for those who speak for the proposer."""
+    body = await post("{ proposals(first: 50, filter: {openOnly: true, origins: [TERRITORY]}) "
+                      "{ edges { node { id proposedBy { id } proposingOrganization { id } "
+                      "soughtCompetences(first: 1) { totalCount } } } } }", {})
+    for edge in body["data"]["proposals"]["edges"]:
+        node = edge["node"]
+        if (node["proposedBy"] and node["proposingOrganization"]
+                and node["soughtCompetences"]["totalCount"]):
+            return {"id": node["id"], VIEWER: node["proposedBy"]["id"]}
+    raise SystemExit("no open territorial proposal made for an organization seeking competences")
+
+
+async def _project_viewer(post: Post) -> dict[str, Any]:
+    return {VIEWER: (await _active_project(post))[VIEWER]}
+
+
+PARTNER_SUGGESTIONS = Scenario("partner suggestions for a proposal (as its proposer)", """
+query($id: ID!) {
+  node(id: $id) {
+    ... on Proposal {
+      title
+      suggestedPartners(first: 10) {
+        score node { name city } reasons { kind text related { __typename id } }
+      }
+    }
+  }
+}""", _proposer_and_proposal)
+
+RECOMMENDATIONS = Scenario("recommended proposals, communities and people (as a person)", """
+{
+  recommendedProposals(first: 5) { score node { title deadline } reasons { kind text } }
+  recommendedCommunities(first: 5) { score node { name access } reasons { kind text } }
+  peopleToFollow(first: 5) { score node { displayName headline } reasons { kind text } }
+}""", _project_viewer)
+
 SCENARIOS = [PROFILE_PAGE, ORGANIZATION_PAGE, PEOPLE_DIRECTORY, COMMUNITY_PAGE,
              DISCUSSION_THREAD, OPEN_PROPOSALS, PROPOSAL_PAGE, PROJECT_DASHBOARD, NEWS_FEED,
              SEARCH, COLLABORATORS, COLLABORATION_NETWORK, CONNECTION_PATH, EGO_NETWORK,
-             COLLABORATION_METRICS]
+             COLLABORATION_METRICS, PARTNER_SUGGESTIONS, RECOMMENDATIONS]

@@ -22,6 +22,7 @@ from schema.content.news_mutations import NewsMutations
 from schema.documents.mutations import DocumentMutations
 from schema.network import NetworkQueries
 from schema.network.metrics import NetworkMetricsQueries
+from schema.network.recommendations import RecommendationQueries
 from schema.node import NodeQueries
 from schema.notifications.mutations import NotificationMutations
 from schema.notifications.queries import NotificationQueries
@@ -39,7 +40,7 @@ from schema.taxonomy import TaxonomyQueries
 @strawberry.type(description="The root of every query.")
 class Query(NodeQueries, NotificationQueries, ActorQueries, TaxonomyQueries, CommunityQueries,
             ContentQueries, OpportunityQueries, ProjectQueries, SearchQueries, NetworkQueries,
-            NetworkMetricsQueries):
+            NetworkMetricsQueries, RecommendationQueries):
     pass
 
 

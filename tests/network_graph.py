@@ -63,15 +63,17 @@ TYPES = {"a": "Organization", "b": "Organization", "c": "Organization", "d": "Or
 
 @dataclass
 class NetworkGraph:
-    """The probe's node ids and names by key."""
+    """The probe's node ids, names and GraphQL types by key (the types of this graph unless
+    another probe graph gives its own)."""
 
     probe: str
     node_ids: dict[str, str] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
+    types: dict[str, str] = field(default_factory=lambda: TYPES)
 
     def gid(self, key: str) -> str:
         """The global ID of the node `key`."""
-        return ids.encode(TYPES[key], self.node_ids[key])
+        return ids.encode(self.types[key], self.node_ids[key])
 
     def key(self, global_id: str) -> str:
         """The key of the node with this global ID."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import Enum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
@@ -34,6 +34,9 @@ from schema.taxonomy.types import (
     s3_area_edge,
 )
 from schema.values import native
+
+if TYPE_CHECKING:
+    from schema.network.recommendations import OrganizationRecommendation
 
 PROPOSAL = NodeKind("Proposal", "opportunities/proposal_fields", "opportunities/proposal_visible")
 EXPRESSION_OF_INTEREST = NodeKind("ExpressionOfInterest",
@@ -236,6 +239,23 @@ class Proposal(Node):
         return await related_connection(
             info, PROPOSAL_INTERESTS, self.node_id, expression_of_interest_edge,
             ExpressionOfInterestConnection, first, after, last, before)
+
+    @strawberry.field(description="Organizations suggested as partners, best first: those "
+                      "holding the competences it seeks (or narrower ones), ranked by that fit, "
+                      "their past projects in its S3 areas and how close they are to the "
+                      "proposer in the partnership network; never the proposer's own, those "
+                      "that expressed interest or partners of projects it led to. Only for "
+                      "those who speak for the proposer and for facilitators; null for anyone "
+                      "else.")
+    async def suggested_partners(
+        self, info: strawberry.Info[Context, None],
+        first: Annotated[int, strawberry.argument(
+            description="How many at most, 1 to 50.")] = 10,
+    ) -> list[Annotated[OrganizationRecommendation,
+                        strawberry.lazy("schema.network.recommendations")]] | None:
+        from schema.network.recommendations import suggested_partners
+
+        return await suggested_partners(info, self.node_id, first)
 
     @strawberry.field(description="The people who follow the proposal, most recent first.")
     async def followers(
