@@ -16,11 +16,13 @@ as a predicate on `n`, is replaced when the file is loaded by that predicate app
 places `community_content_visible` with its variable `n` renamed `community` (outside quoted
 strings; `n.access` becomes `community.access`). Renaming, rather than binding `n` in a list
 predicate, keeps the text valid inside subqueries, where Neo4j refuses to shadow an outer `n`.
-A variable the included fragment already uses for something else is refused, as it would
-silently join two patterns. `{{rule <name>}}` (no variable, or `(n)`) places the fragment as it
-is, for a rule on `n` itself (`access/viewer_proposes` within `proposal_visible`). The roles
-of a person are rules on a User node (`access/platform_admin`), applied to the viewer's node
-once a fragment has found it (`MATCH (viewer:User {id: $viewerId})`).
+The variables a fragment binds in its own patterns (`MATCH (viewer:User ...)`) are renamed
+to names of the fragment's own (`viewer_<fragment>`), so they never silently join a variable
+of the same name in the statement around it. `{{rule <name>}}` (no variable, or `(n)`)
+places the fragment as it is, for a rule on `n` itself (`access/viewer_proposes` within
+`proposal_visible`). The roles of a person are rules on a User node (`access/platform_admin`),
+applied to the viewer's node once a fragment has found it (`MATCH (viewer:User {id:
+$viewerId})`).
 Included fragments lose their comment and blank lines and may include others (never
 themselves). The space and the slash keep a directive apart from a `{{placeholder}}`, which is
 a single lower-case word filled by code.
@@ -43,6 +45,12 @@ _DIRECTIVE = re.compile(r"\{\{rule\b")
 _QUOTED = r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`[^`]*`"""
 # a quoted string or backquoted name (kept as it is), or the identifier `n` (not `.n`, `$n`)
 _RULE_VARIABLE = re.compile(_QUOTED + r"|(?<![\w.$])n(?!\w)")
+# a variable bound by a node or relationship pattern: `(viewer:User`, `[m:MEMBER_OF`, `(c)`
+# (variables start lower-case; keywords such as `(EXISTS {` are upper-case)
+_BOUND = re.compile(r"[(\[]\s*([a-z_]\w*)\s*(?=[:)\]{])")
+# a quoted string (kept), or an identifier that is neither a property (`.x`), a parameter
+# (`$x`) nor a map key (`x: ` — a label follows its colon at once: `(x:Label`)
+_PRIVATE_TOKEN = re.compile(_QUOTED + r"|(?<![\w.$])[A-Za-z_]\w*(?!\w)(?!:\s)(?!\s+:)")
 
 
 class CypherTemplateError(LookupError):
@@ -123,21 +131,30 @@ def _applied(name: str, rule_name: str, variable: str, including: tuple[str, ...
     body = "\n".join(line for line in source.strip().splitlines()
                      if line.strip() and not line.lstrip().startswith("//"))
     body = _expand_rules(included, body, (*including, included))
-    # a rule that does not name `n` (the viewer's own role) reads the same on any variable
-    if variable != "n" and _uses_identifier(body, "n") and _uses_identifier(body, variable):
-        raise CypherTemplateError(
-            f"{name}: rule {included!r} already uses the variable {variable!r}")
+    body = _private(body, rule_name)
     return "(" + _RULE_VARIABLE.sub(
         lambda token: variable if token.group(0) == "n" else token.group(0), body) + ")"
+
+
+def _private(body: str, rule_name: str) -> str:
+    """`body` with each variable it binds in a pattern, other than `n`, renamed to a name of
+    this rule's own (`viewer` becomes `viewer_<rule>`), so that a statement's variable of the
+    same name is never silently taken as given: `MATCH (viewer:User ...)` inside the rule
+    then matches on its own, whatever the statement around it calls its nodes."""
+    unquoted = re.sub(_QUOTED, "''", body)
+    bound = {match.group(1) for match in _BOUND.finditer(unquoted)} - {"n"}
+    if not bound:
+        return body
+    suffix = rule_name.rsplit("/", 1)[-1]
+
+    def rename(token: re.Match[str]) -> str:
+        found = token.group(0)
+        return f"{found}_{suffix}" if found in bound else found
+
+    return _PRIVATE_TOKEN.sub(rename, body)
 
 
 @cache
 def rendered(name: str, **fragments: str) -> str:
     """`load(name).render(**fragments)`, cached: the same variant renders to the same text."""
     return load(name).render(**fragments)
-
-
-def _uses_identifier(text: str, identifier: str) -> bool:
-    """Whether `identifier` names something in `text`, outside quoted strings."""
-    unquoted = re.sub(_QUOTED, "''", text)
-    return re.search(rf"(?<![\w.$]){re.escape(identifier)}(?!\w)", unquoted) is not None

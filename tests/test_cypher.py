@@ -55,7 +55,6 @@ def test_a_rule_applies_to_the_variable_it_names(tmp_path: Path,
     ("{{rule probe/loop(c)}}", "includes itself"),
     ("{{rule probe/missing(c)}}", "no rule named"),
     ("{{rule probe/open(c.x)}}", "malformed"),
-    ("{{rule probe/joins(m)}}", "already uses the variable 'm'"),
     ("{{rule ../secret}}", "malformed"),
 ])
 def test_bad_rules_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str,
@@ -73,6 +72,24 @@ def test_bad_rules_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, 
             cypher.load("queries/probe/uses")
     finally:
         cypher.load.cache_clear()
+
+
+def test_a_rule_s_own_variables_never_join_the_statement_s(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "queries" / "probe"
+    folder.mkdir(parents=True)
+    (folder / "joins.cypher").write_text(
+        "EXISTS { (n)-[m:IN {role: 'x'}]->(c:Community) WHERE c.access = 'OPEN' AND m.on }")
+    (folder / "uses.cypher").write_text("MATCH (c)-[:IN]->(m) WHERE {{rule probe/joins(m)}}")
+    monkeypatch.setattr(cypher, "CYPHER_ROOT", tmp_path)
+    cypher.load.cache_clear()
+    try:
+        statement = cypher.load("queries/probe/uses")
+    finally:
+        cypher.load.cache_clear()
+    assert statement.text == (
+        "MATCH (c)-[:IN]->(m) WHERE (EXISTS { (m)-[m_joins:IN {role: 'x'}]->(c_joins:Community) "
+        "WHERE c_joins.access = 'OPEN' AND m_joins.on })")
 
 
 def test_every_rule_directive_of_the_project_expands() -> None:
