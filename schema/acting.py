@@ -1,5 +1,4 @@
-"""What the community and content mutations share: the rules their statements are given, and
-running those statements as the viewer.
+"""What the community and content mutations share: the rules their statements are given.
 
 A statement answers `outcome`: 'DONE', a refusal ('NOT_FOUND', 'FORBIDDEN'), or a token naming a
 business rule it enforced, which each mutation maps to the user error a person reads
@@ -8,13 +7,8 @@ business rule it enforced, which each mutation maps to the user error a person r
 
 from __future__ import annotations
 
-from typing import Any
-
-import strawberry
-
-from app.context import Context
 from schema.loading import applied
-from schema.mutations import Reason, UserErrorCode, write_statement
+from schema.mutations import Reason, UserErrorCode
 
 
 def rules(variable: str) -> dict[str, str]:
@@ -26,15 +20,6 @@ def rules(variable: str) -> dict[str, str]:
         "facilitates": applied("access/viewer_is_facilitator", "viewer"),
         "administers": applied("access/viewer_is_platform_admin", "viewer"),
     }
-
-
-async def perform(info: strawberry.Info[Context, None], statement: str,
-                  parameters: dict[str, Any], **fragments: str) -> dict[str, Any]:
-    """Run the write statement `queries/<statement>` with the viewer's id and `parameters`, and
-    return its record (at least `outcome`)."""
-    return await write_statement(info.context, statement,
-                                 {**parameters, "viewerId": info.context.viewer_id},
-                                 **fragments)
 
 
 # The outcome of a statement given S3 area IDs of which one names no area.

@@ -190,8 +190,9 @@ def outcome_errors(outcome: str, what: str,
 async def write_statement(context: Context, name: str, parameters: dict[str, Any],
                           **fragments: str) -> dict[str, Any]:
     """Run the write statement `cypher/queries/<name>` (its placeholders filled with
-    `fragments`, code only) and return its single record, at least its `outcome`. A statement
-    that finds no viewer (an account deleted meanwhile) returns no record: NOT_FOUND."""
+    `fragments`, code only) as the request's viewer (`$viewerId`) with `parameters`, and return
+    its single record, at least its `outcome`. A statement that finds no viewer (an account
+    deleted meanwhile) returns no record: NOT_FOUND."""
     text = cypher.rendered(f"queries/{name}", **fragments)
-    records = await context.db.write(text, parameters)
+    records = await context.db.write(text, {"viewerId": context.viewer_id, **parameters})
     return dict(records[0]) if records else {"outcome": "NOT_FOUND"}

@@ -15,7 +15,7 @@ import strawberry
 
 from app import ids
 from app.context import Context
-from schema.acting import perform, rules
+from schema.acting import rules
 from schema.actors.types import User
 from schema.communities.types import COMMUNITY, Community, CommunityRole, MembershipStatus
 from schema.mutations import (
@@ -27,6 +27,7 @@ from schema.mutations import (
     outcome_errors,
     require_viewer,
     validated,
+    write_statement,
 )
 from schema.node import resolve_node
 
@@ -155,8 +156,8 @@ async def _change(info: strawberry.Info[Context, None], statement: str, given: A
     member = getattr(chosen, "member", None)
     member_id = ids.decode_as(member, "User") if member else viewer_id
     on = rules("community")
-    record = await perform(
-        info, f"communities/{statement}",
+    record = await write_statement(
+        info.context, f"communities/{statement}",
         {"communityId": community_id, "memberId": member_id, "notificationId": new_id(),
          **extra},
         known=COMMUNITY.visibility_of("community"), manages=on["manages"],

@@ -14,7 +14,7 @@ from pydantic import Field, field_validator
 
 from app import ids
 from app.context import Context
-from schema.acting import S3_AREA_REASONS, perform, rules
+from schema.acting import S3_AREA_REASONS, rules
 from schema.communities.types import COMMUNITY, Community, CommunityAccess, CommunityKind
 from schema.mutations import (
     MutationInput,
@@ -23,6 +23,7 @@ from schema.mutations import (
     outcome_errors,
     require_viewer,
     validated,
+    write_statement,
 )
 from schema.node import resolve_node
 
@@ -125,10 +126,10 @@ class CommunityMutations:
             "access": chosen.access.value, "areas": area_ids(chosen.s3_areas),
             "parentId": ids.decode_as(chosen.parent, "Community") if chosen.parent else None,
         }
-        record = await perform(info, "communities/create_community", parameters,
-                               known=COMMUNITY.visibility_of("parent"),
-                               manages=rules("parent")["manages"],
-                               administers=rules("parent")["administers"])
+        record = await write_statement(info.context, "communities/create_community", parameters,
+                                       known=COMMUNITY.visibility_of("parent"),
+                                       manages=rules("parent")["manages"],
+                                       administers=rules("parent")["administers"])
         return await community_payload(info, record["outcome"], community_id,
                                        chosen.client_mutation_id)
 
@@ -149,8 +150,8 @@ class CommunityMutations:
             "areas": area_ids(chosen.s3_areas),
         }
         on = rules("community")
-        record = await perform(info, "communities/update_community", parameters,
-                               known=COMMUNITY.visibility_of("community"),
-                               manages=on["manages"], administers=on["administers"])
+        record = await write_statement(info.context, "communities/update_community", parameters,
+                                       known=COMMUNITY.visibility_of("community"),
+                                       manages=on["manages"], administers=on["administers"])
         return await community_payload(info, record["outcome"], community_id,
                                        chosen.client_mutation_id)

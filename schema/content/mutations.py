@@ -15,7 +15,7 @@ from pydantic import Field
 
 from app import ids
 from app.context import Context
-from schema.acting import perform, rules
+from schema.acting import rules
 from schema.communities.types import COMMUNITY, DISCUSSION, Discussion
 from schema.content.types import COMMENT, NEWS, Comment
 from schema.mutations import (
@@ -27,6 +27,7 @@ from schema.mutations import (
     outcome_errors,
     require_viewer,
     validated,
+    write_statement,
 )
 from schema.node import Node, node_kind, resolve_node
 
@@ -170,7 +171,8 @@ def _comment_fragments() -> dict[str, str]:
 
 async def _discussion(info: strawberry.Info[Context, None], statement: str, given: Any,
                       parameters: dict[str, Any], discussion_id: str) -> DiscussionPayload:
-    record = await perform(info, f"content/{statement}", parameters, **_discussion_fragments())
+    record = await write_statement(info.context, f"content/{statement}", parameters,
+                                   **_discussion_fragments())
     errors = outcome_errors(record["outcome"], "discussion")
     node = None if errors else await resolve_node(info.context, "Discussion", discussion_id)
     return DiscussionPayload(discussion=node,  # type: ignore[arg-type]
@@ -180,8 +182,9 @@ async def _discussion(info: strawberry.Info[Context, None], statement: str, give
 async def _comment(info: strawberry.Info[Context, None], statement: str, given: Any,
                    parameters: dict[str, Any], comment_id: str, what: str = "comment",
                    **fragments: str) -> CommentPayload:
-    record = await perform(info, f"content/{statement}", {**parameters, "commentId": comment_id},
-                           **(fragments or _comment_fragments()))
+    record = await write_statement(info.context, f"content/{statement}",
+                                   {**parameters, "commentId": comment_id},
+                                   **(fragments or _comment_fragments()))
     errors = outcome_errors(record["outcome"], what, COMMENT_REASONS)
     node: Node | None = None if errors else await resolve_node(info.context, "Comment",
                                                                comment_id)
@@ -201,8 +204,8 @@ class ContentMutations:
                                      client_mutation_id=input.client_mutation_id)
         discussion_id = new_id()
         on = rules("community")
-        record = await perform(
-            info, "content/create_discussion",
+        record = await write_statement(
+            info.context, "content/create_discussion",
             {"communityId": ids.decode_as(chosen.community, "Community"),
              "discussionId": discussion_id, "title": chosen.title, "body": chosen.body},
             known=COMMUNITY.visibility_of("community"), member=on["member"],

@@ -13,7 +13,7 @@ from pydantic import Field, field_validator
 
 from app import ids
 from app.context import Context
-from schema.acting import S3_AREA_REASONS, perform, rules
+from schema.acting import S3_AREA_REASONS, rules
 from schema.actors.types import ORGANIZATION
 from schema.communities.mutations import MAX_AREAS, area_ids, distinct
 from schema.content.types import NEWS, News
@@ -22,8 +22,10 @@ from schema.mutations import (
     Payload,
     new_id,
     outcome_errors,
+    refuse,
     require_viewer,
     validated,
+    write_statement,
 )
 from schema.node import resolve_node
 
@@ -122,8 +124,8 @@ class NewsMutations:
         news_id = new_id()
         organization = (ids.decode_as(chosen.on_behalf_of, "Organization")
                         if chosen.on_behalf_of else None)
-        record = await perform(
-            info, "content/publish_news",
+        record = await write_statement(
+            info.context, "content/publish_news",
             {"newsId": news_id, "title": chosen.title, "summary": chosen.summary,
              "body": chosen.body, "areas": area_ids(chosen.s3_areas),
              "organizationId": organization},
@@ -139,8 +141,8 @@ class NewsMutations:
         if chosen is None:
             return NewsPayload(user_errors=errors, client_mutation_id=input.client_mutation_id)
         news_id = ids.decode_as(chosen.news, "News")
-        record = await perform(
-            info, "content/update_news",
+        record = await write_statement(
+            info.context, "content/update_news",
             {"newsId": news_id, "title": chosen.title, "summary": chosen.summary,
              "body": chosen.body, "areas": area_ids(chosen.s3_areas)},
             visible=NEWS.visibility_of("news"))
@@ -157,9 +159,9 @@ class NewsMutations:
             return DeleteNewsPayload(user_errors=errors,
                                      client_mutation_id=input.client_mutation_id)
         news_id = ids.decode_as(chosen.news, "News")
-        record = await perform(info, "content/delete_news", {"newsId": news_id},
-                               visible=NEWS.visibility_of("news"),
-                               facilitates=rules("news")["facilitates"])
-        outcome_errors(record["outcome"], "news")
+        record = await write_statement(info.context, "content/delete_news", {"newsId": news_id},
+                                       visible=NEWS.visibility_of("news"),
+                                       facilitates=rules("news")["facilitates"])
+        refuse(record["outcome"], "news")  # DONE, or the refusal raised
         return DeleteNewsPayload(deleted_news_id=strawberry.ID(chosen.news),
                                  client_mutation_id=chosen.client_mutation_id)

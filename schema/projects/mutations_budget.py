@@ -23,6 +23,7 @@ from schema.mutations import (
     UserErrorCode,
     new_id,
     outcome_errors,
+    refuse,
     require_viewer,
     validated,
 )
@@ -166,7 +167,7 @@ class BudgetMutations:
                                            client_mutation_id=input.client_mutation_id)
         record = await act(info, "delete_budget_line", viewer_id,
                            lineId=node_id(chosen.budget_line, "BudgetLine"))
-        outcome_errors(record["outcome"], "budget line")
+        refuse(record["outcome"], "budget line")  # DONE, or the refusal raised
         project = await resolve_node(info.context, "Project", record["projectId"])
         return DeleteBudgetLinePayload(deleted_budget_line_id=chosen.budget_line,
                                        project=cast(Project | None, project),

@@ -17,6 +17,7 @@ from schema.mutations import (
     UserErrorCode,
     new_id,
     outcome_errors,
+    refuse,
     require_viewer,
     validated,
 )
@@ -276,7 +277,7 @@ class WorkPlanMutations:
                                          client_mutation_id=input.client_mutation_id)
         record = await act(info, "delete_activity", viewer_id,
                            activityId=node_id(chosen.activity, "Activity"))
-        outcome_errors(record["outcome"], "activity")
+        refuse(record["outcome"], "activity")  # DONE, or the refusal raised
         return DeleteActivityPayload(
             deleted_activity_id=chosen.activity,
             project=cast(Project | None, await _read(info, "Project", record["projectId"], [])),
