@@ -64,6 +64,7 @@ class FileStore:
         self.incoming = self.root / "incoming"
         self.locks = self.root / "locks"
         self._folders_made = False
+        self._stripes: dict[str, asyncio.Lock] = {}
 
     def _make_folders(self) -> None:
         if not self._folders_made:
@@ -126,14 +127,25 @@ class FileStore:
 
     @contextlib.asynccontextmanager
     async def _locked(self, sha256: str) -> AsyncIterator[None]:
-        self._make_folders()
-        descriptor = os.open(self.locks / f"{sha256[:2]}.lock", os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            # flock blocks: wait in a thread so the event loop keeps serving others
-            await asyncio.to_thread(fcntl.flock, descriptor, fcntl.LOCK_EX)
-            yield
-        finally:
-            os.close(descriptor)  # closing releases the lock
+        """The hash's stripe, held by this coroutine alone: first among this process's
+        coroutines (an asyncio lock, so at most one thread per stripe waits on the file lock),
+        then among processes (`flock`, waited for in a thread)."""
+        stripe = sha256[:2]
+        async with self._stripes.setdefault(stripe, asyncio.Lock()):
+            self._make_folders()
+            descriptor = os.open(self.locks / f"{stripe}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+            waiting = asyncio.ensure_future(
+                asyncio.to_thread(fcntl.flock, descriptor, fcntl.LOCK_EX))
+            try:
+                await asyncio.shield(waiting)
+            except asyncio.CancelledError:
+                # the thread still waits on the descriptor: close it only once it is done
+                waiting.add_done_callback(lambda _: os.close(descriptor))
+                raise
+            try:
+                yield
+            finally:
+                os.close(descriptor)  # closing releases the lock
 
 
 class _TooLarge(Exception):
