@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Coroutine, Hashable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aiodataloader import DataLoader
 
@@ -12,6 +12,10 @@ from app.authentication import Accounts
 from app.db import Database, QueryStats
 from app.file_store import FileStore
 from app.settings import Settings
+
+if TYPE_CHECKING:
+    from app.event_hub import EventHub
+    from app.websocket import Connection
 
 BatchLoad = Callable[[list[Any]], Coroutine[Any, Any, list[Any]]]
 
@@ -39,6 +43,9 @@ class Context:
     accounts: Accounts | None = None  # the application's sign-in state (None outside HTTP)
     files: FileStore | None = None  # where document bytes are kept (None outside HTTP)
     refusal: Exception | None = None  # why the request's credentials were refused
+    hub: EventHub | None = None  # the process's live events (subscriptions)
+    connection: Connection | None = None  # the WebSocket connection of a subscription
+    connection_params: dict[str, Any] | None = None  # its `connection_init` payload
     loaders: dict[Hashable, DataLoader[Any, Any]] = field(default_factory=dict)
 
     def loader(self, key: Hashable, batch_load: BatchLoad) -> DataLoader[Any, Any]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -31,6 +31,9 @@ class QueryStats:
     round_trips: int = 0
     seconds: float = 0.0
 
+
+# A step run after a write statement in its transaction, given the statement's records.
+ThenInTransaction = Callable[[neo4j.AsyncManagedTransaction, list[neo4j.Record]], Awaitable[None]]
 
 _stats: ContextVar[QueryStats | None] = ContextVar("query_stats", default=None)
 
@@ -109,17 +112,31 @@ class Database:
             return [record async for record in result]
 
     async def write(self, text: str, parameters: dict[str, Any] | None = None,
-                    timeout: float | None = None) -> list[neo4j.Record]:
-        """Run a write statement in a managed (retried) transaction and return its records."""
+                    timeout: float | None = None,
+                    then: ThenInTransaction | None = None) -> list[neo4j.Record]:
+        """Run a write statement in a managed (retried) transaction and return its records;
+        `then`, when given, runs in the same transaction after it (and again on a retry), so
+        what it writes commits exactly when the statement's changes do."""
         started = time.perf_counter()
-        query = neo4j.Query(text, timeout=timeout or self.default_timeout)
         try:
-            result = await self.driver.execute_query(
-                query, parameters or {}, database_=self.database, routing_=RoutingControl.WRITE
-            )
+            if then is None:
+                query = neo4j.Query(text, timeout=timeout or self.default_timeout)
+                result = await self.driver.execute_query(
+                    query, parameters or {}, database_=self.database,
+                    routing_=RoutingControl.WRITE)
+                return result.records
+
+            @neo4j.unit_of_work(timeout=timeout or self.default_timeout)
+            async def work(tx: neo4j.AsyncManagedTransaction) -> list[neo4j.Record]:
+                result = await tx.run(text, parameters or {})
+                records = [record async for record in result]
+                await then(tx, records)
+                return records
+
+            async with self.driver.session(database=self.database) as session:
+                return await session.execute_write(work)
         finally:
             _count_round_trip(started)
-        return result.records
 
     async def ping(self, text: str, timeout: float) -> None:
         """Run a trivial statement once, without retries: for readiness probes."""

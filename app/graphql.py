@@ -13,6 +13,7 @@ PREFLIGHT_REQUIRED, 413 PAYLOAD_TOO_LARGE, 401 UNAUTHENTICATED.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from graphql import GraphQLError
@@ -22,7 +23,9 @@ from starlette.types import Message, Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
+from strawberry.types.unset import UNSET, UnsetType
 
 from app.authentication import Accounts
 from app.context import Context
@@ -31,6 +34,7 @@ from app.errors import ApiError
 from app.extensions import shaped
 from app.file_store import FileStore
 from app.settings import Settings
+from app.websocket import ConnectionCounter, SubscriptionHandler, admit
 
 # Headers a cross-site form or simple request cannot set: one of them forces a preflight.
 PREFLIGHT_HEADERS = (b"graphql-require-preflight", b"apollo-require-preflight",
@@ -41,14 +45,21 @@ UPLOAD_FORM_ALLOWANCE = 1 << 20
 
 class GraphQLApp(GraphQL[Context, None]):
     """`/graphql`: POST for every operation (multipart for uploads), GET for queries only,
-    GraphiQL in a browser."""
+    WebSocket (`graphql-transport-ws`) for subscriptions, GraphiQL in a browser."""
+
+    graphql_transport_ws_handler_class = SubscriptionHandler
 
     def __init__(self, schema: Any, settings: Settings) -> None:
-        super().__init__(schema, graphql_ide="graphiql", allow_queries_via_get=True,
-                         multipart_uploads_enabled=True)
+        super().__init__(
+            schema, graphql_ide="graphiql", allow_queries_via_get=True,
+            multipart_uploads_enabled=True,
+            subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
+            connection_init_wait_timeout=timedelta(seconds=settings.ws_init_timeout_seconds),
+            max_subscriptions_per_connection=settings.subscriptions_per_connection)
         self.settings = settings
         self.accounts = Accounts(settings)
         self.files = FileStore(settings.documents_path)
+        self.connections = ConnectionCounter(settings.connections_per_identity)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or not _is_multipart(scope):
@@ -80,7 +91,10 @@ class GraphQLApp(GraphQL[Context, None]):
         database: Database = request.app.state.db
         context = Context(db=database, settings=self.settings, stats=begin_stats(),
                           accounts=self.accounts, files=self.files,
+                          hub=getattr(request.app.state, "hub", None),
                           client_address=request.client.host if request.client else None)
+        if isinstance(request, WebSocket):
+            return context  # signed in by its connection_init (on_ws_connect)
         try:
             identity = await self.accounts.authenticate(
                 database, request.headers.get("authorization"))
@@ -90,6 +104,12 @@ class GraphQLApp(GraphQL[Context, None]):
         if identity is not None:
             context.viewer_id, context.session_id = identity.user_id, identity.session_id
         return context
+
+    async def on_ws_connect(self, context: Context) -> UnsetType:
+        """Sign a WebSocket connection in from its `connection_init` payload (app.websocket)."""
+        await admit(context, self.accounts, self.connections)
+        acknowledged: UnsetType = UNSET  # an acknowledgement without payload
+        return acknowledged
 
     async def _signed_in(self, request: Request) -> bool:
         """Whether the request's credentials name a person (refused ones do not)."""

@@ -15,11 +15,12 @@ from neo4j.exceptions import DriverError, Neo4jError
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
-from starlette.routing import Route
+from starlette.routing import Route, WebSocketRoute
 
 from app import cypher, migrations
 from app.db import Database, open_driver
 from app.downloads import download_route
+from app.event_hub import EventHub
 from app.exports import EXPORT_ROUTE, export_route
 from app.graphql import GraphQLApp
 from app.memory import settle_after_start_up
@@ -33,6 +34,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or get_settings()
     from schema import schema
     from schema.documents.types import DOWNLOAD_ROUTE
+    from schema.events.access import visible_pairs
 
     # The driver's DEBUG lines carry every statement's parameters, password and token hashes
     # among them: they are never written, whatever LOG_LEVEL says.
@@ -52,10 +54,14 @@ def create_app(settings: Settings | None = None) -> Starlette:
             logger.warning("Neo4j at %s is not reachable yet: %s", settings.neo4j_uri, error)
         app.state.db = Database(driver, settings.neo4j_database, settings.query_timeout,
                                 settings.neo4j_max_retry_time)
+        app.state.hub = EventHub(app.state.db, visible_pairs, settings.event_poll_seconds,
+                                 relay=None)
+        await app.state.hub.start()
         settle_after_start_up()
         try:
             yield
         finally:
+            await app.state.hub.stop()
             await driver.close()
 
     async def healthz(request: Request) -> JSONResponse:
@@ -81,6 +87,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     return Starlette(
         routes=[
             Route("/graphql", graphql_app, methods=["GET", "POST"]),
+            WebSocketRoute("/graphql", graphql_app),
             Route(DOWNLOAD_ROUTE, download_route(graphql_app), methods=["GET", "HEAD"]),
             Route(EXPORT_ROUTE, export_route(graphql_app), methods=["GET"]),
             Route("/healthz", healthz),

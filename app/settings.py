@@ -79,6 +79,18 @@ class Settings(BaseSettings):
     # have for its metrics to be computed; exact betweenness costs time in proportion to
     # organizations times collaborations, about a second for 400 organizations here.
     metrics_max_organizations: int = Field(default=1000, ge=2)
+    # Subscriptions (app/websocket.py, app/event_hub.py): how often a process reads the event
+    # log when nothing woke it (a commit of its own or, with REDIS_URL, of another replica
+    # wakes it at once), the limits of a WebSocket connection, how many events a subscriber
+    # may fall behind before it is disconnected, and how often a connection's access token
+    # is checked again (a revoked or expired one ends the connection).
+    event_poll_seconds: float = Field(default=2.0, gt=0, le=60)
+    subscriptions_per_connection: int = Field(default=20, ge=1, le=1000)
+    connections_per_identity: int = Field(default=10, ge=1)
+    subscription_queue_limit: int = Field(default=1000, ge=1)
+    subscription_check_seconds: float = Field(default=5.0, gt=0, le=300)
+    ws_max_message_bytes: int = Field(default=64 * 1024, ge=1024)
+    ws_init_timeout_seconds: float = Field(default=10.0, gt=0)
 
     _temporary_secret: bool = PrivateAttr(default=False)
 

@@ -20,6 +20,7 @@ from schema.content import ContentQueries
 from schema.content.mutations import ContentMutations
 from schema.content.news_mutations import NewsMutations
 from schema.documents.mutations import DocumentMutations
+from schema.events.subscriptions import EventSubscriptions
 from schema.network import NetworkQueries
 from schema.network.metrics import NetworkMetricsQueries
 from schema.network.recommendations import RecommendationQueries
@@ -53,6 +54,11 @@ class Mutation(AccountMutations, FollowMutations, ProfileMutations, Organization
     pass
 
 
+@strawberry.type(description="The root of every subscription (WebSocket, graphql-transport-ws).")
+class Subscription(EventSubscriptions):
+    pass
+
+
 # Front ends send the same few query texts again and again: parsing and validating one costs
 # more than the rest of a typical request's Python work, so both are kept for the texts seen
 # most recently (bounded, so that arbitrary texts cannot grow memory).
@@ -61,6 +67,7 @@ DOCUMENTS_KEPT = 256
 schema = strawberry.Schema(
     query=Query,
     mutation=Mutation,
+    subscription=Subscription,
     extensions=[ErrorShaping, Authentication, QueryStatistics,
                 lambda: ParserCache(maxsize=DOCUMENTS_KEPT),
                 lambda: ValidationCache(maxsize=DOCUMENTS_KEPT)],

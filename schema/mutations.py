@@ -34,10 +34,11 @@ from types import MappingProxyType
 from typing import Any, Protocol, TypeVar
 
 import strawberry
+from neo4j import AsyncManagedTransaction, Record
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from strawberry.utils.str_converters import to_camel_case
 
-from app import cypher
+from app import cypher, event_log
 from app.context import Context
 from app.errors import Forbidden, NotFound, Unauthenticated
 
@@ -192,7 +193,19 @@ async def write_statement(context: Context, name: str, parameters: dict[str, Any
     """Run the write statement `cypher/queries/<name>` (its placeholders filled with
     `fragments`, code only) as the request's viewer (`$viewerId`) with `parameters`, and return
     its single record, at least its `outcome`. A statement that finds no viewer (an account
-    deleted meanwhile) returns no record: NOT_FOUND."""
+    deleted meanwhile) returns no record: NOT_FOUND. When the outcome is DONE, the `events` the
+    statement returns are appended to the event log in the same transaction (app.event_log),
+    and the process's event hub is told once it committed."""
     text = cypher.rendered(f"queries/{name}", **fragments)
-    records = await context.db.write(text, {"viewerId": context.viewer_id, **parameters})
+    appended: list[int] = []
+
+    async def record_events(tx: AsyncManagedTransaction, records: list[Record]) -> None:
+        appended.clear()  # a retried transaction starts again
+        if records and records[0].get("outcome") == "DONE" and records[0].get("events"):
+            appended.append(await event_log.append(tx, context.viewer_id, records[0]["events"]))
+
+    records = await context.db.write(text, {"viewerId": context.viewer_id, **parameters},
+                                     then=record_events)
+    if appended and context.hub is not None:
+        context.hub.committed(appended[0])
     return dict(records[0]) if records else {"outcome": "NOT_FOUND"}

@@ -2,7 +2,7 @@
 // comments, by the viewer: an active member (`member`, on `community`) or a platform admin
 // (`administers`) of a community the viewer may act on (`known`). Its latest activity is its
 // creation until a comment comes. Outcomes: DONE, NOT_FOUND, FORBIDDEN. Merged by id: a retry
-// creates nothing twice.
+// creates nothing twice. Event: DISCUSSION_CREATED (visible as the discussion is).
 MATCH (viewer:User {id: $viewerId})
 OPTIONAL MATCH (community:Community {id: $communityId})
 WITH viewer, community, CASE
@@ -19,4 +19,5 @@ CALL (viewer, community, outcome) {
   MERGE (viewer)-[:AUTHORED]->(discussion)
   MERGE (discussion)-[:IN]->(community)
 }
-RETURN outcome
+RETURN outcome, [{type: 'DISCUSSION_CREATED', subjectType: 'Discussion',
+  subjectId: $discussionId, communityId: $communityId, payload: {title: $title}}] AS events

@@ -1,0 +1,1 @@
+"""Events: the log of committed changes, and the subscriptions that deliver it."""

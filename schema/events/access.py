@@ -1,0 +1,56 @@
+"""Who may learn of an event: the audience the event hub asks before handing events over.
+
+An event is visible to a viewer when the viewer may see its scope (the object itself, or the
+object whose visibility decides, such as the community of a deleted comment), by the same
+visibility rule every read of that type applies (`NodeKind.visible`), evaluated at delivery
+time, so a person who has left a reserved community stops receiving its events at once. An
+event with a recipient (a notification) is visible to that person only. A scope of a type
+without a registered rule, or one that no longer exists, is visible to nobody.
+
+One statement per scope type answers for a whole batch of (event, viewer) pairs: the rule,
+written on `$viewerId`, is applied to each pair's viewer in turn.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import cache
+
+from app import cypher
+from app.db import Database
+from app.event_log import LoggedEvent
+from schema.loading import NodeKind
+from schema.node import node_kind
+
+_VIEWER_PARAMETER = re.compile(r"\$viewerId\b")
+Pair = tuple[int, str | None]
+
+
+@cache
+def _statement(kind: NodeKind) -> str:
+    """The batch check of `kind`'s visibility rule, on each pair's scope and viewer."""
+    return cypher.rendered("queries/events/scope_visible", label=kind.label,
+                           visible=_VIEWER_PARAMETER.sub("pair.viewerId", kind.visibility))
+
+
+async def visible_pairs(db: Database,
+                        pairs: list[tuple[LoggedEvent, str | None]]) -> set[Pair]:
+    """The (seq, viewer id) pairs of `pairs` whose viewer may see the event now."""
+    allowed: set[Pair] = set()
+    by_scope: dict[str, list[tuple[LoggedEvent, str | None]]] = defaultdict(list)
+    for event, viewer_id in pairs:
+        if event.recipient_id is not None:
+            if viewer_id == event.recipient_id:
+                allowed.add((event.seq, viewer_id))
+        else:
+            by_scope[event.scope_type].append((event, viewer_id))
+    for scope_type, asked in by_scope.items():
+        kind = node_kind(scope_type)
+        if kind is None:
+            continue
+        records = await db.read(_statement(kind), {"pairs": [
+            {"seq": event.seq, "scopeId": event.scope_id, "viewerId": viewer_id}
+            for event, viewer_id in asked]})
+        allowed.update((record["seq"], record["viewerId"]) for record in records)
+    return allowed
