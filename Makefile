@@ -41,6 +41,8 @@ clean:
 	-$(PY) -m localdb stop dev
 	-$(PY) -m localdb stop test
 	-$(PY) -m localdb stop bench
+	-$(PY) -m localredis stop dev
+	-$(PY) -m localredis stop test
 	rm -rf .local $(VENV)
 
 $(INSTALLED): pyproject.toml constraints.txt

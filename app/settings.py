@@ -91,6 +91,10 @@ class Settings(BaseSettings):
     subscription_check_seconds: float = Field(default=5.0, gt=0, le=300)
     ws_max_message_bytes: int = Field(default=64 * 1024, ge=1024)
     ws_init_timeout_seconds: float = Field(default=10.0, gt=0)
+    # Live events (app/event_relay.py): replicas share the news that the event log grew through
+    # this Redis, so each reads it at once; None: one process works alone (others would notice
+    # the new events only at their next poll of the log).
+    redis_url: str | None = None
 
     _temporary_secret: bool = PrivateAttr(default=False)
 

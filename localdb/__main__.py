@@ -7,39 +7,26 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 
-from localdb.server import INSTANCES, LocalNeo4jError, install, instance
+from localdb.command import ServerCommand
+from localdb.server import INSTANCES, Instance, LocalNeo4jError, install, instance
+
+
+def wipe(server: Instance) -> str:
+    """Delete the data of a stopped instance."""
+    server.wipe()
+    return "data deleted"
+
+
+COMMAND = ServerCommand(
+    product="Neo4j", instances=INSTANCES, install=install, instance=instance,
+    address=lambda server: server.uri, error=LocalNeo4jError, actions={"wipe": wipe},
+)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m localdb", description=__doc__.split("\n")[0])
-    parser.add_argument("action", choices=["install", "start", "stop", "status", "wipe"])
-    parser.add_argument("instance", nargs="?", default="dev", choices=sorted(INSTANCES))
-    args = parser.parse_args(argv)
-    try:
-        if args.action == "install":
-            print(install())
-            return 0
-        server = instance(args.instance)
-        if args.action == "start":
-            started = server.start()
-            print(f"Neo4j {args.instance} {'started' if started else 'already running'} "
-                  f"at {server.uri}")
-        elif args.action == "stop":
-            server.stop()
-            print(f"Neo4j {args.instance} stopped")
-        elif args.action == "wipe":
-            server.wipe()
-            print(f"Neo4j {args.instance} data deleted")
-        else:
-            state = "running" if server.is_running() else "stopped"
-            print(f"Neo4j {args.instance}: {state} ({server.uri}, home {server.home})")
-    except LocalNeo4jError as error:
-        print(f"localdb: {error}", file=sys.stderr)
-        return 1
-    return 0
+    return COMMAND.main("python -m localdb", __doc__.split("\n")[0], argv)
 
 
 if __name__ == "__main__":

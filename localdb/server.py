@@ -138,15 +138,7 @@ class Instance:
 
     def pid(self) -> int | None:
         """The pid of this instance's running server, or None."""
-        try:
-            pid = int(self.pid_file.read_text())
-        except (OSError, ValueError):
-            return None
-        try:
-            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
-        except OSError:
-            return None
-        return pid if str(self.home).encode() in cmdline else None
+        return running_pid(self.pid_file, self.home)
 
     def is_running(self) -> bool:
         return self.pid() is not None
@@ -255,19 +247,8 @@ class Instance:
     def stop(self, timeout: float = 60.0) -> None:
         """Stop the server cleanly (SIGTERM, then SIGKILL after `timeout` seconds)."""
         pid = self.pid()
-        if pid is None:
-            self.pid_file.unlink(missing_ok=True)
-            return
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(pid, signal.SIGTERM)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline and _alive(pid):
-            time.sleep(0.1)
-        if _alive(pid):
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
-            while _alive(pid):
-                time.sleep(0.1)
+        if pid is not None:
+            terminate(pid, timeout)
         self.pid_file.unlink(missing_ok=True)
 
     def _log_since(self, offset: int) -> str:
@@ -286,6 +267,34 @@ class Instance:
                 tail = path.read_text(errors="replace").splitlines()[-lines:]
                 parts.append(f"--- {path} ---\n" + "\n".join(tail))
         return "\n".join(parts) or "(Neo4j wrote no log)"
+
+
+def running_pid(pid_file: Path, home: Path) -> int | None:
+    """The pid kept in `pid_file` if that process still runs with `home` on its command line
+    (a pid left by a server that died may since belong to an unrelated process)."""
+    try:
+        pid = int(pid_file.read_text())
+    except (OSError, ValueError):
+        return None
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return None
+    return pid if str(home).encode() in cmdline else None
+
+
+def terminate(pid: int, timeout: float) -> None:
+    """Stop a process cleanly (SIGTERM, then SIGKILL after `timeout` seconds) and wait for it."""
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGTERM)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and _alive(pid):
+        time.sleep(0.1)
+    if _alive(pid):
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+        while _alive(pid):
+            time.sleep(0.1)
 
 
 def _alive(pid: int) -> bool:

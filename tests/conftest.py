@@ -3,6 +3,7 @@
 Without NEO4J_URI the session starts its own local Neo4j (instance `test`: its own folder and
 Bolt port, fresh data), applies the migrations, loads the demo data, and stops the server at
 the end. With NEO4J_URI it uses that server as it is (migrated and seeded the same way).
+A local Redis (`localredis` instance `test`) runs only for the tests that ask for `redis_server`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import pytest
 import pytest_asyncio
 from starlette.applications import Starlette
 
+import localredis
 from app import cypher, migrations
 from app.context import Context
 from app.db import Database, begin_stats, connect
@@ -42,6 +44,19 @@ def local_neo4j() -> Iterator[Instance | None]:
     server.start()
     os.environ.update(NEO4J_URI=server.uri, NEO4J_PASSWORD=server.password(), ENV="test")
     get_settings.cache_clear()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def redis_server() -> Iterator[localredis.Instance]:
+    """The local test Redis (its own folder and port), started the first time a test asks for
+    it, fetched from Debian's packages if needed, and stopped at the end of the session."""
+    server = localredis.instance("test")
+    server.stop()  # one left running by an interrupted session
+    server.start()
     try:
         yield server
     finally:
