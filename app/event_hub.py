@@ -149,7 +149,9 @@ class EventHub:
         self.subscribers.discard(subscriber)
 
     def _heard(self, seq: int) -> None:
-        if seq > self.horizon:
+        # Another replica committed up to `seq` (0: maybe, after a relay outage): read the
+        # log, unless it is known to hold nothing new.
+        if seq == 0 or seq > self.horizon:
             self._wake.set()
 
     async def _follow(self) -> None:

@@ -63,8 +63,9 @@ class RedisRelay:
     async def run(self, on_seq: Callable[[int], None]) -> None:
         """Call `on_seq(seq)` for every sequence number announced on the channel, until
         cancelled; messages that are not one are ignored. While Redis is away, subscribe again
-        after a wait that doubles from FIRST_RETRY_DELAY to MAX_RETRY_DELAY. Raises nothing but
-        CancelledError."""
+        after a wait that doubles from FIRST_RETRY_DELAY to MAX_RETRY_DELAY, then call
+        `on_seq(0)` once (announcements were missed: the log is worth reading). Raises nothing
+        but CancelledError."""
         delay = FIRST_RETRY_DELAY
         failing = False
         while True:
@@ -77,6 +78,8 @@ class RedisRelay:
                             logger.log(logging.INFO if failing else logging.DEBUG,
                                        "listening for events over Redis%s (channel %s)",
                                        " again" if failing else "", self.channel)
+                            if failing:  # what was announced meanwhile was missed: read now
+                                _deliver(b"0", on_seq)
                             failing = False
                         elif message["type"] == "message":
                             _deliver(message["data"], on_seq)

@@ -21,6 +21,7 @@ from app import cypher, migrations
 from app.db import Database, open_driver
 from app.downloads import download_route
 from app.event_hub import EventHub
+from app.event_relay import RedisRelay
 from app.exports import EXPORT_ROUTE, export_route
 from app.graphql import GraphQLApp
 from app.memory import settle_after_start_up
@@ -54,8 +55,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
             logger.warning("Neo4j at %s is not reachable yet: %s", settings.neo4j_uri, error)
         app.state.db = Database(driver, settings.neo4j_database, settings.query_timeout,
                                 settings.neo4j_max_retry_time)
+        relay = RedisRelay(settings.redis_url) if settings.redis_url else None
         app.state.hub = EventHub(app.state.db, visible_pairs, settings.event_poll_seconds,
-                                 relay=None)
+                                 relay=relay)
         await app.state.hub.start()
         settle_after_start_up()
         try:
