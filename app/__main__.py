@@ -76,7 +76,8 @@ def main() -> int:
         if args.command == "run":
             print(f"GraphQL API and GraphiQL: http://{settings.api_host}:{settings.api_port}/graphql")
             uvicorn.run("app.main:app", host=settings.api_host, port=settings.api_port,
-                        log_level=settings.log_level.lower())
+                        log_level=settings.log_level.lower(),
+                        ws_max_size=settings.ws_max_message_bytes)
     finally:
         if local is not None and started:
             local.stop()

@@ -77,11 +77,13 @@ class ExpiringCache(Generic[K, V]):
 
 @dataclass(frozen=True)
 class Identity:
-    """The person a request speaks for, and the session of their access token (None for an
-    external token, which has no session here)."""
+    """The person a request speaks for, the session of their access token (None for an
+    external token, which has no session here), and when that token expires (seconds since
+    the epoch; None when not known here)."""
 
     user_id: str
     session_id: str | None
+    expires_at: float | None = None
 
 
 class Accounts:
@@ -126,7 +128,7 @@ class Accounts:
             if not records:
                 raise InvalidToken("session closed")
             self.open_sessions.put(claims.session_id, claims.user_id)
-        return Identity(claims.user_id, claims.session_id)
+        return Identity(claims.user_id, claims.session_id, claims.expires_at)
 
     async def _external(self, db: Database, identity: ExternalIdentity) -> Identity:
         key = (identity.issuer, identity.subject)
@@ -137,6 +139,15 @@ class Accounts:
             user_id = records[0]["userId"] if records else await _link(db, identity)
             self.identities.put(key, user_id)
         return Identity(user_id, None)
+
+    def still_open(self, identity: Identity) -> bool:
+        """Whether an identity checked earlier still holds, as far as this process knows
+        without asking Neo4j: its token has not expired and its session was checked less than
+        SESSION_CHECK_SECONDS ago and not revoked since. False means: authenticate again."""
+        if identity.expires_at is not None and identity.expires_at <= time.time():
+            return False
+        return (identity.session_id is not None
+                and self.open_sessions.get(identity.session_id) == identity.user_id)
 
     def session_closed(self, session_id: str) -> None:
         """Forget a session this process revoked, so its tokens fail from the next request."""

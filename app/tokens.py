@@ -48,6 +48,7 @@ class Claims:
 
     user_id: str
     session_id: str
+    expires_at: float  # seconds since the epoch
 
 
 def issue_access_token(settings: Settings, user_id: str, session_id: str,
@@ -75,7 +76,7 @@ def read_access_token(settings: Settings, token: str) -> Claims:
     user_id, session_id = claims["sub"], claims["sid"]
     if not (isinstance(user_id, str) and isinstance(session_id, str) and user_id and session_id):
         raise InvalidToken("sub and sid must be non-empty strings")
-    return Claims(user_id=user_id, session_id=session_id)
+    return Claims(user_id=user_id, session_id=session_id, expires_at=float(claims["exp"]))
 
 
 def unverified_issuer(token: str) -> str | None:

@@ -34,7 +34,7 @@ from strawberry.subscriptions.protocols.graphql_transport_ws.types import (
     SubscribeMessage,
 )
 
-from app.authentication import Accounts
+from app.authentication import Accounts, Identity
 from app.context import Context
 from app.errors import ApiError
 
@@ -78,21 +78,29 @@ class ConnectionCounter:
 class Connection:
     """One acknowledged WebSocket connection: who it speaks for, and how to end it."""
 
-    def __init__(self, context: Context, identity: str, authorization: str | None) -> None:
+    def __init__(self, context: Context, identity: str, authorization: str | None,
+                 checked: Identity | None) -> None:
         self.context = context
+        self.identity_checked = checked
         self.handler: SubscriptionHandler | None = None  # attached once acknowledged
         self.identity = identity
         self.authorization = authorization
         self.closing = False
 
-    async def check(self) -> None:
-        """Close the connection (4403) when its credentials are no longer valid."""
+    async def check(self, thorough: bool = False) -> None:
+        """Close the connection (4403) when its credentials are no longer valid. Before each
+        event only what this process knows is consulted (expiry, a revocation, the session
+        checked recently), unless that is not enough; `thorough` checks the token again."""
         if self.authorization is None or self.closing:
             return
         context = self.context
         assert context.accounts is not None
+        if (not thorough and self.identity_checked is not None
+                and context.accounts.still_open(self.identity_checked)):
+            return
         try:
-            await context.accounts.authenticate(context.db, self.authorization)
+            self.identity_checked = await context.accounts.authenticate(
+                context.db, self.authorization)
         except ApiError:
             await self.close(CREDENTIALS_REFUSED, "The access token is no longer valid")
 
@@ -128,7 +136,7 @@ async def admit(context: Context, accounts: Accounts, counter: ConnectionCounter
     key = (f"user:{identity.user_id}" if identity is not None
            else f"address:{context.client_address}")
     counter.admit(key)
-    context.connection = Connection(context, key, authorization)
+    context.connection = Connection(context, key, authorization, identity)
 
 
 class SubscriptionHandler(BaseGraphQLTransportWSHandler[Context, None]):
@@ -179,7 +187,7 @@ class SubscriptionHandler(BaseGraphQLTransportWSHandler[Context, None]):
         while not connection.closing:
             await asyncio.sleep(interval)
             try:
-                await connection.check()
+                await connection.check(thorough=True)
             except Exception:  # an unreachable database: try again at the next turn
                 logger.warning("could not check a connection's credentials", exc_info=True)
 
