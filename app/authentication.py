@@ -22,6 +22,7 @@ import secrets
 import time
 import uuid
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -97,6 +98,8 @@ class Accounts:
         self.open_sessions: ExpiringCache[str, str] = ExpiringCache(
             settings.session_check_seconds)
         self.identities: ExpiringCache[tuple[str, str], str] = ExpiringCache(IDENTITY_SECONDS)
+        # Told of every revocation this process makes: (session id or None, user id or None).
+        self.revocation_listeners: list[Callable[[str | None, str | None], None]] = []
 
     async def authenticate(self, db: Database, authorization: str | None) -> Identity | None:
         """The identity of a request's `Authorization` header; None without one.
@@ -140,22 +143,17 @@ class Accounts:
             self.identities.put(key, user_id)
         return Identity(user_id, None)
 
-    def still_open(self, identity: Identity) -> bool:
-        """Whether an identity checked earlier still holds, as far as this process knows
-        without asking Neo4j: its token has not expired and its session was checked less than
-        SESSION_CHECK_SECONDS ago and not revoked since. False means: authenticate again."""
-        if identity.expires_at is not None and identity.expires_at <= time.time():
-            return False
-        return (identity.session_id is not None
-                and self.open_sessions.get(identity.session_id) == identity.user_id)
-
     def session_closed(self, session_id: str) -> None:
         """Forget a session this process revoked, so its tokens fail from the next request."""
         self.open_sessions.forget(session_id)
+        for listener in self.revocation_listeners:
+            listener(session_id, None)
 
     def sessions_closed(self, user_id: str) -> None:
         """Forget every session of a person (after their password changed)."""
         self.open_sessions.forget_where(user_id)
+        for listener in self.revocation_listeners:
+            listener(None, user_id)
 
 
 async def _link(db: Database, identity: ExternalIdentity) -> str:

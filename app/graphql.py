@@ -34,7 +34,7 @@ from app.errors import ApiError
 from app.extensions import shaped
 from app.file_store import FileStore
 from app.settings import Settings
-from app.websocket import ConnectionCounter, SubscriptionHandler, admit
+from app.websocket import Connections, SubscriptionHandler, admit
 
 # Headers a cross-site form or simple request cannot set: one of them forces a preflight.
 PREFLIGHT_HEADERS = (b"graphql-require-preflight", b"apollo-require-preflight",
@@ -59,7 +59,8 @@ class GraphQLApp(GraphQL[Context, None]):
         self.settings = settings
         self.accounts = Accounts(settings)
         self.files = FileStore(settings.documents_path)
-        self.connections = ConnectionCounter(settings.connections_per_identity)
+        self.connections = Connections(self.accounts, settings.connections_per_identity,
+                                       settings.subscription_check_seconds)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or not _is_multipart(scope):

@@ -2,10 +2,12 @@
 
 A client authenticates in `connection_init`, with the same bearer token as over HTTP:
 `{"type": "connection_init", "payload": {"Authorization": "Bearer <token>"}}` (no payload, or
-none of the key, is an anonymous connection, which sees only public events). The token is
-checked again every SUBSCRIPTION_CHECK_SECONDS and before every event handed over: once it has
-expired or its session was revoked, the connection closes. Queries and mutations are answered
-over HTTP only; a WebSocket carries subscriptions.
+none of the key, is an anonymous connection, which sees only public events). Once the token
+has expired or its session was revoked, the connection closes: at expiry (checked before every
+event handed over), at once when this process revoked the session, within
+SUBSCRIPTION_CHECK_SECONDS when another replica did (`Connections` asks Neo4j about all the
+connections' sessions in one statement). Queries and mutations are answered over HTTP only; a
+WebSocket carries subscriptions.
 
 Close codes (besides the protocol's own 4400, 4408, 4409):
 - 4403 the credentials are not valid, or no longer (revoked or expired): sign in and resume
@@ -21,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections import Counter
 from typing import Any
 
@@ -34,8 +37,10 @@ from strawberry.subscriptions.protocols.graphql_transport_ws.types import (
     SubscribeMessage,
 )
 
+from app import cypher
 from app.authentication import Accounts, Identity
 from app.context import Context
+from app.db import Database
 from app.errors import ApiError
 
 logger = logging.getLogger("app.websocket")
@@ -54,53 +59,40 @@ class ConnectionRefused(Exception):
         self.reason = reason
 
 
-class ConnectionCounter:
-    """The open connections of each identity, in this process."""
-
-    def __init__(self, limit: int) -> None:
-        self.limit = limit
-        self.open: Counter[str] = Counter()
-
-    def admit(self, identity: str) -> None:
-        """Count a new connection of `identity`; ConnectionRefused beyond the limit."""
-        if self.open[identity] >= self.limit:
-            raise ConnectionRefused(TOO_MANY_CONNECTIONS,
-                                    f"At most {self.limit} connections per person")
-        self.open[identity] += 1
-
-    def release(self, identity: str) -> None:
-        """Count a connection of `identity` as closed."""
-        self.open[identity] -= 1
-        if self.open[identity] <= 0:
-            del self.open[identity]
-
-
 class Connection:
     """One acknowledged WebSocket connection: who it speaks for, and how to end it."""
 
     def __init__(self, context: Context, identity: str, authorization: str | None,
                  checked: Identity | None) -> None:
         self.context = context
-        self.identity_checked = checked
         self.handler: SubscriptionHandler | None = None  # attached once acknowledged
         self.identity = identity
         self.authorization = authorization
+        self.checked = checked
         self.closing = False
 
-    async def check(self, thorough: bool = False) -> None:
-        """Close the connection (4403) when its credentials are no longer valid. Before each
-        event only what this process knows is consulted (expiry, a revocation, the session
-        checked recently), unless that is not enough; `thorough` checks the token again."""
-        if self.authorization is None or self.closing:
-            return
+    def revoked_by(self, session_id: str | None, user_id: str | None) -> bool:
+        """Whether a revocation of `session_id`, or of every session of `user_id`, ends it."""
+        checked = self.checked
+        return checked is not None and (
+            (session_id is not None and checked.session_id == session_id)
+            or (user_id is not None and checked.user_id == user_id))
+
+    async def check(self) -> None:
+        """Close the connection (4403) when its token has expired or it was revoked: what
+        this process knows, without asking Neo4j (the sweep of `Connections` does that)."""
+        checked = self.checked
+        if (checked is not None and checked.expires_at is not None
+                and checked.expires_at <= time.time()):
+            await self.close(CREDENTIALS_REFUSED, "The access token has expired")
+
+    async def check_again(self) -> None:
+        """Authenticate the connection's token again (external tokens, without a session
+        here); close the connection (4403) when it is refused."""
         context = self.context
         assert context.accounts is not None
-        if (not thorough and self.identity_checked is not None
-                and context.accounts.still_open(self.identity_checked)):
-            return
         try:
-            self.identity_checked = await context.accounts.authenticate(
-                context.db, self.authorization)
+            self.checked = await context.accounts.authenticate(context.db, self.authorization)
         except ApiError:
             await self.close(CREDENTIALS_REFUSED, "The access token is no longer valid")
 
@@ -121,7 +113,75 @@ class Connection:
         task.add_done_callback(self.handler.background.discard)
 
 
-async def admit(context: Context, accounts: Accounts, counter: ConnectionCounter) -> None:
+class Connections:
+    """The open WebSocket connections of this process: counted per identity, and their
+    credentials checked together. A revocation made by this process (sign-out, password
+    change) closes the connections it concerns at once; every SUBSCRIPTION_CHECK_SECONDS one
+    statement asks Neo4j which of all their sessions are still open, so revocations made by
+    other replicas end connections within that time, and a thousand connections cost one read,
+    not a thousand."""
+
+    def __init__(self, accounts: Accounts, limit: int, check_seconds: float) -> None:
+        self.accounts = accounts
+        self.limit = limit
+        self.check_seconds = check_seconds
+        self.per_identity: Counter[str] = Counter()
+        self.open: set[Connection] = set()
+        self._sweeper: asyncio.Task[None] | None = None
+        accounts.revocation_listeners.append(self._revoked)
+
+    def admit(self, connection: Connection) -> None:
+        """Count a new connection; ConnectionRefused beyond the limit of its identity."""
+        if self.per_identity[connection.identity] >= self.limit:
+            raise ConnectionRefused(TOO_MANY_CONNECTIONS,
+                                    f"At most {self.limit} connections per person")
+        self.per_identity[connection.identity] += 1
+        self.open.add(connection)
+        if self._sweeper is None or self._sweeper.done():
+            self._sweeper = asyncio.create_task(self._sweep_while_open(connection.context.db))
+
+    def release(self, connection: Connection) -> None:
+        """Count a connection as closed."""
+        if connection not in self.open:
+            return
+        self.open.discard(connection)
+        self.per_identity[connection.identity] -= 1
+        if self.per_identity[connection.identity] <= 0:
+            del self.per_identity[connection.identity]
+
+    def _revoked(self, session_id: str | None, user_id: str | None) -> None:
+        for connection in list(self.open):
+            if connection.revoked_by(session_id, user_id):
+                connection.close_soon(CREDENTIALS_REFUSED, "The session was closed")
+
+    async def _sweep_while_open(self, db: Database) -> None:
+        while self.open:
+            await asyncio.sleep(self.check_seconds)
+            try:
+                await self.sweep(db)
+            except Exception:  # an unreachable database: try again at the next turn
+                logger.warning("could not check the connections' sessions", exc_info=True)
+
+    async def sweep(self, db: Database) -> None:
+        """Close every connection whose token expired or whose session is no longer open."""
+        signed_in = [c for c in self.open if c.authorization is not None and not c.closing]
+        with_session = [c for c in signed_in if c.checked and c.checked.session_id]
+        sessions = {(c.checked.session_id, c.checked.user_id)
+                    for c in with_session if c.checked is not None}
+        records = await db.read(cypher.load("queries/accounts/open_sessions").text, {
+            "sessions": [{"sessionId": s, "userId": u} for s, u in sessions]}) if sessions else []
+        still_open = {record["sessionId"] for record in records}
+        for connection in signed_in:
+            checked = connection.checked
+            if checked is None or checked.session_id is None:
+                await connection.check_again()
+            elif checked.session_id not in still_open:
+                await connection.close(CREDENTIALS_REFUSED, "The session was closed")
+            else:
+                await connection.check()
+
+
+async def admit(context: Context, accounts: Accounts, connections: Connections) -> None:
     """Authenticate a connection from its `connection_init` payload and count it."""
     params = context.connection_params or {}
     authorization = params.get("Authorization", params.get("authorization"))
@@ -135,8 +195,9 @@ async def admit(context: Context, accounts: Accounts, counter: ConnectionCounter
         context.viewer_id, context.session_id = identity.user_id, identity.session_id
     key = (f"user:{identity.user_id}" if identity is not None
            else f"address:{context.client_address}")
-    counter.admit(key)
-    context.connection = Connection(context, key, authorization, identity)
+    connection = Connection(context, key, authorization, identity)
+    connections.admit(connection)
+    context.connection = connection
 
 
 class SubscriptionHandler(BaseGraphQLTransportWSHandler[Context, None]):
@@ -145,13 +206,12 @@ class SubscriptionHandler(BaseGraphQLTransportWSHandler[Context, None]):
     and subscriptions only."""
 
     background: set[asyncio.Task[Any]]
-    watchdog: asyncio.Task[None] | None = None
 
     @property
-    def counter(self) -> ConnectionCounter:
-        """The view's count of open connections per identity."""
-        counter: ConnectionCounter = self.view.connections  # type: ignore[attr-defined]
-        return counter
+    def connections(self) -> Connections:
+        """The view's open connections."""
+        connections: Connections = self.view.connections  # type: ignore[attr-defined]
+        return connections
 
     async def handle_connection_init(self, message: ConnectionInitMessage) -> None:
         self.background = set()
@@ -161,9 +221,8 @@ class SubscriptionHandler(BaseGraphQLTransportWSHandler[Context, None]):
             await self.websocket.close(code=refusal.code, reason=refusal.reason)
             return
         connection = self.context.connection
-        if self.connection_acknowledged and connection is not None:
+        if connection is not None:
             connection.handler = self
-            self.watchdog = asyncio.create_task(self._watch(connection))
 
     async def handle_subscribe(self, message: SubscribeMessage) -> None:
         refusal = _not_a_subscription(message)
@@ -174,22 +233,12 @@ class SubscriptionHandler(BaseGraphQLTransportWSHandler[Context, None]):
                                  "payload": [refusal.formatted]})
 
     async def shutdown(self) -> None:
-        if self.watchdog is not None:
-            self.watchdog.cancel()
         connection = self.context.connection
         if connection is not None:
             self.context.connection = None
-            self.counter.release(connection.identity)
+            connection.closing = True
+            self.connections.release(connection)
         await super().shutdown()
-
-    async def _watch(self, connection: Connection) -> None:
-        interval = self.context.settings.subscription_check_seconds
-        while not connection.closing:
-            await asyncio.sleep(interval)
-            try:
-                await connection.check(thorough=True)
-            except Exception:  # an unreachable database: try again at the next turn
-                logger.warning("could not check a connection's credentials", exc_info=True)
 
 
 def _not_a_subscription(message: SubscribeMessage) -> GraphQLError | None:

@@ -10,8 +10,10 @@ from typing import Any
 
 import websockets
 
+from app import cypher
 from app.db import Database
 from app.settings import Settings
+from app.tokens import read_access_token
 from tests.accounts_api import LOGOUT, bearer_token
 from tests.community_probe import Workflow, workflow  # noqa: F401
 from tests.conftest import run_test_cypher
@@ -121,6 +123,19 @@ async def test_a_revoked_token_ends_the_subscription(
         await client.subscribe(DISCUSSIONS)
         body = await live_api.post(LOGOUT, token)
         assert body["data"]["logout"]["userErrors"] == []
+        assert await client.closed() == 4403
+
+
+async def test_a_session_revoked_elsewhere_ends_the_subscription(
+        live_api: ApiProcess, workflow: Workflow, db: Database,  # noqa: F811
+        settings: Settings) -> None:
+    [token] = await _tokens(db, settings, workflow, "participant")
+    claims = read_access_token(settings, token)
+    async with subscriber(live_api, token) as client:
+        await client.subscribe(DISCUSSIONS)
+        # as another replica signing the person out would: only the database knows
+        await db.write(cypher.load("queries/accounts/revoke_session").text,
+                       {"sessionId": claims.session_id, "userId": claims.user_id})
         assert await client.closed() == 4403
 
 
