@@ -7,6 +7,10 @@ time, so a person who has left a reserved community stops receiving its events a
 event with a recipient (a notification) is visible to that person only. A scope of a type
 without a registered rule, or one that no longer exists, is visible to nobody.
 
+An audience that no node type's rule describes has a scope type of its own (`register_scope`):
+the people entitled to a project's private side (`ProjectPrivate`, on the project) learn of a
+budget line deleted from it, which no longer exists to be a scope itself.
+
 One statement per scope type answers for a whole batch of (event, viewer) pairs: the rule,
 written on `$viewerId`, is applied to each pair's viewer in turn.
 """
@@ -25,6 +29,15 @@ from schema.node import node_kind
 
 _VIEWER_PARAMETER = re.compile(r"\$viewerId\b")
 Pair = tuple[int, str | None]
+_scopes: dict[str, NodeKind] = {}
+
+
+def register_scope(scope_type: str, kind: NodeKind) -> None:
+    """Let events name `scope_type` as their scope: visible to whoever `kind`'s rule lets see
+    the scope node (of `kind`'s label), for an audience no registered node type has."""
+    if node_kind(scope_type) is not None:
+        raise ValueError(f"{scope_type!r} is a node type, with a rule of its own")
+    _scopes[scope_type] = kind
 
 
 @cache
@@ -46,7 +59,7 @@ async def visible_pairs(db: Database,
         else:
             by_scope[event.scope_type].append((event, viewer_id))
     for scope_type, asked in by_scope.items():
-        kind = node_kind(scope_type)
+        kind = node_kind(scope_type) or _scopes.get(scope_type)
         if kind is None:
             continue
         records = await db.read(_statement(kind), {"pairs": [

@@ -7,7 +7,6 @@ from enum import Enum
 import strawberry
 from pydantic import Field
 
-from app import cypher
 from app import ids as global_ids
 from app.context import Context
 from schema.loading import applied
@@ -20,6 +19,7 @@ from schema.mutations import (
     outcome_errors,
     require_viewer,
     validated,
+    write_statement,
 )
 from schema.node import resolve_node
 from schema.opportunities.transitions import (
@@ -141,15 +141,14 @@ class InterestMutations:
         organization = (global_ids.decode_as(chosen.on_behalf_of, "Organization")
                         if chosen.on_behalf_of else None)
         interest_id = new_id()
-        text = cypher.rendered("queries/opportunities/submit_expression_of_interest",
-                               visible=PROPOSAL.visibility,
-                               proposes=applied("access/viewer_proposes", "proposal"))
-        [record] = await info.context.db.write(text, {
-            "viewerId": viewer_id, "proposalId": proposal_id, "organizationId": organization,
-            "interestId": interest_id, "noticeId": new_id(),
-            "key": "|".join((viewer_id, proposal_id, organization or "")),
-            "contribution": chosen.contribution, "message": chosen.message,
-            "openStatuses": sorted(OPEN_FOR_INTEREST)})
+        record = await write_statement(
+            info.context, "opportunities/submit_expression_of_interest", {
+                "proposalId": proposal_id, "organizationId": organization,
+                "interestId": interest_id, "noticeId": new_id(),
+                "key": "|".join((viewer_id, proposal_id, organization or "")),
+                "contribution": chosen.contribution, "message": chosen.message,
+                "openStatuses": sorted(OPEN_FOR_INTEREST)},
+            visible=PROPOSAL.visibility, proposes=applied("access/viewer_proposes", "proposal"))
         outcome = record["outcome"]
         # NOT_FOUND is the proposal's refusal; the organization it is made for answers
         # ORGANIZATION_NOT_FOUND, and FORBIDDEN when the viewer is not one of its members.
@@ -164,14 +163,14 @@ class InterestMutations:
     async def withdraw_expression_of_interest(
             self, info: strawberry.Info[Context, None],
             input: WithdrawExpressionOfInterestInput) -> WithdrawExpressionOfInterestPayload:
-        viewer_id = require_viewer(info)
+        require_viewer(info)
         chosen, errors = validated(input)
         if chosen is None:
             return WithdrawExpressionOfInterestPayload(
                 user_errors=errors, client_mutation_id=input.client_mutation_id)
         interest_id = global_ids.decode_as(chosen.expression_of_interest, "ExpressionOfInterest")
-        outcome = await change_status(info, viewer_id, INTEREST_TRANSITIONS["withdraw"],
-                                      interest_id, "WITHDRAWN")
+        outcome = await change_status(info, INTEREST_TRANSITIONS["withdraw"], interest_id,
+                                      "WITHDRAWN")
         errors = outcome_errors(outcome, "expression of interest", _DECISION_REASONS)
         return WithdrawExpressionOfInterestPayload(
             expression_of_interest=None if errors else await _resolve(info, interest_id),
@@ -183,14 +182,14 @@ class InterestMutations:
     async def decide_expression_of_interest(
             self, info: strawberry.Info[Context, None],
             input: DecideExpressionOfInterestInput) -> DecideExpressionOfInterestPayload:
-        viewer_id = require_viewer(info)
+        require_viewer(info)
         chosen, errors = validated(input)
         if chosen is None:
             return DecideExpressionOfInterestPayload(
                 user_errors=errors, client_mutation_id=input.client_mutation_id)
         interest_id = global_ids.decode_as(chosen.expression_of_interest, "ExpressionOfInterest")
-        outcome = await change_status(info, viewer_id, INTEREST_TRANSITIONS["decide"],
-                                      interest_id, chosen.decision.value)
+        outcome = await change_status(info, INTEREST_TRANSITIONS["decide"], interest_id,
+                                      chosen.decision.value)
         errors = outcome_errors(outcome, "expression of interest", _DECISION_REASONS)
         return DecideExpressionOfInterestPayload(
             expression_of_interest=None if errors else await _resolve(info, interest_id),

@@ -7,7 +7,6 @@ from typing import Any, TypeVar
 
 import strawberry
 
-from app import cypher
 from app import ids as global_ids
 from app.context import Context
 from schema.mutations import (
@@ -18,6 +17,7 @@ from schema.mutations import (
     outcome_errors,
     require_viewer,
     validated,
+    write_statement,
 )
 from schema.node import resolve_node
 from schema.opportunities.proposal_inputs import (
@@ -117,7 +117,7 @@ async def _transition(info: strawberry.Info[Context, None], payload: type[P], na
                       given: Any, note_field: str | None = None) -> P:
     """Carry out the proposal transition `name` (a row of PROPOSAL_TRANSITIONS); with
     `note_field`, that input field becomes the proposal's review note."""
-    viewer_id = require_viewer(info)
+    require_viewer(info)
     chosen, errors = validated(given)
     if chosen is None:
         return payload(user_errors=errors, client_mutation_id=given.client_mutation_id)
@@ -125,7 +125,7 @@ async def _transition(info: strawberry.Info[Context, None], payload: type[P], na
     transition = PROPOSAL_TRANSITIONS[name]
     [target] = transition.targets
     outcome = await change_status(
-        info, viewer_id, transition, proposal_id, target,
+        info, transition, proposal_id, target,
         note=getattr(chosen, note_field) if note_field else None,
         sets_note=note_field is not None)
     return await _answer(info, payload, outcome, proposal_id, chosen.client_mutation_id)
@@ -138,7 +138,7 @@ class ProposalMutations:
                          "its proposer, until it is submitted and validated.")
     async def create_proposal(self, info: strawberry.Info[Context, None],
                               input: CreateProposalInput) -> CreateProposalPayload:
-        viewer_id = require_viewer(info)
+        require_viewer(info)
         chosen, errors = validated(input)
         if chosen is None:
             return CreateProposalPayload(user_errors=errors,
@@ -147,10 +147,9 @@ class ProposalMutations:
         organization = (global_ids.decode_as(chosen.on_behalf_of, "Organization")
                         if chosen.on_behalf_of else None)
         related = {key: value or [] for key, value in _related(chosen).items()}
-        [record] = await info.context.db.write(
-            cypher.load("queries/opportunities/create_proposal").text,
-            {"viewerId": viewer_id, "proposalId": proposal_id, "organizationId": organization,
-             "properties": chosen.properties(), **related})
+        record = await write_statement(info.context, "opportunities/create_proposal", {
+            "proposalId": proposal_id, "organizationId": organization,
+            "properties": chosen.properties(), **related})
         return await _answer(info, CreateProposalPayload, record["outcome"], proposal_id,
                              chosen.client_mutation_id, what="organization")
 
@@ -158,17 +157,16 @@ class ProposalMutations:
                          "its author or an admin of the organization it is made for.")
     async def update_proposal(self, info: strawberry.Info[Context, None],
                               input: UpdateProposalInput) -> UpdateProposalPayload:
-        viewer_id = require_viewer(info)
+        require_viewer(info)
         chosen, errors = validated(input)
         if chosen is None:
             return UpdateProposalPayload(user_errors=errors,
                                          client_mutation_id=input.client_mutation_id)
         proposal_id = global_ids.decode_as(chosen.proposal, "Proposal")
-        text = cypher.rendered("queries/opportunities/update_proposal", may_edit=EDITORS,
-                               visible=PROPOSAL.visibility)
-        [record] = await info.context.db.write(text, {
-            "viewerId": viewer_id, "proposalId": proposal_id, "editable": sorted(EDITABLE),
-            "changes": chosen.properties(), **_related(chosen)})
+        record = await write_statement(info.context, "opportunities/update_proposal", {
+            "proposalId": proposal_id, "editable": sorted(EDITABLE),
+            "changes": chosen.properties(), **_related(chosen)},
+            may_edit=EDITORS, visible=PROPOSAL.visibility)
         return await _answer(info, UpdateProposalPayload, record["outcome"], proposal_id,
                              chosen.client_mutation_id)
 

@@ -1,9 +1,11 @@
 """The status machines of proposals and expressions of interest, in one place.
 
 Each mutation that changes a status is one row: the statuses it may start from, the statuses
-it may lead to, who may make it, and what follows it in the same transaction (notifications).
-One statement (cypher/queries/opportunities/change_status.cypher) carries out every row, and
-answers INVALID_TRANSITION, changing nothing, for a status the row does not start from.
+it may lead to, who may make it, the event it records, and what follows it in the same
+transaction (notifications, each with its own event). One statement
+(cypher/queries/opportunities/change_status.cypher) carries out every row, and answers
+INVALID_TRANSITION, changing nothing and recording nothing, for a status the row does not
+start from.
 
 Proposals: DRAFT → TO_VALIDATE (submit) → PUBLISHED (validate: a facilitator's validation is
 the publication; there is no separate "publish") → CLOSED (close) → ARCHIVED (archive, also
@@ -19,10 +21,10 @@ from dataclasses import dataclass
 
 import strawberry
 
-from app import cypher
 from app.context import Context
+from schema.events.types import EventType
 from schema.loading import NodeKind, applied, fragment
-from schema.mutations import new_id
+from schema.mutations import new_id, write_statement
 from schema.opportunities.types import EXPRESSION_OF_INTEREST, PROPOSAL
 
 # At most this many people are told of a proposal's publication, the best matches first
@@ -51,13 +53,16 @@ INTEREST_DECIDERS = f"({_proposer_of_its_proposal()} OR {_anyone('viewer_is_plat
 
 @dataclass(frozen=True)
 class Transition:
-    """One row of a status machine."""
+    """One row of a status machine: also the event it records, and the effect that follows it
+    (a fragment that returns the events of what it writes as `notices`) with as many fresh
+    ids as it may create notifications."""
 
     kind: NodeKind
     sources: frozenset[str]
     targets: frozenset[str]
     actors: str
-    effect: str | None = None
+    event: EventType
+    effect: str = "opportunities/no_effect"
     notices: int = 0
 
     @property
@@ -66,16 +71,18 @@ class Transition:
 
 
 PROPOSAL_TRANSITIONS: dict[str, Transition] = {
-    "submit": Transition(PROPOSAL, frozenset({"DRAFT"}), frozenset({"TO_VALIDATE"}), PROPOSERS),
+    "submit": Transition(PROPOSAL, frozenset({"DRAFT"}), frozenset({"TO_VALIDATE"}), PROPOSERS,
+                         EventType.PROPOSAL_STATUS_CHANGED),
     "validate": Transition(PROPOSAL, frozenset({"TO_VALIDATE"}), frozenset({"PUBLISHED"}),
-                           FACILITATORS, "opportunities/notify_matching_people",
-                           PUBLICATION_NOTICES),
+                           FACILITATORS, EventType.PROPOSAL_PUBLISHED,
+                           "opportunities/notify_matching_people", PUBLICATION_NOTICES),
     "sendBack": Transition(PROPOSAL, frozenset({"TO_VALIDATE"}), frozenset({"DRAFT"}),
-                           FACILITATORS, "opportunities/notify_sent_back", 1),
+                           FACILITATORS, EventType.PROPOSAL_STATUS_CHANGED,
+                           "opportunities/notify_sent_back", 1),
     "close": Transition(PROPOSAL, frozenset({"PUBLISHED"}), frozenset({"CLOSED"}),
-                        PROPOSERS_OR_FACILITATORS),
+                        PROPOSERS_OR_FACILITATORS, EventType.PROPOSAL_CLOSED),
     "archive": Transition(PROPOSAL, frozenset({"PUBLISHED", "CLOSED"}), frozenset({"ARCHIVED"}),
-                          PROPOSERS_OR_FACILITATORS),
+                          PROPOSERS_OR_FACILITATORS, EventType.PROPOSAL_STATUS_CHANGED),
 }
 # updateProposal changes no status; these are the statuses it may edit in, and who may.
 EDITABLE = frozenset({"DRAFT"})
@@ -85,28 +92,27 @@ OPEN_FOR_INTEREST = frozenset({"PUBLISHED"})
 
 INTEREST_TRANSITIONS: dict[str, Transition] = {
     "withdraw": Transition(EXPRESSION_OF_INTEREST, frozenset({"SUBMITTED"}),
-                           frozenset({"WITHDRAWN"}), INTEREST_AUTHORS),
+                           frozenset({"WITHDRAWN"}), INTEREST_AUTHORS,
+                           EventType.INTEREST_WITHDRAWN),
     "decide": Transition(EXPRESSION_OF_INTEREST, frozenset({"SUBMITTED"}),
                          frozenset({"RELEVANT", "REJECTED"}), INTEREST_DECIDERS,
-                         "opportunities/notify_interest_decided", 1),
+                         EventType.INTEREST_DECIDED, "opportunities/notify_interest_decided", 1),
 }
 
 
-async def change_status(info: strawberry.Info[Context, None], viewer_id: str,
-                        transition: Transition, subject_id: str, target: str,
-                        note: str | None = None, sets_note: bool = False) -> str:
-    """Carry out `transition` to `target` on the node `subject_id` as the viewer; the outcome
-    (DONE, NOT_FOUND, FORBIDDEN or INVALID_TRANSITION)."""
+async def change_status(info: strawberry.Info[Context, None], transition: Transition,
+                        subject_id: str, target: str, note: str | None = None,
+                        sets_note: bool = False) -> str:
+    """Carry out `transition` to `target` on the node `subject_id` as the viewer, recording
+    its events; the outcome (DONE, NOT_FOUND, FORBIDDEN or INVALID_TRANSITION)."""
     if target not in transition.targets:
         raise ValueError(f"{target} is not a target of this transition")
-    text = cypher.rendered(
-        "queries/opportunities/change_status", label=transition.kind.label,
-        visible=transition.kind.visibility, may_act=transition.actors,
-        effects=fragment(transition.effect) if transition.effect else "")
-    [record] = await info.context.db.write(text, {
-        "viewerId": viewer_id, "subjectId": subject_id, "sources": sorted(transition.sources),
+    record = await write_statement(info.context, "opportunities/change_status", {
+        "subjectId": subject_id, "subjectType": transition.type_name,
+        "eventType": transition.event.value, "sources": sorted(transition.sources),
         "target": target, "changeId": new_id(), "setsNote": sets_note, "note": note,
         "noticeIds": [new_id() for _ in range(transition.notices)],
-    })
+    }, label=transition.kind.label, visible=transition.kind.visibility,
+        may_act=transition.actors, effects=fragment(transition.effect))
     outcome: str = record["outcome"]
     return outcome

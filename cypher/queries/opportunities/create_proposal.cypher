@@ -3,10 +3,11 @@
 // member). It seeks the competences $competenceIds and is tagged with the S3 areas $areaIds.
 // Answers NOT_FOUND (no such organization), FORBIDDEN (not a member of it),
 // UNKNOWN_COMPETENCE or UNKNOWN_AREA (an id names nothing), else DONE; a refusal writes
-// nothing. Created with MERGE on the id chosen before the write, so a retry creates it once.
+// nothing. Created with MERGE on the id chosen before the write, so a retry creates it once
+// (and records no second event). Event: PROPOSAL_CREATED (visible as the draft is).
 MATCH (viewer:User {id: $viewerId})
 OPTIONAL MATCH (organization:Organization {id: $organizationId})
-WITH viewer, organization, CASE
+WITH viewer, organization, NOT EXISTS { (:Proposal {id: $proposalId}) } AS fresh, CASE
     WHEN $organizationId IS NOT NULL AND organization IS NULL THEN 'NOT_FOUND'
     WHEN organization IS NOT NULL AND NOT EXISTS { (viewer)-[:MEMBER_OF]->(organization) }
       THEN 'FORBIDDEN'
@@ -34,4 +35,7 @@ CALL (viewer, organization, outcome) {
     MERGE (proposal)-[:TAGGED]->(area)
   }
 }
-RETURN outcome
+RETURN outcome, CASE WHEN fresh THEN [{type: 'PROPOSAL_CREATED', subjectType: 'Proposal',
+  subjectId: $proposalId, s3Areas: $areaIds, competences: $competenceIds,
+  payload: {title: $properties.title, kind: $properties.kind, status: 'DRAFT',
+            organizationId: $organizationId}}] ELSE [] END AS events

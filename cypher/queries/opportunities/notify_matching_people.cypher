@@ -4,6 +4,7 @@
 // seeks or a narrower one; the more ways a person matches, the better the match. Its author is
 // left out. At most as many people as $noticeIds holds fresh ids are notified, the best
 // matches first (ties by id); a retry writes the same notifications with the same ids.
+// Events: one NOTIFICATION_CREATED per notification, for its person.
 WITH subject
 CALL (subject) {
   MATCH (subject)-[:TAGGED]->(:S3Area)<-[:INTERESTED_IN]-(person:User)
@@ -24,3 +25,6 @@ MERGE (notice:Notification {id: $noticeIds[number]})
 WITH subject, notice, people[number] AS person
 MERGE (notice)-[:FOR]->(person)
 MERGE (notice)-[:ABOUT]->(subject)
+RETURN collect({type: 'NOTIFICATION_CREATED', subjectType: 'Notification',
+  subjectId: notice.id, recipientId: person.id,
+  payload: {kind: notice.kind, aboutId: subject.id}}) AS notices

@@ -8,11 +8,14 @@
 // viewer proposed it), INVALID_TRANSITION (the proposal takes no interest: not one of
 // $openStatuses, or past its deadline), ALREADY_DONE, else DONE. `visible` is the proposal
 // label's visibility rule, on `n`; `proposes` says who speaks for its proposer, on `proposal`.
+// Events: INTEREST_SUBMITTED (visible as the interest is), NOTIFICATION_CREATED for the
+// proposer; none again when a retry finds the interest already made.
 MATCH (viewer:User {id: $viewerId})
 OPTIONAL MATCH (proposal:Proposal {id: $proposalId})
   WHERE any(n IN [proposal] WHERE {{visible}})
 OPTIONAL MATCH (organization:Organization {id: $organizationId})
-WITH viewer, proposal, organization, CASE
+WITH viewer, proposal, organization,
+  NOT EXISTS { (:ExpressionOfInterest {id: $interestId}) } AS fresh, CASE
     WHEN proposal IS NULL THEN 'NOT_FOUND'
     WHEN $organizationId IS NOT NULL AND organization IS NULL THEN 'ORGANIZATION_NOT_FOUND'
     WHEN organization IS NOT NULL AND NOT EXISTS { (viewer)-[:MEMBER_OF]->(organization) }
@@ -49,7 +52,16 @@ OPTIONAL CALL (viewer, proposal, organization, outcome) {
       ON CREATE SET notice.kind = 'INTEREST_RECEIVED', notice.createdAt = datetime()
     MERGE (notice)-[:FOR]->(proposer)
     MERGE (notice)-[:ABOUT]->(interest)
+    RETURN collect({type: 'NOTIFICATION_CREATED', subjectType: 'Notification',
+      subjectId: notice.id, recipientId: proposer.id,
+      payload: {kind: notice.kind, aboutId: interest.id}}) AS notices
   }
-  RETURN created
+  RETURN created, notices
 }
-RETURN CASE WHEN outcome = 'DONE' AND NOT created THEN 'ALREADY_DONE' ELSE outcome END AS outcome
+RETURN CASE WHEN outcome = 'DONE' AND NOT created THEN 'ALREADY_DONE' ELSE outcome END AS outcome,
+  CASE WHEN outcome = 'DONE' AND created AND fresh
+    THEN [{type: 'INTEREST_SUBMITTED', subjectType: 'ExpressionOfInterest',
+           subjectId: $interestId,
+           payload: {proposalId: $proposalId, organizationId: $organizationId,
+                     status: 'SUBMITTED'}}] + notices
+    ELSE [] END AS events

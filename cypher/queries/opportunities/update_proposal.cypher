@@ -4,7 +4,8 @@
 // filled, on `proposal`). Answers NOT_FOUND (the viewer may neither see nor edit it),
 // FORBIDDEN (sees it, may not edit it), INVALID_TRANSITION (not editable in its status),
 // UNKNOWN_COMPETENCE or UNKNOWN_AREA, else DONE; a refusal writes nothing. `visible` is the
-// label's visibility rule, on `n`.
+// label's visibility rule, on `n`. Event: PROPOSAL_UPDATED (the fields given, and the areas
+// and competences the proposal has now).
 MATCH (viewer:User {id: $viewerId})
 OPTIONAL MATCH (proposal:Proposal {id: $proposalId})
 WITH proposal, proposal IS NOT NULL AND coalesce({{may_edit}}, false) AS mayEdit
@@ -45,4 +46,10 @@ CALL (proposal, outcome) {
     MERGE (proposal)-[:TAGGED]->(area)
   }
 }
-RETURN outcome
+RETURN outcome, [{type: 'PROPOSAL_UPDATED', subjectType: 'Proposal', subjectId: $proposalId,
+  s3Areas: COLLECT { MATCH (proposal)-[:TAGGED]->(area:S3Area) RETURN area.id },
+  competences: COLLECT { MATCH (proposal)-[:SEEKS]->(competence:Competence)
+                         RETURN competence.id },
+  payload: {title: proposal.title, fields: keys($changes)
+    + CASE WHEN $competenceIds IS NULL THEN [] ELSE ['soughtCompetences'] END
+    + CASE WHEN $areaIds IS NULL THEN [] ELSE ['s3Areas'] END}}] AS events

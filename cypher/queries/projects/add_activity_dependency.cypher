@@ -4,6 +4,7 @@
 // start before its prerequisite ends (DATES_OUT_OF_ORDER). The project is locked first, so
 // that two dependencies added at the same time cannot close a loop together.
 // Placeholders (schema/projects/acting.py): activity_visible, prerequisite_visible, works_on.
+// Event: ACTIVITY_CHANGED (UPDATED, dependencyAdded; none when it already depended on it).
 OPTIONAL MATCH (activity:Activity {id: $activityId})-[:PART_OF]->(project:Project)
   WHERE {{activity_visible}}
 SET project._lock = true
@@ -12,6 +13,7 @@ WITH activity, project
 OPTIONAL MATCH (prerequisite:Activity {id: $prerequisiteId})
   WHERE {{prerequisite_visible}}
 WITH activity, project, prerequisite,
+  EXISTS { (activity)-[:DEPENDS_ON]->(prerequisite) } AS already,
   CASE
     WHEN activity IS NULL OR prerequisite IS NULL THEN 'NOT_FOUND'
     WHEN NOT {{works_on}} THEN 'FORBIDDEN'
@@ -27,4 +29,7 @@ CALL (activity, prerequisite, outcome) {
   WHERE outcome = 'DONE'
   MERGE (activity)-[:DEPENDS_ON]->(prerequisite)
 }
-RETURN outcome
+RETURN outcome, CASE WHEN NOT already
+  THEN [{type: 'ACTIVITY_CHANGED', subjectType: 'Activity', subjectId: $activityId,
+         projectId: project.id, payload: {change: 'UPDATED', dependencyAdded: $prerequisiteId}}]
+  ELSE [] END AS events

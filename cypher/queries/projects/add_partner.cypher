@@ -4,7 +4,8 @@
 // The partners' shares may not exceed the project's total budget (OVER_BUDGET); the project is
 // locked first so that concurrent changes of shares are compared one after the other.
 // Placeholders (schema/projects/acting.py): project_visible, organization_visible, manages,
-// coordinates.
+// coordinates. Event: PROJECT_PARTNERS_CHANGED (CREATED; the partner as subject, seen by
+// whoever sees the project, as its partners are).
 OPTIONAL MATCH (project:Project {id: $projectId})
   WHERE {{project_visible}}
 SET project._lock = true
@@ -38,4 +39,6 @@ CALL (project, organization, outcome) {
   MERGE (organization)-[partner:PARTNER_IN]->(project)
     ON CREATE SET partner.role = $role, partner.budget = $budget
 }
-RETURN outcome
+RETURN outcome, [{type: 'PROJECT_PARTNERS_CHANGED', subjectType: 'Organization',
+  subjectId: $organizationId, scopeType: 'Project', scopeId: $projectId, projectId: $projectId,
+  payload: {change: 'CREATED', role: $role, budget: $budget}}] AS events

@@ -1,9 +1,10 @@
 // Creates activity $activityId of project $projectId, assigned to the people ($userIds, who
 // work on the project) and organizations ($organizationIds, its partners) given; anyone else
 // is NOT_ALLOWED. Placeholders (schema/projects/acting.py): project_visible, works_on.
+// Event: ACTIVITY_CHANGED (CREATED; none again when a retry finds it made).
 OPTIONAL MATCH (project:Project {id: $projectId})
   WHERE {{project_visible}}
-WITH project,
+WITH project, NOT EXISTS { (:Activity {id: $activityId}) } AS fresh,
   CASE
     WHEN project IS NULL THEN 'NOT_FOUND'
     WHEN NOT {{works_on}} THEN 'FORBIDDEN'
@@ -34,4 +35,7 @@ CALL (project, outcome) {
     MERGE (activity)-[:ASSIGNED_TO]->(assignee)
   }
 }
-RETURN outcome
+RETURN outcome, CASE WHEN fresh THEN [{type: 'ACTIVITY_CHANGED', subjectType: 'Activity',
+  subjectId: $activityId, projectId: $projectId,
+  payload: {change: 'CREATED', title: $title, status: $status, startDate: $startDate,
+            endDate: $endDate, progress: $progress}}] ELSE [] END AS events

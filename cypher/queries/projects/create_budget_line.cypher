@@ -5,6 +5,8 @@
 // transaction): two lines written at the same time are summed one after the other, so they
 // cannot both fit a total that only one of them fits.
 // Placeholders (schema/projects/acting.py): project_visible, manages, coordinates.
+// Event: BUDGET_CHANGED (CREATED; visible as the line is, to those entitled to the project's
+// budget; none again when a retry finds it made).
 OPTIONAL MATCH (project:Project {id: $projectId})
   WHERE {{project_visible}}
 SET project._lock = true
@@ -15,7 +17,7 @@ CALL (project) {
   OPTIONAL MATCH (project)<-[:OF]-(line:BudgetLine)
   RETURN coalesce(sum(line.planned), 0) AS plannedSoFar
 }
-WITH project, organization,
+WITH project, organization, NOT EXISTS { (:BudgetLine {id: $lineId}) } AS fresh,
   CASE
     WHEN project IS NULL THEN 'NOT_FOUND'
     WHEN NOT {{manages}} THEN 'FORBIDDEN'
@@ -32,4 +34,7 @@ CALL (project, organization, outcome) {
   MERGE (line)-[:OF]->(project)
   MERGE (line)-[:FOR]->(organization)
 }
-RETURN outcome
+RETURN outcome, CASE WHEN fresh THEN [{type: 'BUDGET_CHANGED', subjectType: 'BudgetLine',
+  subjectId: $lineId, projectId: $projectId,
+  payload: {change: 'CREATED', category: $category, planned: $planned, spent: $spent,
+            partnerId: $organizationId}}] ELSE [] END AS events

@@ -1,8 +1,9 @@
 // Creates milestone $milestoneId of project $projectId.
 // Placeholders (schema/projects/acting.py): project_visible, works_on.
+// Event: MILESTONE_CHANGED (CREATED; none again when a retry finds it made).
 OPTIONAL MATCH (project:Project {id: $projectId})
   WHERE {{project_visible}}
-WITH project,
+WITH project, NOT EXISTS { (:Milestone {id: $milestoneId}) } AS fresh,
   CASE
     WHEN project IS NULL THEN 'NOT_FOUND'
     WHEN NOT {{works_on}} THEN 'FORBIDDEN'
@@ -16,4 +17,7 @@ CALL (project, outcome) {
                   milestone.reachedAt = $reachedAt
   MERGE (milestone)-[:PART_OF]->(project)
 }
-RETURN outcome
+RETURN outcome, CASE WHEN fresh THEN [{type: 'MILESTONE_CHANGED', subjectType: 'Milestone',
+  subjectId: $milestoneId, projectId: $projectId,
+  payload: {change: 'CREATED', title: $title, dueDate: $dueDate, reachedAt: $reachedAt}}]
+  ELSE [] END AS events

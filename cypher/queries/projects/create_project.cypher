@@ -6,6 +6,7 @@
 // candidate partners (PARTNER_IN {role: 'ASSOCIATED', budget: 0, candidate: true}).
 // Placeholders (schema/projects/acting.py): organization_visible, proposal_visible,
 // administers, administers_proposer, viewer_is_platform_admin.
+// Event: PROJECT_CREATED, with its S3 areas (none again when a retry finds it made).
 MATCH (viewer:User {id: $viewerId})
 OPTIONAL MATCH (organization:Organization {id: $organizationId})
   WHERE {{organization_visible}}
@@ -14,6 +15,7 @@ OPTIONAL MATCH (proposal:Proposal {id: $proposalId})
 WITH viewer, organization, proposal,
      ({{viewer_is_platform_admin}}) AS platformAdmin
 WITH viewer, organization, proposal,
+  NOT EXISTS { (:Project {id: $projectId}) } AS fresh,
   CASE
     WHEN organization IS NULL THEN 'NOT_FOUND'
     WHEN $proposalId IS NOT NULL AND proposal IS NULL THEN 'PROPOSAL_NOT_FOUND'
@@ -63,4 +65,11 @@ CALL (viewer, organization, proposal, outcome) {
                     candidacy.candidate = true
   }
 }
-RETURN outcome
+OPTIONAL MATCH (project:Project {id: $projectId})
+RETURN outcome, CASE WHEN fresh THEN [{type: 'PROJECT_CREATED', subjectType: 'Project',
+  subjectId: $projectId, projectId: $projectId,
+  s3Areas: COLLECT { MATCH (project)-[:TAGGED]->(area:S3Area) RETURN area.id },
+  payload: {title: project.title, status: project.status, coordinatorId: $organizationId,
+            proposalId: $proposalId,
+            candidateIds: COLLECT { MATCH (project)<-[:PARTNER_IN {candidate: true}]-(candidate)
+                                    RETURN candidate.id }}}] ELSE [] END AS events

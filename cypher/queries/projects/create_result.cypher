@@ -1,8 +1,9 @@
 // Creates result $resultId of project $projectId.
 // Placeholders (schema/projects/acting.py): project_visible, works_on.
+// Event: RESULT_CHANGED (CREATED; none again when a retry finds it made).
 OPTIONAL MATCH (project:Project {id: $projectId})
   WHERE {{project_visible}}
-WITH project,
+WITH project, NOT EXISTS { (:Result {id: $resultId}) } AS fresh,
   CASE
     WHEN project IS NULL THEN 'NOT_FOUND'
     WHEN NOT {{works_on}} THEN 'FORBIDDEN'
@@ -16,4 +17,6 @@ CALL (project, outcome) {
                   result.description = $description
   MERGE (result)-[:RESULT_OF]->(project)
 }
-RETURN outcome
+RETURN outcome, CASE WHEN fresh THEN [{type: 'RESULT_CHANGED', subjectType: 'Result',
+  subjectId: $resultId, projectId: $projectId,
+  payload: {change: 'CREATED', title: $title, kind: $kind, date: $date}}] ELSE [] END AS events

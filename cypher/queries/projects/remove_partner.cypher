@@ -2,6 +2,7 @@
 // assignments to the project's activities. The coordinator cannot be removed (name another
 // first) and neither can a partner with budget lines (delete or move them first): NOT_ALLOWED.
 // Placeholders (schema/projects/acting.py): project_visible, organization_visible, manages.
+// Event: PROJECT_PARTNERS_CHANGED (DELETED, as add_partner).
 OPTIONAL MATCH (project:Project {id: $projectId})
   WHERE {{project_visible}}
 OPTIONAL MATCH (organization:Organization {id: $organizationId})
@@ -25,4 +26,6 @@ CALL (project, organization, partner, outcome) {
   }
   DELETE partner
 }
-RETURN outcome
+RETURN outcome, [{type: 'PROJECT_PARTNERS_CHANGED', subjectType: 'Organization',
+  subjectId: $organizationId, scopeType: 'Project', scopeId: $projectId, projectId: $projectId,
+  payload: {change: 'DELETED'}}] AS events

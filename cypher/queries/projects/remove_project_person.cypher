@@ -1,5 +1,6 @@
 // Person $userId no longer works on project $projectId, nor on its activities.
 // Placeholders (schema/projects/acting.py): project_visible, user_visible, manages.
+// Event: PROJECT_PEOPLE_CHANGED (DELETED, as add_project_person).
 OPTIONAL MATCH (project:Project {id: $projectId})
   WHERE {{project_visible}}
 OPTIONAL MATCH (person:User {id: $userId})
@@ -21,4 +22,6 @@ CALL (project, person, work, outcome) {
   }
   DELETE work
 }
-RETURN outcome
+RETURN outcome, [{type: 'PROJECT_PEOPLE_CHANGED', subjectType: 'User', subjectId: $userId,
+  scopeType: 'Project', scopeId: $projectId, projectId: $projectId,
+  payload: {change: 'DELETED'}}] AS events

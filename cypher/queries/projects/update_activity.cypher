@@ -5,6 +5,7 @@
 // ends, the end not after any dependent activity starts (DATES_OUT_OF_ORDER). The project is
 // locked first, so that a dependency added at the same time is checked against these dates.
 // Placeholders (schema/projects/acting.py): activity_visible, works_on.
+// Event: ACTIVITY_CHANGED (UPDATED: the fields given, assignees when replaced).
 OPTIONAL MATCH (activity:Activity {id: $activityId})-[:PART_OF]->(project:Project)
   WHERE {{activity_visible}}
 SET project._lock = true
@@ -59,4 +60,10 @@ CALL (activity, outcome) {
     MERGE (activity)-[:ASSIGNED_TO]->(assignee)
   }
 }
-RETURN outcome
+RETURN outcome, [{type: 'ACTIVITY_CHANGED', subjectType: 'Activity', subjectId: $activityId,
+  projectId: project.id,
+  payload: {change: 'UPDATED', fields: keys($changes)
+              + CASE WHEN $userIds IS NULL AND $organizationIds IS NULL THEN []
+                     ELSE ['assignees'] END,
+            title: activity.title, status: activity.status,
+            progress: activity.progress}}] AS events

@@ -3,6 +3,8 @@
 // to more than the project's total budget (OVER_BUDGET) unless $allowOverBudget and the
 // viewer coordinates the project; compared under the project's lock, as create_budget_line.
 // Placeholders (schema/projects/acting.py): line_visible, manages, coordinates.
+// Event: BUDGET_CHANGED (UPDATED: the fields given, partner when moved; visible as the line
+// is).
 OPTIONAL MATCH (line:BudgetLine {id: $lineId})-[:OF]->(project:Project)
   WHERE {{line_visible}}
 SET project._lock = true
@@ -36,4 +38,12 @@ CALL (line, organization, outcome) {
   DELETE former
   MERGE (line)-[:FOR]->(organization)
 }
-RETURN outcome, line.planned AS planned, line.spent AS spent
+RETURN outcome, line.planned AS planned, line.spent AS spent,
+  [{type: 'BUDGET_CHANGED', subjectType: 'BudgetLine', subjectId: $lineId,
+    projectId: project.id,
+    payload: {change: 'UPDATED',
+              fields: keys($changes)
+                + CASE WHEN $organizationId IS NULL THEN [] ELSE ['partner'] END,
+              category: line.category, planned: line.planned, spent: line.spent,
+              partnerId: head(COLLECT { MATCH (line)-[:FOR]->(partner:Organization)
+                                        RETURN partner.id })}}] AS events

@@ -1,6 +1,6 @@
 // Changes milestone $milestoneId by $changes (title, dueDate, reachedAt; absent keys stay);
 // $unreached clears reachedAt. Placeholders (schema/projects/acting.py): milestone_visible,
-// works_on.
+// works_on. Event: MILESTONE_CHANGED (UPDATED: the fields given, reachedAt when cleared).
 OPTIONAL MATCH (milestone:Milestone {id: $milestoneId})-[:PART_OF]->(project:Project)
   WHERE {{milestone_visible}}
 WITH milestone, project,
@@ -17,4 +17,10 @@ CALL (milestone, outcome) {
   WHERE $unreached
   REMOVE milestone.reachedAt
 }
-RETURN outcome
+RETURN outcome, [{type: 'MILESTONE_CHANGED', subjectType: 'Milestone', subjectId: $milestoneId,
+  projectId: project.id,
+  payload: {change: 'UPDATED',
+            fields: keys($changes) + CASE WHEN $unreached AND NOT 'reachedAt' IN keys($changes)
+                                          THEN ['reachedAt'] ELSE [] END,
+            title: milestone.title, dueDate: milestone.dueDate,
+            reachedAt: milestone.reachedAt}}] AS events

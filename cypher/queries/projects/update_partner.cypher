@@ -5,7 +5,7 @@
 // otherwise (NOT_ALLOWED), so there is always exactly one. Shares may not exceed the total
 // budget (OVER_BUDGET), compared under the project's lock.
 // Placeholders (schema/projects/acting.py): project_visible, organization_visible, manages,
-// coordinates.
+// coordinates. Event: PROJECT_PARTNERS_CHANGED (UPDATED, as add_partner).
 OPTIONAL MATCH (project:Project {id: $projectId})
   WHERE {{project_visible}}
 SET project._lock = true
@@ -46,4 +46,6 @@ CALL (project, partner, outcome) {
       partner.budget = coalesce($budget, partner.budget)
   REMOVE partner.candidate
 }
-RETURN outcome
+RETURN outcome, [{type: 'PROJECT_PARTNERS_CHANGED', subjectType: 'Organization',
+  subjectId: $organizationId, scopeType: 'Project', scopeId: $projectId, projectId: $projectId,
+  payload: {change: 'UPDATED', role: partner.role, budget: partner.budget}}] AS events

@@ -5,6 +5,7 @@
 // locked first (a property write holds its lock to the end of the transaction), so that a
 // budget line written at the same time cannot slip past the comparison.
 // Placeholders (schema/projects/acting.py): project_visible, manages.
+// Event: PROJECT_UPDATED (the fields given; the total budget is public, as the project).
 OPTIONAL MATCH (project:Project {id: $projectId})
   WHERE {{project_visible}}
 SET project._lock = true
@@ -22,7 +23,7 @@ WITH project, planned, shares,
      coalesce($changes.startDate, project.startDate) AS startDate,
      coalesce($changes.endDate, project.endDate) AS endDate,
      coalesce($changes.status, project.status) AS status
-WITH project,
+WITH project, project.status AS former,
   CASE
     WHEN project IS NULL THEN 'NOT_FOUND'
     WHEN NOT {{manages}} THEN 'FORBIDDEN'
@@ -41,4 +42,8 @@ CALL (project, outcome) {
   WHERE outcome = 'DONE'
   SET project += $changes
 }
-RETURN outcome
+RETURN outcome, [{type: 'PROJECT_UPDATED', subjectType: 'Project', subjectId: $projectId,
+  projectId: $projectId,
+  s3Areas: COLLECT { MATCH (project)-[:TAGGED]->(area:S3Area) RETURN area.id },
+  payload: {fields: keys($changes), title: project.title, status: project.status,
+            previousStatus: former}}] AS events
