@@ -77,7 +77,10 @@ def main() -> int:
             print(f"GraphQL API and GraphiQL: http://{settings.api_host}:{settings.api_port}/graphql")
             uvicorn.run("app.main:app", host=settings.api_host, port=settings.api_port,
                         log_level=settings.log_level.lower(),
-                        ws_max_size=settings.ws_max_message_bytes)
+                        ws_max_size=settings.ws_max_message_bytes,
+                        # events are a few hundred bytes: compressing each costs more CPU
+                        # per subscriber than it saves bytes
+                        ws_per_message_deflate=False)
     finally:
         if local is not None and started:
             local.stop()

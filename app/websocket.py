@@ -15,7 +15,8 @@ Close codes (besides the protocol's own 4400, 4408, 4409):
 - 4429 this identity (person, or address when anonymous) has CONNECTIONS_PER_IDENTITY open;
 - 4420 the client fell SUBSCRIPTION_QUEUE_LIMIT events behind (a slow consumer): reconnect
   and resume with `after:`;
-- 1009 a message over WS_MAX_MESSAGE_BYTES (closed by the server before it is read).
+- 1009 a message over WS_MAX_MESSAGE_BYTES (closed by the server before it is read);
+- 1013 the credentials could not be checked (Neo4j unreachable or saturated): try again later.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from typing import Any
 
 from graphql import GraphQLError, OperationDefinitionNode, OperationType, parse
 from graphql.error import GraphQLSyntaxError
+from neo4j.exceptions import DriverError, Neo4jError
 from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
     BaseGraphQLTransportWSHandler,
 )
@@ -48,6 +50,7 @@ logger = logging.getLogger("app.websocket")
 CREDENTIALS_REFUSED = 4403
 TOO_MANY_CONNECTIONS = 4429
 SLOW_CONSUMER = 4420
+TRY_AGAIN_LATER = 1013  # the database could not be asked (WebSocket's own code for it)
 
 
 class ConnectionRefused(Exception):
@@ -191,6 +194,9 @@ async def admit(context: Context, accounts: Accounts, connections: Connections) 
         identity = await accounts.authenticate(context.db, authorization)
     except ApiError as error:
         raise ConnectionRefused(CREDENTIALS_REFUSED, str(error)) from None
+    except (Neo4jError, DriverError) as error:
+        logger.warning("could not check a connection's credentials: %s", error)
+        raise ConnectionRefused(TRY_AGAIN_LATER, "The service is busy; try again") from None
     if identity is not None:
         context.viewer_id, context.session_id = identity.user_id, identity.session_id
     key = (f"user:{identity.user_id}" if identity is not None

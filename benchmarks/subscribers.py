@@ -34,6 +34,8 @@ from localdb import instance
 from tests.accounts_api import bearer_token
 from tests.live_api import ApiProcess, subscriber
 
+# Subscribers arrive a few at a time, as people open a page, not all in the same millisecond.
+CONNECTING_AT_ONCE = 20
 CAST = (Path(__file__).parent / "cypher" / "subscribers_cast.cypher").read_text()
 ACTIVITY = "subscription($community: ID!) { communityActivity(community: $community) { seq at } }"
 CREATE_DISCUSSION = """
@@ -77,7 +79,7 @@ async def run(subscribers: int, events: int, interval: float, scale: float,
         author = await bearer_token(db, settings, cast["author"])
     community = ids.encode("Community", cast["community"])
     api = ApiProcess(settings, ENV="development", LOG_LEVEL="WARNING",
-                     CONNECTIONS_PER_IDENTITY="10")
+                     SUBSCRIPTION_CHECK_SECONDS="5")
     api.start()
     try:
         assert api.process is not None
@@ -87,10 +89,14 @@ async def run(subscribers: int, events: int, interval: float, scale: float,
         connected = asyncio.Event()
         ready = 0
 
+        arriving = asyncio.Semaphore(CONNECTING_AT_ONCE)
+
         async def listen(index: int) -> None:
             nonlocal ready
+            await arriving.acquire()
             async with subscriber(api, tokens[index]) as client:
                 await client.subscribe(ACTIVITY, community=community)
+                arriving.release()
                 ready += 1
                 if ready == len(people):
                     connected.set()

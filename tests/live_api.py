@@ -65,7 +65,8 @@ class ApiProcess:
         """Start the process and wait until it answers /readyz."""
         self.process = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1",
-             "--port", str(self.port), "--ws-max-size", "65536", "--no-access-log"],
+             "--port", str(self.port), "--ws-max-size", "65536",
+             "--ws-per-message-deflate", "false", "--no-access-log"],
             cwd=ROOT, env=self.environment)
         deadline = time.monotonic() + START_SECONDS
         while time.monotonic() < deadline:

@@ -12,7 +12,8 @@ the people entitled to a project's private side (`ProjectPrivate`, on the projec
 budget line deleted from it, which no longer exists to be a scope itself.
 
 One statement per scope type answers for a whole batch of (event, viewer) pairs: the rule,
-written on `$viewerId`, is applied to each pair's viewer in turn.
+written on `$viewerId`, is applied to each viewer in turn, and the viewers who pass come back
+collected, one row per event.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def register_scope(scope_type: str, kind: NodeKind) -> None:
 def _statement(kind: NodeKind) -> str:
     """The batch check of `kind`'s visibility rule, on each pair's scope and viewer."""
     return cypher.rendered("queries/events/scope_visible", label=kind.label,
-                           visible=_VIEWER_PARAMETER.sub("pair.viewerId", kind.visibility))
+                           visible=_VIEWER_PARAMETER.sub("viewerId", kind.visibility))
 
 
 async def visible_pairs(db: Database,
@@ -62,8 +63,13 @@ async def visible_pairs(db: Database,
         kind = node_kind(scope_type) or _scopes.get(scope_type)
         if kind is None:
             continue
-        records = await db.read(_statement(kind), {"pairs": [
-            {"seq": event.seq, "scopeId": event.scope_id, "viewerId": viewer_id}
-            for event, viewer_id in asked]})
-        allowed.update((record["seq"], record["viewerId"]) for record in records)
+        events: dict[int, tuple[str, list[str | None]]] = {}
+        for event, viewer_id in asked:
+            events.setdefault(event.seq, (event.scope_id, []))[1].append(viewer_id)
+        # one row per event, its viewers collected: a thousand subscribers are one record
+        records = await db.read(_statement(kind), {"events": [
+            {"seq": seq, "scopeId": scope_id, "viewers": viewers}
+            for seq, (scope_id, viewers) in events.items()]})
+        allowed.update((record["seq"], viewer or None)
+                       for record in records for viewer in record["viewers"])
     return allowed
