@@ -4,8 +4,12 @@ An event is visible to a viewer when the viewer may see its scope (the object it
 object whose visibility decides, such as the community of a deleted comment), by the same
 visibility rule every read of that type applies (`NodeKind.visible`), evaluated at delivery
 time, so a person who has left a reserved community stops receiving its events at once. An
-event with a recipient (a notification) is visible to that person only. A scope of a type
-without a registered rule, or one that no longer exists, is visible to nobody.
+event with a recipient (a notification) is visible to that person only. A scope may also be a
+side of an object whose rule is stricter than the object's own (`SIDES`): the content of a
+community (a RESERVED community is visible to all, its member list only to its members), the
+people who manage a community or an organization (who see its pending memberships), the
+private side of a project (its documents). A scope of a type without a registered rule, or one
+that no longer exists, is visible to nobody.
 
 One statement per scope type answers for a whole batch of (event, viewer) pairs: the rule,
 written on `$viewerId`, is applied to each pair's viewer in turn.
@@ -15,7 +19,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from functools import cache
+from types import MappingProxyType
 
 from app import cypher
 from app.db import Database
@@ -25,6 +31,19 @@ from schema.node import node_kind
 
 _VIEWER_PARAMETER = re.compile(r"\$viewerId\b")
 Pair = tuple[int, str | None]
+
+# Scope types naming a side of an object (the object's id is the scope id), each with the rule
+# of those who may read that side.
+SIDES: Mapping[str, NodeKind] = MappingProxyType({
+    "CommunityContent": NodeKind("Community", "communities/community_fields",
+                                 "communities/community_content_visible"),
+    "CommunityManagement": NodeKind("Community", "communities/community_fields",
+                                    "communities/community_managed"),
+    "OrganizationManagement": NodeKind("Organization", "actors/organization_fields",
+                                       "actors/organization_administered"),
+    "ProjectPrivate": NodeKind("Project", "projects/project_fields",
+                               "projects/project_entitled"),
+})
 
 
 @cache
@@ -46,7 +65,7 @@ async def visible_pairs(db: Database,
         else:
             by_scope[event.scope_type].append((event, viewer_id))
     for scope_type, asked in by_scope.items():
-        kind = node_kind(scope_type)
+        kind = node_kind(scope_type) or SIDES.get(scope_type)
         if kind is None:
             continue
         records = await db.read(_statement(kind), {"pairs": [
