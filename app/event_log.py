@@ -3,13 +3,14 @@
 A mutation's write statement returns, beside its `outcome`, the `events` its change makes: maps
 with `type`, `subjectType` and `subjectId` (the GraphQL type and id of the object concerned),
 and optionally `scopeType`/`scopeId` (the object whose visibility decides who may learn of the
-event, when it is not the subject: the community of a deleted comment), `recipientId` (the one
-person who may learn of it: a notification), `communityId`, `projectId`, `s3Areas`,
-`competences` (what subscribers filter on) and `payload` (what changed, only what anyone who
-may see the scope may see). `schema.mutations.write_statement` appends them, when the outcome
-is DONE, in the same transaction (`events/append`): an event exists if and only if its change
-committed, and `seq` numbers events in commit order without gaps. Subscriptions and webhooks
-read the log from a position on (`read_after`).
+event, when it is not the subject: the community of a deleted comment; or a side of an object
+with a stricter rule, `schema.events.access.SIDES`: a RESERVED community's member list),
+`recipientId` (the one person who may learn of it: a notification), `communityId`,
+`projectId`, `s3Areas`, `competences` (what subscribers filter on) and `payload` (what
+changed, only what anyone who may see the scope may see). `schema.mutations.write_statement`
+appends them, when the outcome is DONE, in the same transaction (`events/append`): an event
+exists if and only if its change committed, and `seq` numbers events in commit order without
+gaps. Subscriptions and webhooks read the log from a position on (`read_after`).
 """
 
 from __future__ import annotations

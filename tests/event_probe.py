@@ -9,6 +9,7 @@ people, to show that a refusal recorded nothing).
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +17,47 @@ from app import event_log
 from app.db import Database
 from app.event_log import LoggedEvent
 from schema.events.access import visible_pairs
+
+
+async def log_end(db: Database) -> int:
+    """The seq of the latest event: read before a mutation, the log after it is its own."""
+    return await event_log.last_seq(db)
+
+
+async def since(db: Database, before: int) -> list[LoggedEvent]:
+    """Every event committed after seq `before`, in order."""
+    found: list[LoggedEvent] = []
+    while page := await event_log.read_after(db, before):
+        found += page
+        before = page[-1].seq
+    return found
+
+
+async def recorded(db: Database, before: int, *node_ids: str) -> list[LoggedEvent]:
+    """The events committed after seq `before` whose subject or recipient is one of
+    `node_ids`, in order (other tests' events are left out)."""
+    return [event for event in await since(db, before)
+            if event.subject_id in node_ids or event.recipient_id in node_ids]
+
+
+def payload(event: LoggedEvent) -> dict[str, Any]:
+    """The event's payload, decoded."""
+    decoded: dict[str, Any] = json.loads(event.payload)
+    return decoded
+
+
+def shape(event: LoggedEvent) -> tuple[str, str, str, str, str, str | None]:
+    """What an event is about: type, subject type and id, scope type and id, recipient."""
+    return (event.type, event.subject_type, event.subject_id, event.scope_type, event.scope_id,
+            event.recipient_id)
+
+
+async def audience(db: Database, event: LoggedEvent,
+                   people: Mapping[str, str | None]) -> set[str]:
+    """The names (keys of `people`, whose values are user ids, None for an anonymous
+    visitor) of those who may receive `event` now, by the rule the event hub applies."""
+    allowed = await visible_pairs(db, [(event, user_id) for user_id in people.values()])
+    return {name for name, user_id in people.items() if (event.seq, user_id) in allowed}
 
 
 @dataclass(frozen=True)
@@ -30,8 +72,7 @@ class Recorded:
 
     @property
     def payload(self) -> dict[str, Any]:
-        decoded: dict[str, Any] = json.loads(self.event.payload)
-        return decoded
+        return payload(self.event)
 
     @property
     def subject(self) -> tuple[str, str]:
@@ -51,33 +92,27 @@ class Log:
 
     async def mark(self) -> None:
         """Remember the log's end: what follows is what the next mutations record."""
-        self.start = await event_log.last_seq(self.db)
+        self.start = await log_end(self.db)
 
     async def since(self) -> list[Recorded]:
         """Every event committed since the mark, in order."""
-        found: list[Recorded] = []
-        after = self.start
-        while page := await event_log.read_after(self.db, after):
-            found += [Recorded(event) for event in page]
-            after = page[-1].seq
-        return found
+        return [Recorded(event) for event in await since(self.db, self.start)]
 
     async def about(self, *node_ids: str) -> list[Recorded]:
         """The events since the mark whose subject, scope or notified object is one of
         `node_ids`."""
         wanted = set(node_ids)
-        return [recorded for recorded in await self.since()
-                if {recorded.event.subject_id, recorded.event.scope_id,
-                    recorded.payload.get("aboutId")} & wanted]
+        return [found for found in await self.since()
+                if {found.event.subject_id, found.event.scope_id,
+                    found.payload.get("aboutId")} & wanted]
 
     async def by(self, actor_id: str) -> list[Recorded]:
         """The events since the mark that `actor_id` made."""
-        return [recorded for recorded in await self.since()
-                if recorded.event.actor_id == actor_id]
+        return [found for found in await self.since() if found.event.actor_id == actor_id]
 
 
-async def receivers(db: Database, recorded: Recorded, viewers: dict[str, str | None]) -> set[str]:
+async def receivers(db: Database, found: Recorded,
+                    viewers: Mapping[str, str | None]) -> set[str]:
     """The names of `viewers` (name: user id, None for an anonymous visitor) who may receive
     the event now, as subscriptions decide."""
-    allowed = await visible_pairs(db, [(recorded.event, viewer) for viewer in viewers.values()])
-    return {name for name, viewer in viewers.items() if (recorded.event.seq, viewer) in allowed}
+    return await audience(db, found.event, viewers)

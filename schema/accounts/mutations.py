@@ -31,7 +31,15 @@ from schema.accounts.inputs import (
 )
 from schema.actors.types import USER, User
 from schema.loading import load_node
-from schema.mutations import Payload, UserErrorCode, new_id, require_viewer, user_error, validated
+from schema.mutations import (
+    Payload,
+    UserErrorCode,
+    new_id,
+    require_viewer,
+    user_error,
+    validated,
+    write_statement,
+)
 
 Info = strawberry.Info[Context, None]
 # Rotated refresh tokens remembered per session, to recognise one presented again.
@@ -88,10 +96,14 @@ def _accounts(info: Info) -> Accounts:
     return accounts
 
 
+def _as_person(info: Info, user_id: str) -> Context:
+    """The request's context acting as the person `user_id`."""
+    return dataclasses.replace(info.context, viewer_id=user_id, loaders={})
+
+
 async def _person(info: Info, user_id: str) -> User | None:
     # Read as the person themselves: what they see of their own account.
-    context = dataclasses.replace(info.context, viewer_id=user_id, loaders={})
-    fields = await load_node(context, USER, user_id)
+    fields = await load_node(_as_person(info, user_id), USER, user_id)
     return User.from_fields(fields) if fields is not None else None
 
 
@@ -113,8 +125,9 @@ class AccountMutations:
         user_id = new_id()
         keys = {"emailKey": chosen.email.lower(), "handleKey": chosen.handle.lower()}
         try:
-            [record] = await info.context.db.write(
-                cypher.load("queries/accounts/register_user").text,
+            # As the new person: they are the actor of their USER_REGISTERED event.
+            record = await write_statement(
+                _as_person(info, user_id), "accounts/register_user",
                 {**keys, "id": user_id, "email": chosen.email, "handle": chosen.handle,
                  "displayName": chosen.display_name,
                  "passwordHash": await hash_password(chosen.password)})

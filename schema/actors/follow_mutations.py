@@ -5,9 +5,9 @@ from __future__ import annotations
 import strawberry
 from pydantic import Field
 
-from app import cypher
 from app import ids as global_ids
 from app.context import Context
+from schema.actors.changes import run
 from schema.mutations import (
     MutationInput,
     Payload,
@@ -52,7 +52,7 @@ class FollowPayload(Payload):
 
 async def _change(info: strawberry.Info[Context, None], statement: str,
                   given: FollowInput | UnfollowInput) -> FollowPayload:
-    viewer_id = require_viewer(info)
+    require_viewer(info)
     chosen, errors = validated(given)
     if chosen is None:
         return FollowPayload(user_errors=errors, client_mutation_id=given.client_mutation_id)
@@ -60,10 +60,8 @@ async def _change(info: strawberry.Info[Context, None], statement: str,
     kind = node_kind(type_name)
     if kind is None:  # a followable type whose domain is not registered
         raise RuntimeError(f"{type_name} is followable but not registered")
-    text = cypher.rendered(f"queries/actors/{statement}", label=kind.label,
-                           visible=kind.visibility)
-    [record] = await info.context.db.write(text, {"viewerId": viewer_id,
-                                                 "subjectId": subject_id})
+    record = await run(info, statement, {"subjectId": subject_id, "subjectType": type_name},
+                       label=kind.label, visible=kind.visibility)
     errors = outcome_errors(record["outcome"], type_name.lower(), REASONS)
     if errors:
         return FollowPayload(user_errors=errors, client_mutation_id=chosen.client_mutation_id)

@@ -39,8 +39,7 @@ PROFILE_FIELDS = ("name", "kind", "legal_form", "vat_number", "city", "province"
                   "website", "description", "founded_year")
 
 # Who may change an organization: its admins, and the platform admins.
-MAY_ADMINISTER = (f"({applied('access/viewer_administers_organization', 'organization')}"
-                  f" OR {applied('access/viewer_is_platform_admin', 'organization')})")
+MAY_ADMINISTER = applied("actors/organization_administered", "organization")
 VAT_REASONS = {"TAKEN": Reason("vatNumber", UserErrorCode.TAKEN,
                                "Another organization has this VAT number.")}
 

@@ -4,12 +4,12 @@ An event is visible to a viewer when the viewer may see its scope (the object it
 object whose visibility decides, such as the community of a deleted comment), by the same
 visibility rule every read of that type applies (`NodeKind.visible`), evaluated at delivery
 time, so a person who has left a reserved community stops receiving its events at once. An
-event with a recipient (a notification) is visible to that person only. A scope of a type
-without a registered rule, or one that no longer exists, is visible to nobody.
-
-An audience that no node type's rule describes has a scope type of its own (`register_scope`):
-the people entitled to a project's private side (`ProjectPrivate`, on the project) learn of a
-budget line deleted from it, which no longer exists to be a scope itself.
+event with a recipient (a notification) is visible to that person only. A scope may also be a
+side of an object whose rule is stricter than the object's own (`SIDES`): the content of a
+community (a RESERVED community is visible to all, its member list only to its members), the
+people who manage a community or an organization (who see its pending memberships), the
+private side of a project (its documents). A scope of a type without a registered rule, or one
+that no longer exists, is visible to nobody.
 
 One statement per scope type answers for a whole batch of (event, viewer) pairs: the rule,
 written on `$viewerId`, is applied to each viewer in turn, and the viewers who pass come back
@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from functools import cache
+from types import MappingProxyType
 
 from app import cypher
 from app.db import Database
@@ -30,15 +32,19 @@ from schema.node import node_kind
 
 _VIEWER_PARAMETER = re.compile(r"\$viewerId\b")
 Pair = tuple[int, str | None]
-_scopes: dict[str, NodeKind] = {}
 
-
-def register_scope(scope_type: str, kind: NodeKind) -> None:
-    """Let events name `scope_type` as their scope: visible to whoever `kind`'s rule lets see
-    the scope node (of `kind`'s label), for an audience no registered node type has."""
-    if node_kind(scope_type) is not None:
-        raise ValueError(f"{scope_type!r} is a node type, with a rule of its own")
-    _scopes[scope_type] = kind
+# Scope types naming a side of an object (the object's id is the scope id), each with the rule
+# of those who may read that side.
+SIDES: Mapping[str, NodeKind] = MappingProxyType({
+    "CommunityContent": NodeKind("Community", "communities/community_fields",
+                                 "communities/community_content_visible"),
+    "CommunityManagement": NodeKind("Community", "communities/community_fields",
+                                    "communities/community_managed"),
+    "OrganizationManagement": NodeKind("Organization", "actors/organization_fields",
+                                       "actors/organization_administered"),
+    "ProjectPrivate": NodeKind("Project", "projects/project_fields",
+                               "projects/project_entitled"),
+})
 
 
 @cache
@@ -60,7 +66,7 @@ async def visible_pairs(db: Database,
         else:
             by_scope[event.scope_type].append((event, viewer_id))
     for scope_type, asked in by_scope.items():
-        kind = node_kind(scope_type) or _scopes.get(scope_type)
+        kind = node_kind(scope_type) or SIDES.get(scope_type)
         if kind is None:
             continue
         events: dict[int, tuple[str, list[str | None]]] = {}

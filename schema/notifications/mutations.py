@@ -5,12 +5,18 @@ from __future__ import annotations
 import strawberry
 from pydantic import Field, model_validator
 
-from app import cypher
 from app import ids as global_ids
 from app.context import Context
 from schema.actors.types import USER, User
 from schema.loading import load_node
-from schema.mutations import MutationInput, Payload, refuse, require_viewer, validated
+from schema.mutations import (
+    MutationInput,
+    Payload,
+    refuse,
+    require_viewer,
+    validated,
+    write_statement,
+)
 
 MAX_IDS = 100
 
@@ -59,9 +65,8 @@ class NotificationMutations:
                                                 client_mutation_id=input.client_mutation_id)
         ids = list(dict.fromkeys(global_ids.decode_as(value, "Notification")
                                  for value in chosen.ids or []))
-        [record] = await info.context.db.write(
-            cypher.load("queries/notifications/mark_notifications_read").text,
-            {"viewerId": viewer_id, "ids": ids, "all": bool(chosen.all)})
+        record = await write_statement(info.context, "notifications/mark_notifications_read",
+                                       {"ids": ids, "all": bool(chosen.all)})
         refuse(record["outcome"], "notification")
         fields = await load_node(info.context, USER, viewer_id)
         return MarkNotificationsReadPayload(

@@ -14,12 +14,11 @@ import strawberry
 from app import cypher, ids
 from app.context import Context
 from schema.actors.types import ORGANIZATION, Organization
-from schema.events.access import register_scope
 from schema.loading import Conditions, Relation, load_one, related_connection
 from schema.money import Money, money
 from schema.node import Node, register
 from schema.pagination import Connection, Edge, SortKey, node_edge
-from schema.projects.kinds import BUDGET_LINE, PROJECT, PROJECT_PRIVATE, BudgetCategory
+from schema.projects.kinds import BUDGET_LINE, PROJECT, BudgetCategory
 
 if TYPE_CHECKING:
     from schema.projects.types import Project
@@ -150,6 +149,5 @@ async def budget_by_category(context: Context, project_id: str,
 
 
 register("BudgetLine", BUDGET_LINE, BudgetLine.from_fields)
-register_scope("ProjectPrivate", PROJECT_PRIVATE)
 
 budget_line_edge = node_edge(BudgetLineEdge, BudgetLine)

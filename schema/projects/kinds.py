@@ -14,10 +14,6 @@ MILESTONE = NodeKind("Milestone", "projects/milestone_fields")
 RESULT = NodeKind("Result", "projects/result_fields")
 BUDGET_LINE = NodeKind("BudgetLine", "projects/budget_line_fields",
                        visible="projects/budget_line_visible")
-# A project as the scope of events only those entitled to its private side may learn of (the
-# deletion of a budget line): no GraphQL type, an audience (schema/events/access.py).
-PROJECT_PRIVATE = NodeKind("Project", "projects/project_fields",
-                           visible="projects/project_entitled")
 
 
 @strawberry.enum(description="Where a project stands.")

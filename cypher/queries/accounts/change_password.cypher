@@ -2,6 +2,7 @@
 // the current password was checked against ($checkedHash), and revoke every open session of
 // theirs except $sessionId (the one asking; null revokes all). Answers DONE (also when a
 // retry of this very call finds $newHash in place) or CHANGED (someone changed it meanwhile).
+// No event: sessions and credentials are not platform content.
 MATCH (user:User {id: $userId})
 WITH user,
   CASE

@@ -2,7 +2,8 @@
 // first use: to the person whose email is $verifiedEmailKey (an email the issuer verified;
 // null when none), else to a new person $newId named $displayName with the first of $handles
 // that nobody holds. The identity's (issuer, subject) is unique-constrained, so concurrent
-// first uses meet on one identity and one person; repeating this changes nothing.
+// first uses meet on one identity and one person; repeating this changes nothing. No event:
+// sessions and credentials are not platform content.
 MERGE (identity:ExternalIdentity {issuer: $issuer, subject: $subject})
   ON CREATE SET identity.email = $email, identity.createdAt = datetime()
 WITH identity

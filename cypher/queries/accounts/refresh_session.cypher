@@ -5,6 +5,7 @@
 // - REUSED when $tokenHash is a token rotated before: it leaked or was copied, so the session
 //   is revoked, which stops every token of it;
 // - INVALID otherwise (revoked, expired, or a token this session never had).
+// No event: sessions and credentials are not platform content.
 MATCH (session:Session {id: $sessionId})-[:OF]->(user:User)
 WITH session, user,
   CASE

@@ -4,7 +4,9 @@
 // the person a member with the title of the request or invitation; either answer ends it.
 // The organization is locked first, so that concurrent changes of its memberships see each
 // other. `visible`, `person_visible` and `administers` are filled by the code
-// (schema/actors/membership_mutations.py).
+// (schema/actors/membership_mutations.py). Event: ORGANIZATION_MEMBERSHIP_CHANGED (the person
+// and where they now stand), visible as the organization is when the person became a member
+// (members are public), else only to those who administer it (a refusal ends a pending one).
 MATCH (viewer:User {id: $viewerId})
 OPTIONAL MATCH (n:Organization {id: $organizationId})
   WHERE {{visible}}
@@ -36,4 +38,10 @@ CALL (pending, acting) {
 RETURN CASE WHEN organization IS NULL THEN 'NOT_FOUND' WHEN person IS NULL THEN 'PERSON_NOT_FOUND'
             WHEN NOT own AND NOT administers THEN 'FORBIDDEN'
             WHEN pending IS NULL THEN 'NOTHING_PENDING' ELSE 'DONE' END AS outcome,
-       CASE WHEN $accept THEN 'ACTIVE' ELSE 'NONE' END AS status
+       CASE WHEN $accept THEN 'ACTIVE' ELSE 'NONE' END AS status,
+       [{type: 'ORGANIZATION_MEMBERSHIP_CHANGED', subjectType: 'Organization',
+         subjectId: $organizationId,
+         scopeType: CASE WHEN $accept THEN 'Organization' ELSE 'OrganizationManagement' END,
+         scopeId: $organizationId,
+         payload: {personId: $personId,
+                   status: CASE WHEN $accept THEN 'ACTIVE' ELSE 'NONE' END}}] AS events

@@ -3,10 +3,13 @@
 // TAKEN when another organization has the VAT number $vatNumber, and with the indexes of the
 // competence ids that name nothing (unknown); a refused call writes nothing. A retried
 // transaction finds its own organization by id and changes nothing more. No placeholders.
+// Event: ORGANIZATION_CREATED (its name and kind, its competences as its filter), when the
+// organization is new.
 MATCH (viewer:User {id: $viewerId})
+WITH viewer, NOT EXISTS { (:Organization {id: $organizationId}) } AS fresh
 OPTIONAL MATCH (holder:Organization {vatNumber: $vatNumber})
   WHERE holder.id <> $organizationId
-WITH viewer, holder IS NOT NULL AS taken,
+WITH viewer, fresh, holder IS NOT NULL AS taken,
      [index IN range(0, size($competences) - 1)
       WHERE NOT EXISTS { MATCH (:Competence {id: $competences[index].competence}) }] AS unknown
 CALL (viewer, taken, unknown) {
@@ -22,4 +25,7 @@ CALL (viewer, taken, unknown) {
   SET holding.distinctive = held.distinctive
 }
 RETURN CASE WHEN taken THEN 'TAKEN' WHEN unknown <> [] THEN 'UNKNOWN' ELSE 'DONE' END
-  AS outcome, unknown
+  AS outcome, unknown,
+  CASE WHEN fresh THEN [{type: 'ORGANIZATION_CREATED', subjectType: 'Organization',
+    subjectId: $organizationId, competences: [held IN $competences | held.competence],
+    payload: {name: $properties.name, kind: $properties.kind}}] ELSE [] END AS events

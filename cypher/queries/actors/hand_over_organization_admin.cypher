@@ -2,7 +2,9 @@
 // active member $personId an admin too, and steps down to member when $stepDown: the
 // organization keeps an admin, the person. The organization is locked first, so that
 // concurrent changes of its memberships see each other. `visible`, `person_visible` and
-// `administers` are filled by the code (schema/actors/membership_mutations.py).
+// `administers` are filled by the code (schema/actors/membership_mutations.py). Event:
+// ORGANIZATION_MEMBERSHIP_CHANGED (the person, now an admin, and whether the viewer stepped
+// down), visible as the organization is (the members and their roles are public).
 MATCH (viewer:User {id: $viewerId})
 OPTIONAL MATCH (n:Organization {id: $organizationId})
   WHERE {{visible}}
@@ -34,4 +36,8 @@ RETURN CASE WHEN organization IS NULL THEN 'NOT_FOUND' WHEN NOT allowed THEN 'FO
             WHEN person IS NULL THEN 'PERSON_NOT_FOUND' WHEN person = viewer THEN 'SELF'
             WHEN membership IS NULL THEN 'NOT_ACTIVE' WHEN alreadyAdmin THEN 'ALREADY_ADMIN'
             ELSE 'DONE' END AS outcome,
-       'ACTIVE' AS status
+       'ACTIVE' AS status,
+       [{type: 'ORGANIZATION_MEMBERSHIP_CHANGED', subjectType: 'Organization',
+         subjectId: $organizationId,
+         payload: {personId: $personId, status: 'ACTIVE', role: 'ADMIN',
+                   steppedDown: $stepDown}}] AS events

@@ -3,7 +3,9 @@
 // a request of the person already there makes them a member at once. The organization is
 // locked first, so that concurrent changes of its memberships see each other. `visible`,
 // `person_visible` (the labels' rules) and `administers` are filled by the code
-// (schema/actors/membership_mutations.py).
+// (schema/actors/membership_mutations.py). Event: ORGANIZATION_MEMBERSHIP_CHANGED (the person
+// and where they now stand), visible as the organization is when the person became a member
+// (members are public), else only to those who administer it (a pending invitation).
 MATCH (viewer:User {id: $viewerId})
 OPTIONAL MATCH (n:Organization {id: $organizationId})
   WHERE {{visible}}
@@ -38,4 +40,10 @@ CALL (organization, person, acting, requested) {
 RETURN CASE WHEN organization IS NULL THEN 'NOT_FOUND' WHEN NOT allowed THEN 'FORBIDDEN'
             WHEN person IS NULL THEN 'PERSON_NOT_FOUND' WHEN member THEN 'ALREADY_DONE'
             ELSE 'DONE' END AS outcome,
-       CASE WHEN requested THEN 'ACTIVE' ELSE 'INVITED' END AS status
+       CASE WHEN requested THEN 'ACTIVE' ELSE 'INVITED' END AS status,
+       [{type: 'ORGANIZATION_MEMBERSHIP_CHANGED', subjectType: 'Organization',
+         subjectId: $organizationId,
+         scopeType: CASE WHEN requested THEN 'Organization' ELSE 'OrganizationManagement' END,
+         scopeId: $organizationId,
+         payload: {personId: $personId,
+                   status: CASE WHEN requested THEN 'ACTIVE' ELSE 'INVITED' END}}] AS events

@@ -3,6 +3,9 @@
 // person is its last admin. The organization is locked first, so that concurrent changes of
 // its memberships see each other. `visible`, `person_visible` and `administers` are filled by
 // the code (schema/actors/membership_mutations.py).
+// Event: ORGANIZATION_MEMBERSHIP_CHANGED (the person, status NONE), visible as the
+// organization is when a membership ended (members are public), else only to those who
+// administer it (a pending request or invitation ended).
 MATCH (viewer:User {id: $viewerId})
 OPTIONAL MATCH (n:Organization {id: $organizationId})
   WHERE {{visible}}
@@ -20,7 +23,8 @@ OPTIONAL MATCH (person)-[tie:MEMBER_OF|INVITED_TO|REQUESTED_MEMBERSHIP]->(organi
 WITH organization, person, allowed, collect(tie) AS ties
 WITH organization, person, allowed, ties,
      any(tie IN ties WHERE type(tie) = 'MEMBER_OF' AND tie.role = 'ADMIN')
-       AND COUNT { (organization)<-[:MEMBER_OF {role: 'ADMIN'}]-(:User) } = 1 AS lastAdmin
+       AND COUNT { (organization)<-[:MEMBER_OF {role: 'ADMIN'}]-(:User) } = 1 AS lastAdmin,
+     any(tie IN ties WHERE type(tie) = 'MEMBER_OF') AS wasMember
 CALL (ties, allowed, lastAdmin) {
   WITH ties WHERE allowed AND NOT lastAdmin
   UNWIND ties AS tie
@@ -29,4 +33,9 @@ CALL (ties, allowed, lastAdmin) {
 RETURN CASE WHEN organization IS NULL THEN 'NOT_FOUND' WHEN NOT allowed THEN 'FORBIDDEN'
             WHEN person IS NULL THEN 'PERSON_NOT_FOUND' WHEN ties = [] THEN 'NOT_A_MEMBER'
             WHEN lastAdmin THEN 'LAST_ADMIN' ELSE 'DONE' END AS outcome,
-       'NONE' AS status
+       'NONE' AS status,
+       [{type: 'ORGANIZATION_MEMBERSHIP_CHANGED', subjectType: 'Organization',
+         subjectId: $organizationId,
+         scopeType: CASE WHEN wasMember THEN 'Organization' ELSE 'OrganizationManagement' END,
+         scopeId: $organizationId,
+         payload: {personId: $personId, status: 'NONE'}}] AS events

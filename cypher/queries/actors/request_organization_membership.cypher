@@ -4,6 +4,9 @@
 // already there makes the viewer a member at once. The organization is locked first, so that
 // concurrent changes of its memberships see each other. `visible` is filled by the code
 // (schema/actors/membership_mutations.py; `person_visible` and `administers` are unused).
+// Event: ORGANIZATION_MEMBERSHIP_CHANGED (the person and where they now stand), visible as
+// the organization is when the viewer became a member (members are public), else only to
+// those who administer it (a pending request); none when the request was there already.
 MATCH (viewer:User {id: $viewerId})
 OPTIONAL MATCH (n:Organization {id: $organizationId})
   WHERE {{visible}}
@@ -15,7 +18,8 @@ CALL (organization) {
 }
 WITH viewer, organization,
      EXISTS { (viewer)-[:MEMBER_OF]->(organization) } AS member,
-     EXISTS { (viewer)-[:INVITED_TO]->(organization) } AS invited
+     EXISTS { (viewer)-[:INVITED_TO]->(organization) } AS invited,
+     EXISTS { (viewer)-[:REQUESTED_MEMBERSHIP]->(organization) } AS requested
 CALL (viewer, organization, member, invited) {
   WITH viewer, organization WHERE organization IS NOT NULL AND NOT member AND invited
   MATCH (viewer)-[invitation:INVITED_TO]->(organization)
@@ -31,4 +35,11 @@ CALL (viewer, organization, member, invited) {
 }
 RETURN CASE WHEN organization IS NULL THEN 'NOT_FOUND' WHEN member THEN 'ALREADY_DONE'
             ELSE 'DONE' END AS outcome,
-       CASE WHEN invited THEN 'ACTIVE' ELSE 'REQUESTED' END AS status
+       CASE WHEN invited THEN 'ACTIVE' ELSE 'REQUESTED' END AS status,
+       CASE WHEN requested AND NOT invited THEN [] ELSE [{
+         type: 'ORGANIZATION_MEMBERSHIP_CHANGED', subjectType: 'Organization',
+         subjectId: $organizationId,
+         scopeType: CASE WHEN invited THEN 'Organization' ELSE 'OrganizationManagement' END,
+         scopeId: $organizationId,
+         payload: {personId: $viewerId,
+                   status: CASE WHEN invited THEN 'ACTIVE' ELSE 'REQUESTED' END}}] END AS events

@@ -1,7 +1,8 @@
 // The viewer's interests become exactly the S3 areas $areas and the competences $competences
 // (node ids): interests no longer chosen are removed, new ones added, kept ones untouched.
 // When an id names nothing, nothing changes and its index is answered (unknownAreas,
-// unknownCompetences). No placeholders.
+// unknownCompetences). No placeholders. Event: PROFILE_UPDATED (`interests`, the areas and
+// competences chosen as its filters), unless an id named nothing.
 MATCH (viewer:User {id: $viewerId})
 WITH viewer,
      [index IN range(0, size($areas) - 1)
@@ -29,4 +30,7 @@ CALL (viewer, valid) {
   MATCH (competence:Competence {id: competenceId})
   MERGE (viewer)-[:INTERESTED_IN]->(competence)
 }
-RETURN 'DONE' AS outcome, unknownAreas, unknownCompetences
+RETURN 'DONE' AS outcome, unknownAreas, unknownCompetences,
+  CASE WHEN valid THEN [{type: 'PROFILE_UPDATED', subjectType: 'User', subjectId: $viewerId,
+    s3Areas: $areas, competences: $competences, payload: {fields: ['interests']}}]
+  ELSE [] END AS events

@@ -3,7 +3,8 @@
 // it (`administers`, on `organization`): competences no longer chosen are removed, the others
 // take the `distinctive` given. When a competence id names nothing, nothing changes and its
 // index is answered (unknown). `visible` and `administers` are filled by the code
-// (schema/actors/organization_mutations.py).
+// (schema/actors/organization_mutations.py). Event: ORGANIZATION_UPDATED (`competences`, and
+// its name; the competences chosen as its filter).
 MATCH (viewer:User {id: $viewerId})
 OPTIONAL MATCH (n:Organization {id: $organizationId})
   WHERE {{visible}}
@@ -25,4 +26,7 @@ CALL (organization, allowed, unknown) {
   SET holding.distinctive = held.distinctive
 }
 RETURN CASE WHEN organization IS NULL THEN 'NOT_FOUND' WHEN NOT allowed THEN 'FORBIDDEN'
-            WHEN unknown <> [] THEN 'UNKNOWN' ELSE 'DONE' END AS outcome, unknown
+            WHEN unknown <> [] THEN 'UNKNOWN' ELSE 'DONE' END AS outcome, unknown,
+  [{type: 'ORGANIZATION_UPDATED', subjectType: 'Organization', subjectId: $organizationId,
+    competences: [held IN $competences | held.competence],
+    payload: {fields: ['competences'], name: organization.name}}] AS events

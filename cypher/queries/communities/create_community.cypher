@@ -3,9 +3,11 @@
 // active manager. A parent must be one the viewer may act on (`known`, on `parent`) and manage
 // (`manages`, on `parent`) unless the viewer is a platform admin (`administers`). Outcomes:
 // DONE, NOT_FOUND, FORBIDDEN, UNKNOWN_S3_AREA. Merged by id: a retry creates nothing twice.
+// Event: COMMUNITY_CREATED (its name, kind, access and parent; its S3 areas as its filter),
+// visible as the community is, when it is new.
 MATCH (viewer:User {id: $viewerId})
 OPTIONAL MATCH (parent:Community {id: $parentId})
-WITH viewer, parent, CASE
+WITH viewer, parent, NOT EXISTS { (:Community {id: $communityId}) } AS fresh, CASE
   WHEN $parentId IS NOT NULL AND (parent IS NULL OR NOT {{known}}) THEN 'NOT_FOUND'
   WHEN parent IS NOT NULL AND NOT ({{manages}} OR {{administers}}) THEN 'FORBIDDEN'
   WHEN any(areaId IN $areas WHERE NOT EXISTS { (:S3Area {id: areaId}) }) THEN 'UNKNOWN_S3_AREA'
@@ -26,4 +28,8 @@ CALL (viewer, parent, outcome) {
   MATCH (area:S3Area {id: areaId})
   MERGE (community)-[:FOCUSES_ON]->(area)
 }
-RETURN outcome
+RETURN outcome,
+  CASE WHEN fresh THEN [{type: 'COMMUNITY_CREATED', subjectType: 'Community',
+    subjectId: $communityId, communityId: $communityId, s3Areas: $areas,
+    payload: {name: $name, kind: $kind, access: $access, parentId: $parentId}}] ELSE [] END
+  AS events

@@ -3,12 +3,14 @@
 // an invitation) and they get a COMMUNITY_INVITATION notification ($notificationId) about the
 // community. Inviting an invited person again changes nothing. Outcomes: DONE, NOT_FOUND,
 // FORBIDDEN, UNKNOWN_MEMBER, ALREADY_DONE (an active member), INVALID_TRANSITION (they asked
-// to join: their request awaits a decision); with the membership afterwards.
+// to join: their request awaits a decision); with the membership afterwards. Events, when the
+// person was not invited yet: COMMUNITY_MEMBERSHIP_CHANGED (the member, role and status
+// INVITED), visible to those who manage the community; and NOTIFICATION_CREATED for the person.
 MATCH (viewer:User {id: $viewerId})
 OPTIONAL MATCH (community:Community {id: $communityId})
 OPTIONAL MATCH (member:User {id: $memberId})
 OPTIONAL MATCH (member)-[existing:MEMBER_OF]->(community)
-WITH viewer, community, member, existing, CASE
+WITH viewer, community, member, existing, existing.status AS before, CASE
   WHEN community IS NULL OR NOT {{known}} THEN 'NOT_FOUND'
   WHEN NOT ({{manages}} OR {{administers}}) THEN 'FORBIDDEN'
   WHEN member IS NULL THEN 'UNKNOWN_MEMBER'
@@ -27,4 +29,12 @@ CALL (community, member, existing, outcome) {
   MERGE (note)-[:ABOUT]->(community)
 }
 OPTIONAL MATCH (member)-[membership:MEMBER_OF]->(community)
-RETURN outcome, membership.role AS role, membership.status AS status
+RETURN outcome, membership.role AS role, membership.status AS status,
+  CASE WHEN before = 'INVITED' THEN []
+  ELSE [{type: 'COMMUNITY_MEMBERSHIP_CHANGED', subjectType: 'Community',
+    subjectId: $communityId, communityId: $communityId,
+    scopeType: 'CommunityManagement', scopeId: $communityId,
+    payload: {memberId: $memberId, role: membership.role, status: membership.status}}]
+    + [{type: 'NOTIFICATION_CREATED', subjectType: 'Notification',
+      subjectId: $notificationId, recipientId: $memberId, communityId: $communityId,
+      payload: {kind: 'COMMUNITY_INVITATION', communityId: $communityId}}] END AS events

@@ -6,10 +6,6 @@
 any(community IN [endNode(r)] WHERE
   (r.status = 'ACTIVE' AND {{rule communities/community_content_visible(community)}})
   OR startNode(r).id = $viewerId
-  OR EXISTS {
-    MATCH (viewer:User {id: $viewerId})
-    WHERE {{rule access/platform_admin(viewer)}}
-       OR EXISTS { (viewer)-[:MEMBER_OF {role: 'MANAGER', status: 'ACTIVE'}]->(community) }
-  })
+  OR {{rule communities/community_managed(community)}})
 AND ($roles IS NULL OR r.role IN $roles)
 AND ($statuses IS NULL OR r.status IN $statuses)

@@ -2,7 +2,8 @@
 // and its S3 areas when $areas is not null (replaced by those). Its managers (`manages`) and
 // platform admins (`administers`) may; the community must be one the viewer may act on
 // (`known`). Outcomes: DONE, NOT_FOUND, FORBIDDEN, UNKNOWN_S3_AREA. Placeholders on
-// `community` and `viewer`.
+// `community` and `viewer`. Event: COMMUNITY_UPDATED (the names of the fields set, its name and
+// access; its S3 areas as its filter), visible as the community is.
 MATCH (viewer:User {id: $viewerId})
 OPTIONAL MATCH (community:Community {id: $communityId})
 WITH viewer, community, CASE
@@ -29,4 +30,12 @@ CALL (community, outcome) {
   MATCH (area:S3Area {id: areaId})
   MERGE (community)-[:FOCUSES_ON]->(area)
 }
-RETURN outcome
+RETURN outcome,
+  [{type: 'COMMUNITY_UPDATED', subjectType: 'Community', subjectId: $communityId,
+    communityId: $communityId,
+    s3Areas: [(community)-[:FOCUSES_ON]->(area:S3Area) | area.id],
+    payload: {
+      fields: [field IN ['name', 'description', 'kind', 'access', 's3Areas']
+               WHERE {name: $name, description: $description, kind: $kind, access: $access,
+                      s3Areas: $areas}[field] IS NOT NULL],
+      name: community.name, access: community.access}}] AS events

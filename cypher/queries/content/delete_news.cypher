@@ -1,9 +1,11 @@
 // Deletes news item $newsId with its comments and the notifications about either: its author
 // and facilitators (`facilitates`, platform admins included) may. `visible` is the news' rule,
-// on `news`. Outcomes: DONE, NOT_FOUND, FORBIDDEN.
+// on `news`. Outcomes: DONE, NOT_FOUND, FORBIDDEN. Event: NEWS_DELETED (its title), visible as
+// its author is (to all, as news are): the news itself is gone.
 MATCH (viewer:User {id: $viewerId})
 OPTIONAL MATCH (news:News {id: $newsId})
-WITH viewer, news, CASE
+OPTIONAL MATCH (author:User)-[:AUTHORED]->(news)
+WITH viewer, news, author.id AS authorId, news.title AS title, CASE
   WHEN news IS NULL OR NOT {{visible}} THEN 'NOT_FOUND'
   WHEN NOT (EXISTS { (viewer)-[:AUTHORED]->(news) } OR {{facilitates}}) THEN 'FORBIDDEN'
   ELSE 'DONE' END AS outcome
@@ -20,4 +22,6 @@ CALL (news, outcome) {
   FOREACH (comment IN comments | DETACH DELETE comment)
   DETACH DELETE news
 }
-RETURN outcome
+RETURN outcome,
+  [{type: 'NEWS_DELETED', subjectType: 'News', subjectId: $newsId, scopeType: 'User',
+    scopeId: authorId, payload: {title: title}}] AS events

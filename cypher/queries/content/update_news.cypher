@@ -1,6 +1,7 @@
 // Its author changes news item $newsId: $title, $summary and $body, each when not null, and its
 // S3 areas when $areas is not null (replaced by those; nobody is notified again). Outcomes:
-// DONE, NOT_FOUND, FORBIDDEN, UNKNOWN_S3_AREA. `visible` is the news' rule, on `news`.
+// DONE, NOT_FOUND, FORBIDDEN, UNKNOWN_S3_AREA. `visible` is the news' rule, on `news`. Event:
+// NEWS_UPDATED (the names of the fields set, its title; its S3 areas as its filter).
 MATCH (viewer:User {id: $viewerId})
 OPTIONAL MATCH (news:News {id: $newsId})
 WITH viewer, news, CASE
@@ -26,4 +27,11 @@ CALL (news, outcome) {
   MATCH (area:S3Area {id: areaId})
   MERGE (news)-[:TAGGED]->(area)
 }
-RETURN outcome
+RETURN outcome,
+  [{type: 'NEWS_UPDATED', subjectType: 'News', subjectId: $newsId,
+    s3Areas: [(news)-[:TAGGED]->(area:S3Area) | area.id],
+    payload: {
+      fields: [field IN ['title', 'summary', 'body', 's3Areas']
+               WHERE {title: $title, summary: $summary, body: $body, s3Areas: $areas}[field]
+                     IS NOT NULL],
+      title: news.title}}] AS events

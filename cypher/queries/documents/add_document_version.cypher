@@ -4,7 +4,9 @@
 // is the Document visibility rule on `current`. Outcomes: NOT_FOUND (no such document for the
 // viewer), NOT_CURRENT (an earlier version, which cannot be replaced), FORBIDDEN (may not
 // attach to its subject), DONE. Two new versions offered at once follow each other (the
-// second gets NOT_CURRENT) instead of forking.
+// second gets NOT_CURRENT) instead of forking. Event: DOCUMENT_VERSION_ADDED (on the new
+// version: its number, title, file and the version it follows; in its project or community),
+// visible as the document is, when the version is new.
 MATCH (viewer:User {id: $viewerId})
 // Lock the subject the document is attached to first (a node that stays put), then read
 // the document again: a version added or a deletion committed meanwhile, each of which locks
@@ -16,16 +18,16 @@ REMOVE held._lock
 WITH viewer
 OPTIONAL MATCH (current:Document {id: $documentId})
 OPTIONAL MATCH (current)-[attached:ATTACHED_TO]->(subject)
-WITH viewer, current, attached, subject, CASE
+WITH viewer, current, attached, subject,
+  NOT EXISTS { (:Document {id: $versionId}) } AS fresh, CASE
   WHEN current IS NULL OR NOT ({{visible}}) THEN 'NOT_FOUND'
   WHEN EXISTS { (:Document {id: $versionId})-[:PREVIOUS_VERSION]->(current) } THEN 'DONE'
   WHEN subject IS NULL THEN 'NOT_CURRENT'
   WHEN NOT ({{rule documents/viewer_may_attach(subject)}}) THEN 'FORBIDDEN'
   ELSE 'DONE' END AS outcome
-CALL (viewer, current, attached, subject, outcome) {
+CALL (viewer, current, attached, subject, outcome, fresh) {
   WITH viewer, current, attached, subject
-  WHERE outcome = 'DONE' AND attached IS NOT NULL
-    AND NOT EXISTS { (:Document {id: $versionId}) }
+  WHERE outcome = 'DONE' AND attached IS NOT NULL AND fresh
   CREATE (viewer)-[:UPLOADED]->(next:Document {
     id: $versionId, title: coalesce($title, current.title), fileName: $fileName,
     mimeType: $mimeType, size: $size, sha256: $sha256, version: current.version + 1,
@@ -33,4 +35,11 @@ CALL (viewer, current, attached, subject, outcome) {
   CREATE (next)-[:ATTACHED_TO]->(subject)
   DELETE attached
 }
-RETURN outcome
+RETURN outcome,
+  CASE WHEN fresh THEN [{type: 'DOCUMENT_VERSION_ADDED', subjectType: 'Document',
+    subjectId: $versionId, projectId: CASE WHEN subject:Project THEN subject.id END,
+    communityId: coalesce(CASE WHEN subject:Community THEN subject.id END,
+                          [(subject)-[:IN]->(community:Community) | community.id][0]),
+    payload: {title: coalesce($title, current.title), fileName: $fileName,
+              mimeType: $mimeType, size: $size, version: current.version + 1,
+              previousVersionId: $documentId}}] ELSE [] END AS events

@@ -2,6 +2,7 @@
 // subscriber catching up, the hub following it, or a webhook's deliveries.
 MATCH (event:Event)
 WHERE event.seq > $after
-RETURN event {.*} AS event
+RETURN event {.seq, .type, .at, .actorId, .subjectType, .subjectId, .scopeType, .scopeId,
+  .recipientId, .communityId, .projectId, .s3Areas, .competences, .payload} AS event
 ORDER BY event.seq
 LIMIT $limit
