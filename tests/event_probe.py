@@ -99,12 +99,13 @@ class Log:
         return [Recorded(event) for event in await since(self.db, self.start)]
 
     async def about(self, *node_ids: str) -> list[Recorded]:
-        """The events since the mark whose subject, scope or notified object is one of
-        `node_ids`."""
+        """The events since the mark whose subject or scope is one of `node_ids`, or whose
+        payload names one (the object a notification is about)."""
         wanted = set(node_ids)
         return [found for found in await self.since()
                 if {found.event.subject_id, found.event.scope_id,
-                    found.payload.get("aboutId")} & wanted]
+                    *(value for value in found.payload.values() if isinstance(value, str))}
+                & wanted]
 
     async def by(self, actor_id: str) -> list[Recorded]:
         """The events since the mark that `actor_id` made."""

@@ -116,7 +116,7 @@ async def test_publishing_records_the_publication_and_each_notification(
     for event in events:
         if event.type == "NOTIFICATION_CREATED":
             assert event.subject[0] == "Notification" and event.scope == event.subject
-            assert event.payload == {"kind": "PROPOSAL_PUBLISHED", "aboutId": proposal["id"]}
+            assert event.payload == {"kind": "PROPOSAL_PUBLISHED", "proposalId": proposal["id"]}
             person = str(event.event.recipient_id)
             assert await receivers(workflow.db, event, {
                 "person": person, "facilitator": workflow.people["facilitator"],
@@ -176,7 +176,7 @@ async def test_interest_records_its_submission_and_tells_the_proposer(
         workflow, "outsider", "author", "orgMember")) == {"outsider", "author"}
     assert notified(events) == Counter({workflow.people["author"]: 1})
     [notice] = [e for e in events if e.type == "NOTIFICATION_CREATED"]
-    assert notice.payload == {"kind": "INTEREST_RECEIVED", "aboutId": interest}
+    assert notice.payload == {"kind": "INTEREST_RECEIVED", "interestId": interest}
     # the same interest again is ALREADY_DONE, and records nothing
     await log.mark()
     again = await viewer.data(SUBMIT, input={"proposal": proposal["gid"],

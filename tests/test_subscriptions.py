@@ -31,6 +31,10 @@ subscription($community: ID!, $after: BigInt) {
     seq type subjectId payload subject { ... on Discussion { title } }
   }
 }"""
+ADD_COMMENT = """
+mutation($subject: ID!) {
+  addComment(input: {subject: $subject, body: "Agreed"}) { comment { id } userErrors { code } }
+}"""
 DISCUSSIONS = """
 subscription { events(types: [DISCUSSION_CREATED]) { seq subjectId payload } }"""
 
@@ -61,6 +65,22 @@ async def test_a_member_receives_a_new_discussion_live(
     assert event["subjectId"] == discussion
     assert event["payload"] == {"title": "Live one"}
     assert event["subject"] == {"title": "Live one"}
+
+
+async def test_the_objects_a_payload_names_are_global_ids(
+        live_api: ApiProcess, workflow: Workflow, db: Database,  # noqa: F811
+        settings: Settings) -> None:
+    watcher, author = await _tokens(db, settings, workflow, "manager", "participant")
+    async with subscriber(live_api, watcher) as client:
+        await client.subscribe(COMMUNITY_ACTIVITY, community=workflow.community("open"))
+        await asyncio.sleep(0.5)
+        data = await live_api.data(ADD_COMMENT, author, subject=workflow.discussion("talk"))
+        [received] = await client.events(1)
+    event = received["communityActivity"]
+    assert event["type"] == "COMMENT_CREATED"
+    assert event["subjectId"] == data["addComment"]["comment"]["id"]
+    assert event["payload"]["onId"] == workflow.discussion("talk")
+    assert event["payload"]["onType"] == "Discussion"
 
 
 async def test_an_outsider_receives_nothing_from_a_reserved_community(

@@ -9,4 +9,4 @@ MERGE (notice)-[:FOR]->(author)
 MERGE (notice)-[:ABOUT]->(subject)
 RETURN collect({type: 'NOTIFICATION_CREATED', subjectType: 'Notification',
   subjectId: notice.id, recipientId: author.id,
-  payload: {kind: notice.kind, aboutId: subject.id}}) AS notices
+  payload: {kind: notice.kind, interestId: subject.id}}) AS notices

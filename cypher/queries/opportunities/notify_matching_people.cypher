@@ -27,4 +27,4 @@ MERGE (notice)-[:FOR]->(person)
 MERGE (notice)-[:ABOUT]->(subject)
 RETURN collect({type: 'NOTIFICATION_CREATED', subjectType: 'Notification',
   subjectId: notice.id, recipientId: person.id,
-  payload: {kind: notice.kind, aboutId: subject.id}}) AS notices
+  payload: {kind: notice.kind, proposalId: subject.id}}) AS notices

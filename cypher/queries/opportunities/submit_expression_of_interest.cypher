@@ -54,7 +54,7 @@ OPTIONAL CALL (viewer, proposal, organization, outcome) {
     MERGE (notice)-[:ABOUT]->(interest)
     RETURN collect({type: 'NOTIFICATION_CREATED', subjectType: 'Notification',
       subjectId: notice.id, recipientId: proposer.id,
-      payload: {kind: notice.kind, aboutId: interest.id}}) AS notices
+      payload: {kind: notice.kind, interestId: interest.id}}) AS notices
   }
   RETURN created, notices
 }
