@@ -27,7 +27,6 @@ import contextlib
 import json
 import logging
 import uuid
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,15 +36,12 @@ from neo4j.exceptions import DriverError, Neo4jError
 
 from app import cypher, event_log, ids, webhook_signing, webhook_targets
 from app.db import Database
-from app.event_hub import EventFilter
+from app.event_hub import Audience, EventFilter
 from app.event_log import LoggedEvent
 from app.settings import Settings
 
 logger = logging.getLogger("app.webhooks")
 
-# Which (seq, viewer id) pairs of those asked may see their event now (the event hub's too).
-Audience = Callable[[Database, list[tuple[LoggedEvent, str | None]]],
-                    Awaitable[set[tuple[int, str | None]]]]
 # The most webhooks one process works on at once.
 MAX_WORKING = 50
 # A lease outlasts one delivery's time-out by this much: the statements around the request.
@@ -86,6 +82,7 @@ class Endpoint:
 
     @property
     def global_id(self) -> str:
+        """The webhook's global ID, as its owner knows it."""
         return ids.encode("Webhook", self.id)
 
 
@@ -115,6 +112,7 @@ class Answer:
 
     @property
     def delivered(self) -> bool:
+        """Whether the receiver accepted the delivery."""
         return self.error is None
 
 
@@ -133,6 +131,7 @@ class WebhookDispatcher:
 
     @property
     def lease_milliseconds(self) -> int:
+        """How long a lease lasts unless renewed: a delivery's time-out and a margin."""
         return int((self.settings.webhook_timeout_seconds + LEASE_MARGIN_SECONDS) * 1000)
 
     async def start(self) -> None:
@@ -235,7 +234,8 @@ class WebhookDispatcher:
         """POST `event` and record how it went; whether it was delivered (and the lease is
         still held)."""
         delivery = delivery_id(endpoint.global_id, event.seq)
-        answer = await self._post(endpoint, delivery, body_of(endpoint, event))
+        answer = await send(self.settings, endpoint.url, endpoint.secret, delivery,
+                            body_of(endpoint, event))
         settings = self.settings
         records = await self._locked("lock", "record_attempt", {
             "webhookId": endpoint.id, "deliveryId": delivery, "seq": event.seq,
@@ -253,35 +253,6 @@ class WebhookDispatcher:
             logger.warning("webhook %s disabled after %d failures in a row (last: %s)",
                            endpoint.id, settings.webhook_max_failures, answer.error)
         return bool(outcome == "DELIVERED")
-
-    async def _post(self, endpoint: Endpoint, delivery: str, body: bytes) -> Answer:
-        timeout = self.settings.webhook_timeout_seconds
-        try:
-            async with asyncio.timeout(timeout):
-                target = await webhook_targets.resolve(
-                    endpoint.url, self.settings.webhook_allow_private_addresses)
-                headers = {**target.headers, "Content-Type": "application/json",
-                           "User-Agent": _USER_AGENT, webhook_signing.DELIVERY_HEADER: delivery,
-                           webhook_signing.SIGNATURE_HEADER: webhook_signing.sign(
-                               endpoint.secret, body)}
-                # One client per delivery: no connection is reused for another host name that
-                # resolved to the same address, and proxies of the environment are ignored.
-                async with httpx.AsyncClient(timeout=timeout, follow_redirects=False,
-                                             trust_env=False) as http, \
-                        http.stream("POST", target.url, content=body, headers=headers,
-                                    extensions=target.extensions) as response:
-                    if 200 <= response.status_code < 300:
-                        return Answer(response.status_code, None)
-                    excerpt = await _excerpt(response)
-                    return Answer(response.status_code, f"HTTP {response.status_code}"
-                                  + (f": {excerpt}" if excerpt else ""))
-        except TimeoutError:
-            return Answer(None, f"No answer within {timeout:g} seconds.")
-        except webhook_targets.TargetError as refused:
-            return Answer(None, str(refused))
-        except (httpx.HTTPError, httpx.InvalidURL, OSError) as error:
-            return Answer(None, f"{type(error).__name__}: {error}" if str(error)
-                          else type(error).__name__)
 
     def _wake_in(self, seconds: float) -> None:
         loop = asyncio.get_running_loop()
@@ -305,6 +276,36 @@ class WebhookDispatcher:
 
         await self.db.write(cypher.load(f"queries/webhooks/{lock}").text, values, then=then)
         return found
+
+
+async def send(settings: Settings, url: str, secret: str, delivery: str, body: bytes) -> Answer:
+    """POST one delivery to `url`, signed with `secret`, to the address checked just before
+    (`app.webhook_targets`), within WEBHOOK_TIMEOUT_SECONDS, following no redirect."""
+    timeout = settings.webhook_timeout_seconds
+    try:
+        async with asyncio.timeout(timeout):
+            target = await webhook_targets.resolve(url, settings.webhook_allow_private_addresses)
+            headers = {**target.headers, "Content-Type": "application/json",
+                       "User-Agent": _USER_AGENT, webhook_signing.DELIVERY_HEADER: delivery,
+                       webhook_signing.SIGNATURE_HEADER: webhook_signing.sign(secret, body)}
+            # One client per delivery: no connection is reused for another host name that
+            # resolved to the same address, and proxies of the environment are ignored.
+            async with httpx.AsyncClient(timeout=timeout, follow_redirects=False,
+                                         trust_env=False) as http, \
+                    http.stream("POST", target.url, content=body, headers=headers,
+                                extensions=target.extensions) as response:
+                if 200 <= response.status_code < 300:
+                    return Answer(response.status_code, None)
+                excerpt = await _excerpt(response)
+                return Answer(response.status_code, f"HTTP {response.status_code}"
+                              + (f": {excerpt}" if excerpt else ""))
+    except TimeoutError:
+        return Answer(None, f"No answer within {timeout:g} seconds.")
+    except webhook_targets.TargetError as refused:
+        return Answer(None, str(refused))
+    except (httpx.HTTPError, httpx.InvalidURL, OSError) as error:
+        return Answer(None, f"{type(error).__name__}: {error}" if str(error)
+                      else type(error).__name__)
 
 
 async def _excerpt(response: httpx.Response) -> str:
