@@ -1,6 +1,7 @@
-"""Webhook deliveries beyond one process's life: deliveries pending when the API stops are made,
-in order, by the process started after it; and an address is checked again at delivery, by
-the process that delivers. No other process delivers while these tests run."""
+"""Webhook deliveries beyond one process: deliveries pending when the API stops are made, in
+order, by the process started after it; two replicas deliver each event once, in order; and an
+address is checked again at delivery, by the process that delivers. No other process delivers
+while these tests run."""
 
 from __future__ import annotations
 
@@ -69,6 +70,28 @@ async def test_pending_deliveries_resume_in_order_after_a_restart(
     assert [made[request.delivery_id]["status"] for request in accepted] == ["DELIVERED"] * 3
     assert made[pending["deliveryId"]]["attempts"] > pending["attempts"]
     assert state["lastSeq"] == str(accepted[-1].seq) and state["consecutiveFailures"] == 0
+
+
+async def test_two_replicas_deliver_each_event_once_and_in_order(
+        db: Database, settings: Settings, workflow: Workflow) -> None:  # noqa: F811
+    owner, author = await owner_and_author(db, settings, workflow)
+    community = workflow.community("open")
+    replicas = [delivering_api(settings), delivering_api(settings)]
+    await asyncio.gather(*(asyncio.to_thread(replica.start) for replica in replicas))
+    try:
+        async with Receiver() as receiver:
+            receiver.delay = 0.05  # long enough for both replicas to want the next event
+            webhook = (await register(replicas[0], owner, receiver.url,
+                                      community=community))["webhook"]
+            discussions = [await start_discussion(replicas[number % 2], author, community,
+                                                  f"Replicated {number}")
+                           for number in range(10)]
+            accepted = await receiver.accepted_count(10)
+            await handled(replicas[1], owner, webhook["id"], accepted[-1].seq)
+    finally:
+        await asyncio.gather(*(asyncio.to_thread(replica.stop) for replica in replicas))
+    assert [request.json["subjectId"] for request in accepted] == discussions
+    assert receiver.requests == accepted
 
 
 async def test_the_address_is_checked_again_by_the_process_that_delivers(

@@ -83,8 +83,9 @@ class Received:
 
 
 class Receiver:
-    """An HTTP/1.1 server on 127.0.0.1 that records requests; `failing` of the next ones (all
-    of them while `always_failing`) are answered with `failure_status`."""
+    """An HTTP/1.1 server on 127.0.0.1 that records requests and answers each after `delay`;
+    `failing` of the next ones (all of them while `always_failing`) are answered with
+    `failure_status`."""
 
     def __init__(self, port: int | None = None) -> None:
         self.port = port or free_port()
@@ -92,6 +93,7 @@ class Receiver:
         self.failing = 0
         self.always_failing = False
         self.failure_status = 500
+        self.delay = 0.0  # seconds before each answer
         self._server: asyncio.Server | None = None
         self._arrived = asyncio.Condition()
 
@@ -130,6 +132,7 @@ class Receiver:
                 if colon:
                     headers[name.strip().lower()] = value.strip()
             body = await reader.readexactly(int(headers.get("content-length", "0")))
+            await asyncio.sleep(self.delay)
             fail = self.always_failing or self.failing > 0
             self.failing = max(0, self.failing - 1)
             status = self.failure_status if fail else 200
