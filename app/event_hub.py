@@ -107,6 +107,7 @@ class EventHub:
         self._wake = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
         self._started = asyncio.Event()
+        self._listeners: list[Callable[[int], None]] = []
 
     async def start(self) -> None:
         """Start following the log from its current end (and listening to the relay)."""
@@ -136,6 +137,12 @@ class EventHub:
         if self.relay is not None:
             task = asyncio.create_task(self.relay.publish(seq))
             task.add_done_callback(_discard)
+
+    def on_advance(self, listener: Callable[[int], None]) -> None:
+        """Call `listener(seq)` each time the hub reads the log up to a new `seq`: for other
+        followers of the log, such as the webhook dispatcher, to look at once. A listener must
+        not block; what it raises is logged."""
+        self._listeners.append(listener)
 
     def join(self, viewer_id: str | None, wanted: EventFilter, queue_limit: int,
              on_overflow: Callable[[], None]) -> tuple[Subscriber, int]:
@@ -178,6 +185,7 @@ class EventHub:
             page = await event_log.read_after(self.db, self.horizon)
             if not page:
                 return
+            self._advanced(page[-1].seq)
             await self._dispatch(page)
             if len(page) < event_log.PAGE_SIZE:
                 return
@@ -196,6 +204,13 @@ class EventHub:
         for event, subscriber in wanted:
             if (event.seq, subscriber.viewer_id) in allowed and subscriber in self.subscribers:
                 subscriber.offer(event)
+
+    def _advanced(self, seq: int) -> None:
+        for listener in self._listeners:
+            try:
+                listener(seq)
+            except Exception:
+                logger.exception("a listener of the event log failed at seq %d", seq)
 
 
 def _discard(task: asyncio.Task[None]) -> None:

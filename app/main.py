@@ -1,5 +1,6 @@
 """The ASGI application: `/graphql`, `/documents/{id}` (downloads), `/export/network`,
-`/healthz`, `/readyz`, and the Neo4j driver's lifespan.
+`/healthz`, `/readyz`, and the lifespan of the Neo4j driver, the event hub and the webhook
+dispatcher.
 
     uvicorn app.main:app    # with NEO4J_URI and NEO4J_PASSWORD in the environment
 """
@@ -26,6 +27,7 @@ from app.exports import EXPORT_ROUTE, export_route
 from app.graphql import GraphQLApp
 from app.memory import settle_after_start_up
 from app.settings import Settings, get_settings
+from app.webhooks import WebhookDispatcher
 
 logger = logging.getLogger("app")
 
@@ -59,10 +61,17 @@ def create_app(settings: Settings | None = None) -> Starlette:
         app.state.hub = EventHub(app.state.db, visible_pairs, settings.event_poll_seconds,
                                  relay=relay)
         await app.state.hub.start()
+        app.state.webhooks = None
+        if settings.webhook_delivery:
+            app.state.webhooks = WebhookDispatcher(app.state.db, settings, visible_pairs)
+            app.state.hub.on_advance(app.state.webhooks.wake)
+            await app.state.webhooks.start()
         settle_after_start_up()
         try:
             yield
         finally:
+            if app.state.webhooks is not None:
+                await app.state.webhooks.stop()
             await app.state.hub.stop()
             await driver.close()
 

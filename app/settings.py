@@ -95,6 +95,20 @@ class Settings(BaseSettings):
     # this Redis, so each reads it at once; None: one process works alone (others would notice
     # the new events only at their next poll of the log).
     redis_url: str | None = None
+    # Webhooks (app/webhooks.py): whether this process delivers them (every replica may; a
+    # lease keeps each endpoint to one at a time), how many endpoints a person may register,
+    # whether their addresses may be private (loopback, private networks: tests and closed
+    # installations only), how long a delivery may take, the retry schedule (the first wait,
+    # doubling up to the longest), after how many consecutive failures an endpoint is
+    # disabled, and how often a process looks for due deliveries when nothing woke it.
+    webhook_delivery: bool = True
+    webhooks_per_user: int = Field(default=10, ge=0, le=1000)
+    webhook_allow_private_addresses: bool = False
+    webhook_timeout_seconds: float = Field(default=10.0, gt=0, le=120)
+    webhook_retry_base_seconds: float = Field(default=1.0, gt=0)
+    webhook_retry_max_seconds: float = Field(default=300.0, gt=0)
+    webhook_max_failures: int = Field(default=16, ge=1)
+    webhook_poll_seconds: float = Field(default=1.0, gt=0, le=60)
 
     _temporary_secret: bool = PrivateAttr(default=False)
 

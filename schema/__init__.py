@@ -36,6 +36,7 @@ from schema.projects.mutations_work import WorkPlanMutations
 from schema.scalars import SCALARS
 from schema.search import SearchQueries
 from schema.taxonomy import TaxonomyQueries
+from schema.webhooks.mutations import WebhookMutations
 
 
 @strawberry.type(description="The root of every query.")
@@ -50,7 +51,7 @@ class Mutation(AccountMutations, FollowMutations, ProfileMutations, Organization
                OrganizationMembershipMutations, CommunityMutations,
                CommunityMembershipMutations, ContentMutations, NewsMutations,
                OpportunityMutations, NotificationMutations, ProjectMutations,
-               WorkPlanMutations, BudgetMutations, DocumentMutations):
+               WorkPlanMutations, BudgetMutations, DocumentMutations, WebhookMutations):
     pass
 
 

@@ -71,9 +71,14 @@ TEST_QUERY_TIMEOUT = 120.0
 @pytest.fixture(scope="session")
 def settings(local_neo4j: Instance | None,
              tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    """The environment's settings, with document bytes kept in a folder of this session and,
-    unless QUERY_TIMEOUT is set, a time-out that allows for a busy machine."""
-    update: dict[str, object] = {"documents_path": tmp_path_factory.mktemp("documents")}
+    """The environment's settings, with document bytes kept in a folder of this session, no
+    webhook deliveries and, unless QUERY_TIMEOUT is set, a time-out that allows for a busy
+    machine."""
+    update: dict[str, object] = {"documents_path": tmp_path_factory.mktemp("documents"),
+                                 # Webhooks are delivered only by the processes the webhook
+                                 # tests start with settings of their own, never by another
+                                 # process of the session competing for their endpoints.
+                                 "webhook_delivery": False}
     if "QUERY_TIMEOUT" not in os.environ:
         update["query_timeout"] = TEST_QUERY_TIMEOUT
     return get_settings().model_copy(update=update)

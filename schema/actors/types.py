@@ -27,6 +27,7 @@ from schema.taxonomy.types import (
     s3_area_edge,
 )
 from schema.values import native
+from schema.webhooks.actor_fields import UserWebhooks
 
 if TYPE_CHECKING:
     from schema.actors.follows import (
@@ -91,7 +92,7 @@ def _province(value: str | None) -> Province | None:
 
 
 @strawberry.type(description="A person with a profile on the platform.")
-class User(Node, UserOpportunities, UserNotifications):
+class User(Node, UserOpportunities, UserNotifications, UserWebhooks):
     handle: str
     display_name: str
     headline: str | None

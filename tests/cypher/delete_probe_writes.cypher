@@ -1,5 +1,6 @@
 // Remove what the API wrote for a probe's people: what they authored (discussions, comments,
-// news), communities they created, notifications for them and notifications about any of it.
+// news), communities they created, notifications for them and notifications about any of it,
+// their webhooks and the record of their deliveries.
 // The probe's own nodes go with delete_probe.
 MATCH (u:User:Probe {probe: $probe})
 CALL (u) {
@@ -14,7 +15,12 @@ CALL (u) {
   OPTIONAL MATCH (u)<-[:FOR]-(note:Notification)
   RETURN collect(note) AS notes
 }
-UNWIND authored + created + notes AS made
+CALL (u) {
+  OPTIONAL MATCH (u)<-[:OWNED_BY]-(hook:Webhook)
+  OPTIONAL MATCH (hook)<-[:FOR]-(delivery:WebhookDelivery)
+  RETURN collect(hook) + collect(delivery) AS hooks
+}
+UNWIND authored + created + notes + hooks AS made
 WITH DISTINCT made
 CALL (made) {
   OPTIONAL MATCH (made)<-[:ABOUT]-(about:Notification)
