@@ -19,15 +19,49 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from types import MappingProxyType
 from typing import Any
 
 import neo4j
 from neo4j.time import Date, DateTime
 
-from app import cypher
+from app import cypher, ids
 from app.db import Database
 
 PAGE_SIZE = 500
+
+# The type of each node id a payload may name, so that clients receive global IDs they can
+# pass to `node(id:)`. `<x>Id` beside `<x>Type` takes the type given (what a comment answers,
+# what a document is attached to).
+PAYLOAD_ID_TYPES = MappingProxyType({
+    "memberId": "User", "personId": "User", "proposalId": "Proposal",
+    "interestId": "ExpressionOfInterest", "organizationId": "Organization",
+    "partnerId": "Organization", "coordinatorId": "Organization",
+    "candidateIds": "Organization", "newsId": "News", "commentId": "Comment",
+    "replyToId": "Comment", "discussionId": "Discussion", "documentId": "Document",
+    "previousVersionId": "Document", "parentId": "Community", "communityId": "Community",
+    "projectId": "Project", "notificationIds": "Notification",
+    "dependencyAdded": "Activity", "dependencyRemoved": "Activity",
+})
+
+
+def _global(value: Any, type_name: str) -> Any:
+    if isinstance(value, str):
+        return ids.encode(type_name, value)
+    if isinstance(value, list):
+        return [_global(item, type_name) for item in value]
+    return value
+
+
+def _public(payload: dict[str, Any]) -> dict[str, Any]:
+    shown = dict(payload)
+    for key, value in payload.items():
+        type_name = PAYLOAD_ID_TYPES.get(key)
+        if type_name is None and key.endswith("Id"):
+            type_name = payload.get(key[:-2] + "Type")
+        if type_name is not None and value is not None:
+            shown[key] = _global(value, type_name)
+    return shown
 
 
 @dataclass(frozen=True)
@@ -61,6 +95,11 @@ class LoggedEvent:
             s3_areas=frozenset(fields.get("s3Areas") or ()),
             competences=frozenset(fields.get("competences") or ()),
             payload=fields.get("payload") or "{}")
+
+    def public_payload(self) -> dict[str, Any]:
+        """The payload as clients receive it (subscriptions, webhooks): the node ids it names
+        as global IDs they can pass to `node(id:)`."""
+        return _public(json.loads(self.payload))
 
 
 def _json_value(value: Any) -> Any:

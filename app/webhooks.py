@@ -98,7 +98,7 @@ def body_of(endpoint: Endpoint, event: LoggedEvent) -> bytes:
         "webhook": endpoint.global_id, "seq": str(event.seq), "type": event.type,
         "at": event.at.isoformat(), "subjectType": event.subject_type,
         "subjectId": ids.encode(event.subject_type, event.subject_id),
-        "payload": json.loads(event.payload),
+        "payload": event.public_payload(),
     }, ensure_ascii=False, separators=(",", ":")).encode()
 
 

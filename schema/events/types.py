@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from enum import Enum
-from types import MappingProxyType
-from typing import Any
 
 import strawberry
 from strawberry.scalars import JSON
@@ -61,41 +58,6 @@ class EventType(Enum):
     NOTIFICATIONS_READ = "NOTIFICATIONS_READ"
 
 
-# The type of each node id a payload may name, so that clients receive global IDs they can
-# pass to `node(id:)`. `<x>Id` beside `<x>Type` takes the type given (what a comment answers,
-# what a document is attached to).
-PAYLOAD_ID_TYPES = MappingProxyType({
-    "memberId": "User", "personId": "User", "proposalId": "Proposal",
-    "interestId": "ExpressionOfInterest", "organizationId": "Organization",
-    "partnerId": "Organization", "coordinatorId": "Organization",
-    "candidateIds": "Organization", "newsId": "News", "commentId": "Comment",
-    "replyToId": "Comment", "discussionId": "Discussion", "documentId": "Document",
-    "previousVersionId": "Document", "parentId": "Community", "communityId": "Community",
-    "projectId": "Project", "notificationIds": "Notification",
-    "dependencyAdded": "Activity", "dependencyRemoved": "Activity",
-})
-
-
-def _global(value: Any, type_name: str) -> Any:
-    if isinstance(value, str):
-        return ids.encode(type_name, value)
-    if isinstance(value, list):
-        return [_global(item, type_name) for item in value]
-    return value
-
-
-def public_payload(payload: dict[str, Any]) -> dict[str, Any]:
-    """A logged payload as clients receive it: the node ids it names as global IDs."""
-    shown = dict(payload)
-    for key, value in payload.items():
-        type_name = PAYLOAD_ID_TYPES.get(key)
-        if type_name is None and key.endswith("Id"):
-            type_name = payload.get(key[:-2] + "Type")
-        if type_name is not None and value is not None:
-            shown[key] = _global(value, type_name)
-    return shown
-
-
 @strawberry.type(description="A committed change, as the event log records it. Events are "
                  "numbered by `seq` in the order their changes committed, without gaps; a "
                  "subscriber that passes the last `seq` it received as `after` misses none.")
@@ -120,7 +82,7 @@ class Event:
         return cls(seq=BigInt(event.seq), type=EventType(event.type),
                    at=event.at, subject_type=event.subject_type,
                    subject_id=strawberry.ID(ids.encode(event.subject_type, event.subject_id)),
-                   payload=JSON(public_payload(json.loads(event.payload))),
+                   payload=JSON(event.public_payload()),
                    actor_ref=event.actor_id,
                    subject_ref=event.subject_id)
 
