@@ -44,6 +44,7 @@ from app.authentication import Accounts, Identity
 from app.context import Context
 from app.db import Database
 from app.errors import ApiError
+from app.memory import long_lived
 
 logger = logging.getLogger("app.websocket")
 
@@ -140,6 +141,7 @@ class Connections:
                                     f"At most {self.limit} connections per person")
         self.per_identity[connection.identity] += 1
         self.open.add(connection)
+        long_lived.opened()
         if self._sweeper is None or self._sweeper.done():
             self._sweeper = asyncio.create_task(self._sweep_while_open(connection.context.db))
 
@@ -148,6 +150,7 @@ class Connections:
         if connection not in self.open:
             return
         self.open.discard(connection)
+        long_lived.closed()
         self.per_identity[connection.identity] -= 1
         if self.per_identity[connection.identity] <= 0:
             del self.per_identity[connection.identity]
@@ -234,6 +237,7 @@ class SubscriptionHandler(BaseGraphQLTransportWSHandler[Context, None]):
         refusal = _not_a_subscription(message)
         if refusal is None:
             await super().handle_subscribe(message)
+            long_lived.grew()
             return
         await self.send_message({"id": message["id"], "type": "error",
                                  "payload": [refusal.formatted]})

@@ -20,6 +20,7 @@ from schema.content import ContentQueries
 from schema.content.mutations import ContentMutations
 from schema.content.news_mutations import NewsMutations
 from schema.documents.mutations import DocumentMutations
+from schema.events.sharing import SharedEventExecutor
 from schema.events.subscriptions import EventSubscriptions
 from schema.network import NetworkQueries
 from schema.network.metrics import NetworkMetricsQueries
@@ -72,6 +73,7 @@ schema = strawberry.Schema(
     extensions=[ErrorShaping, Authentication, QueryStatistics,
                 lambda: ParserCache(maxsize=DOCUMENTS_KEPT),
                 lambda: ValidationCache(maxsize=DOCUMENTS_KEPT)],
-    config=StrawberryConfig(scalar_map=SCALARS))
+    config=StrawberryConfig(scalar_map=SCALARS),
+    execution_context_class=SharedEventExecutor)
 
 __all__ = ["schema"]

@@ -11,7 +11,10 @@ people who manage a community or an organization (who see its pending membership
 private side of a project (its documents). A scope of a type without a registered rule, or one
 that no longer exists, is visible to nobody.
 
-One statement per scope type answers for a whole batch of (event, viewer) pairs: the rule,
+Visibility rules only grant (none says "everyone but"): what an anonymous visitor may see,
+everyone may. So one check as an anonymous visitor settles a public event for all its
+subscribers, and only the others are checked viewer by viewer. For those, one statement per
+scope type answers for a whole batch of (event, viewer) pairs: the rule,
 written on `$viewerId`, is applied to each viewer in turn, and the viewers who pass come back
 collected, one row per event.
 """
@@ -54,6 +57,18 @@ def _statement(kind: NodeKind) -> str:
                            visible=_VIEWER_PARAMETER.sub("viewerId", kind.visibility))
 
 
+async def _allowed(db: Database, kind: NodeKind,
+                   events: dict[int, tuple[str, list[str | None]]]) -> dict[int, list[str | None]]:
+    """For each event (seq: its scope id and the viewers asked), the viewers that `kind`'s
+    rule lets see its scope; events nobody may see are left out."""
+    # one row per event, its viewers collected: a thousand subscribers are one record
+    records = await db.read(_statement(kind), {"events": [
+        {"seq": seq, "scopeId": scope_id, "viewers": viewers}
+        for seq, (scope_id, viewers) in events.items()]})
+    return {record["seq"]: [viewer or None for viewer in record["viewers"]]
+            for record in records}
+
+
 async def visible_pairs(db: Database,
                         pairs: list[tuple[LoggedEvent, str | None]]) -> set[Pair]:
     """The (seq, viewer id) pairs of `pairs` whose viewer may see the event now."""
@@ -72,10 +87,14 @@ async def visible_pairs(db: Database,
         events: dict[int, tuple[str, list[str | None]]] = {}
         for event, viewer_id in asked:
             events.setdefault(event.seq, (event.scope_id, []))[1].append(viewer_id)
-        # one row per event, its viewers collected: a thousand subscribers are one record
-        records = await db.read(_statement(kind), {"events": [
-            {"seq": seq, "scopeId": scope_id, "viewers": viewers}
-            for seq, (scope_id, viewers) in events.items()]})
-        allowed.update((record["seq"], viewer or None)
-                       for record in records for viewer in record["viewers"])
+        # Rules only grant: what an anonymous visitor may see, everyone may. One cheap check
+        # settles public events for all their viewers; only the others are asked viewer by
+        # viewer.
+        public = await _allowed(db, kind, {seq: (scope_id, [None])
+                                           for seq, (scope_id, _) in events.items()})
+        allowed.update((seq, viewer) for seq in public for viewer in events[seq][1])
+        private = {seq: found for seq, found in events.items() if seq not in public}
+        if private:
+            allowed.update((seq, viewer) for seq, viewers in
+                           (await _allowed(db, kind, private)).items() for viewer in viewers)
     return allowed

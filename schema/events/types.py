@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from datetime import datetime
 from enum import Enum
+from typing import Any
 
 import strawberry
 from strawberry.scalars import JSON
@@ -13,6 +15,9 @@ from app.context import Context
 from app.event_log import LoggedEvent
 from schema.node import Node, resolve_node
 from schema.scalars import BigInt
+
+# Events whose objects are kept for the subscribers still receiving them.
+RECENT_EVENTS = 256
 
 
 @strawberry.enum(description="What kind of change an event records.")
@@ -75,16 +80,28 @@ class Event:
                     "table); the objects it names are global IDs.")
     actor_ref: strawberry.Private[str | None]
     subject_ref: strawberry.Private[str]
+    # results of selections every subscriber shares (schema.events.sharing)
+    shared_results: strawberry.Private[dict[int, Any]]
 
     @classmethod
     def of(cls, event: LoggedEvent) -> Event:
-        """The GraphQL object of a logged event."""
+        """The GraphQL object of a logged event: one for all the subscribers of the process
+        who receive it about the same time (the latest events' objects are kept)."""
+        found = _recent.get(event.seq)
+        if found is None:
+            found = _recent[event.seq] = cls._new(event)
+            while len(_recent) > RECENT_EVENTS:
+                _recent.popitem(last=False)
+        return found
+
+    @classmethod
+    def _new(cls, event: LoggedEvent) -> Event:
         return cls(seq=BigInt(event.seq), type=EventType(event.type),
                    at=event.at, subject_type=event.subject_type,
                    subject_id=strawberry.ID(ids.encode(event.subject_type, event.subject_id)),
                    payload=JSON(event.public_payload()),
                    actor_ref=event.actor_id,
-                   subject_ref=event.subject_id)
+                   subject_ref=event.subject_id, shared_results={})
 
     @strawberry.field(description="The object the event concerns, as the subscriber may see "
                       "it now; null when it was deleted or the subscriber may not see it.")
@@ -98,3 +115,5 @@ class Event:
             return None
         return await resolve_node(info.context, "User", self.actor_ref)
 
+
+_recent: OrderedDict[int, Event] = OrderedDict()
