@@ -178,6 +178,24 @@ async def test_an_anonymous_connection_sees_public_events_only(
     assert seen["events"]["subjectId"] == public
 
 
+async def test_a_subscriber_too_far_behind_is_disconnected(
+        workflow: Workflow, db: Database, settings: Settings) -> None:  # noqa: F811
+    api = ApiProcess(settings, SUBSCRIPTION_QUEUE_LIMIT="1")
+    api.start()
+    try:
+        author, commenter = await _tokens(db, settings, workflow, "participant", "manager")
+        async with subscriber(api, author) as client:
+            await client.subscribe(DISCUSSIONS.replace("[DISCUSSION_CREATED]",
+                                                       "[COMMENT_CREATED, NOTIFICATION_CREATED]"))
+            await asyncio.sleep(0.5)
+            # one commit, two events for the author (the comment, and the notice of it): the
+            # second finds the queue of one still full
+            await api.data(ADD_COMMENT, commenter, subject=workflow.discussion("talk"))
+            assert await client.closed() == 4420
+    finally:
+        api.stop()
+
+
 async def test_queries_are_refused_over_websocket(live_api: ApiProcess) -> None:  # noqa: F811
     async with subscriber(live_api) as client:
         operation = await client.subscribe("{ viewer { id } }")
