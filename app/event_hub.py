@@ -81,12 +81,17 @@ class Subscriber:
         self.overflowed = False
 
     def offer(self, event: LoggedEvent) -> None:
-        """Queue `event`, or mark the subscriber as overflowed when its queue is full."""
+        """Queue `event`, or drop the subscriber when its queue is full."""
         if self.overflowed:
             return
         try:
             self.queue.put_nowait(event)
         except asyncio.QueueFull:
+            self.drop()
+
+    def drop(self) -> None:
+        """Hand this subscriber nothing more, and tell it (it resumes from the log)."""
+        if not self.overflowed:
             self.overflowed = True
             self.on_overflow()
 
@@ -179,6 +184,10 @@ class EventHub:
                 logger.warning("event log not readable: %s", error)
                 await asyncio.sleep(_RETRY_SECONDS)
                 self._wake.set()
+            except Exception:  # the follower must outlive any one page
+                logger.exception("following the event log failed")
+                await asyncio.sleep(_RETRY_SECONDS)
+                self._wake.set()
 
     async def _catch_up(self) -> None:
         while True:
@@ -190,6 +199,17 @@ class EventHub:
             if len(page) < event_log.PAGE_SIZE:
                 return
 
+    async def _audience_of(self, asked: list[tuple[LoggedEvent, str | None]]
+                           ) -> set[tuple[int, str | None]]:
+        """Who may see the events asked about; while Neo4j cannot answer, asked again (the
+        page's subscribers wait for it, as they would for the page itself)."""
+        while True:
+            try:
+                return await self.audience(self.db, asked)
+            except (Neo4jError, DriverError, OSError) as error:
+                logger.warning("could not check who may see events: %s", error)
+                await asyncio.sleep(_RETRY_SECONDS)
+
     async def _dispatch(self, page: list[LoggedEvent]) -> None:
         # Choose the subscribers and move the horizon together, with no await between: a
         # subscriber joining later reads this page from the log instead.
@@ -200,7 +220,16 @@ class EventHub:
             return
         asked = list({(event.seq, subscriber.viewer_id): (event, subscriber.viewer_id)
                       for event, subscriber in wanted}.values())
-        allowed = await self.audience(self.db, asked)
+        try:
+            allowed = await self._audience_of(asked)
+        except Exception:
+            # Those chosen for this page cannot be told what they may see: rather than skip
+            # events unnoticed, they are dropped, to resume from the log with `after`.
+            logger.exception("could not decide who may see events %d-%d", page[0].seq,
+                             page[-1].seq)
+            for subscriber in {subscriber for _, subscriber in wanted}:
+                subscriber.drop()
+            return
         for event, subscriber in wanted:
             if (event.seq, subscriber.viewer_id) in allowed and subscriber in self.subscribers:
                 subscriber.offer(event)

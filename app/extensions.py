@@ -27,6 +27,12 @@ class ErrorShaping(SchemaExtension):
         if result is not None and result.errors:
             result.errors = shaped(result.errors)
 
+    def on_stream_result(self, result: Any) -> Iterator[None]:
+        """Each event a subscription delivers, shaped the same way."""
+        if getattr(result, "errors", None):
+            result.errors = shaped(result.errors)
+        yield
+
 
 def shaped(errors: list[GraphQLError]) -> list[GraphQLError]:
     """The errors as clients may see them; the original of each masked one is logged."""

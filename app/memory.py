@@ -29,8 +29,9 @@ class LongLivedObjects:
     events, and each walked all of them: pauses of 100–280 ms, measured, every second or two.
     So, once connections stop arriving for SETTLE_SECONDS, what they built is collected and
     frozen like start-up's. Frozen objects are never collected, so once a quarter of the
-    connections counted at the last freeze have closed, the next settling thaws everything
-    first: closed connections' cycles are freed then, at the cost of one full collection.
+    connections counted at the last freeze have closed (or as many subscriptions have ended),
+    the next settling thaws everything first: what they held is freed then, at the cost of one
+    full collection.
     """
 
     SETTLE_SECONDS = 1.0
@@ -53,6 +54,11 @@ class LongLivedObjects:
     def closed(self) -> None:
         """A connection ended: thaw and settle again once enough have."""
         self.open -= 1
+        self.ended()
+
+    def ended(self) -> None:
+        """Some lasting state ended (a connection, or a subscription on an open one): thaw
+        and settle again once a quarter as many have ended as were open at the last freeze."""
         self.closed_since_freeze += 1
         if self.closed_since_freeze * 4 > self.open_at_freeze:
             self._settle_later()

@@ -69,8 +69,12 @@ def form_problem(url: str) -> str | None:
 
 def allowed(address: Address) -> bool:
     """Whether webhooks may reach `address` without WEBHOOK_ALLOW_PRIVATE_ADDRESSES."""
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        address = address.ipv4_mapped
+    if isinstance(address, ipaddress.IPv6Address):
+        # IPv4 addresses carried inside IPv6 ones (mapped, 6to4, Teredo) are judged as such
+        embedded = address.ipv4_mapped or address.sixtofour or (
+            address.teredo[1] if address.teredo else None)
+        if embedded is not None and not allowed(embedded):
+            return False
     return address.is_global and not (address.is_multicast or address.is_reserved)
 
 
@@ -95,9 +99,9 @@ async def resolve(url: str, allow_private: bool) -> Target:
         raise TargetError(f"The host {host} cannot be resolved.")
     refused = [address for address in addresses if not allowed(address)]
     if refused and not allow_private:
-        where = "" if host == str(refused[0]) else f"The host {host} resolves to "
-        raise AddressNotAllowed(f"{where or ''}{refused[0]}: an address webhooks may not reach "
-                                "(loopback, private or reserved).")
+        # which address it was is not said: that would map the platform's internal names
+        raise AddressNotAllowed(f"The host {host} resolves to an address webhooks may not "
+                                "reach (loopback, private or reserved).")
     given = httpx.URL(url)
     extensions = {"sni_hostname": host} if parts.scheme == "https" else {}
     return Target(url=given.copy_with(host=str(addresses[0])),

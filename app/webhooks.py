@@ -207,7 +207,9 @@ class WebhookDispatcher:
                 # Past the events skipped before this one, and the lease renewed for the POST.
                 if not await self._advance(endpoint, event.seq - 1):
                     return False
-                if not await self._attempt(endpoint, event):
+                # a page's POSTs may take minutes: the owner's access is asked again for each
+                if await self._deliverable(endpoint, [event]) and \
+                        not await self._attempt(endpoint, event):
                     return False
                 cursor = event.seq
             if page[-1].seq > cursor:

@@ -43,7 +43,7 @@ from app import cypher
 from app.authentication import Accounts, Identity
 from app.context import Context
 from app.db import Database
-from app.errors import ApiError
+from app.errors import ApiError, Unavailable
 from app.memory import long_lived
 
 logger = logging.getLogger("app.websocket")
@@ -82,13 +82,24 @@ class Connection:
             (session_id is not None and checked.session_id == session_id)
             or (user_id is not None and checked.user_id == user_id))
 
-    async def check(self) -> None:
-        """Close the connection (4403) when its token has expired or it was revoked: what
-        this process knows, without asking Neo4j (the sweep of `Connections` does that)."""
+    async def check(self, thorough: bool = False) -> bool:
+        """Whether the connection's credentials still hold; when not, it is closed (4403).
+        Before each live event only what this process knows is consulted (the token's
+        expiry; revocations close connections at once, and the sweep of `Connections` asks
+        Neo4j); `thorough` authenticates the token again (before reading the log for a
+        subscriber catching up)."""
+        if self.closing:
+            return False
+        if self.authorization is None:
+            return True
+        if thorough:
+            await self.check_again()
+            return not self.closing
         checked = self.checked
         if (checked is not None and checked.expires_at is not None
                 and checked.expires_at <= time.time()):
             await self.close(CREDENTIALS_REFUSED, "The access token has expired")
+        return not self.closing
 
     async def check_again(self) -> None:
         """Authenticate the connection's token again (external tokens, without a session
@@ -97,6 +108,8 @@ class Connection:
         assert context.accounts is not None
         try:
             self.checked = await context.accounts.authenticate(context.db, self.authorization)
+        except Unavailable:
+            return  # the identity provider or Neo4j is away: not a refusal; checked again
         except ApiError:
             await self.close(CREDENTIALS_REFUSED, "The access token is no longer valid")
 
@@ -180,7 +193,10 @@ class Connections:
         for connection in signed_in:
             checked = connection.checked
             if checked is None or checked.session_id is None:
-                await connection.check_again()
+                try:
+                    await connection.check_again()
+                except (Neo4jError, DriverError, OSError) as error:
+                    logger.warning("could not check a connection's token: %s", error)
             elif checked.session_id not in still_open:
                 await connection.close(CREDENTIALS_REFUSED, "The session was closed")
             else:
@@ -195,6 +211,8 @@ async def admit(context: Context, accounts: Accounts, connections: Connections) 
         raise ConnectionRefused(CREDENTIALS_REFUSED, "Authorization must be a string")
     try:
         identity = await accounts.authenticate(context.db, authorization)
+    except Unavailable as error:
+        raise ConnectionRefused(TRY_AGAIN_LATER, str(error)) from None
     except ApiError as error:
         raise ConnectionRefused(CREDENTIALS_REFUSED, str(error)) from None
     except (Neo4jError, DriverError) as error:
@@ -241,6 +259,10 @@ class SubscriptionHandler(BaseGraphQLTransportWSHandler[Context, None]):
             return
         await self.send_message({"id": message["id"], "type": "error",
                                  "payload": [refusal.formatted]})
+
+    async def cleanup_operation(self, operation_id: str) -> None:
+        await super().cleanup_operation(operation_id)
+        long_lived.ended()
 
     async def shutdown(self) -> None:
         connection = self.context.connection

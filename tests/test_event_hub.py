@@ -41,3 +41,28 @@ async def test_a_subscriber_whose_queue_is_full_is_told_and_gets_nothing_more(
     finally:
         hub.leave(subscriber)
         await hub.stop()
+
+
+async def test_subscribers_are_dropped_rather_than_skipped_when_access_cannot_be_decided(
+        db: Database, as_viewer: AsViewer, workflow: Workflow) -> None:  # noqa: F811
+    async def failing(db: Database, asked: object) -> set[tuple[int, str | None]]:
+        raise RuntimeError("no answer")
+
+    hub = EventHub(db, failing, poll_seconds=60)
+    await hub.start()
+    await hub.ready()
+    dropped = asyncio.Event()
+    wanted = EventFilter(community_id=workflow.communities["open"])
+    subscriber, _ = hub.join(workflow.users["manager"], wanted, 10, dropped.set)
+    try:
+        await as_viewer(workflow.users["participant"]).data(
+            CREATE_DISCUSSION, community=workflow.community("open"), title="Unjudged")
+        [end] = await run_test_cypher(db, "event_log_end")
+        hub.committed(end["seq"])
+        # told to resume from the log, instead of silently missing the event
+        await asyncio.wait_for(dropped.wait(), 20)
+        assert subscriber.queue.empty()
+        assert hub.horizon >= end["seq"]
+    finally:
+        hub.leave(subscriber)
+        await hub.stop()

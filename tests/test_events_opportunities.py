@@ -50,12 +50,18 @@ async def test_a_draft_records_its_creation_for_its_proposer_only(
     [created] = await run_test_cypher(workflow.db, "proposals_of", user=author)
     [event] = await log.about(created["id"])
     assert (event.type, event.subject, event.scope) == (
-        "PROPOSAL_CREATED", ("Proposal", created["id"]), ("Proposal", created["id"]))
+        "PROPOSAL_CREATED", ("Proposal", created["id"]), ("ProposalDraft", created["id"]))
     assert event.event.actor_id == author and event.event.recipient_id is None
     assert event.event.s3_areas == {workflow.area}
     assert event.event.competences == {workflow.narrow}
     assert event.payload == {"title": "Events of a draft", "kind": "CHALLENGE",
                              "status": "DRAFT", "organizationId": workflow.organization}
+    assert await receivers(workflow.db, event, viewers(
+        workflow, "orgMember", "outsider", "facilitator", "admin")) == {"orgMember", "admin"}
+    # published later, the proposal is public; what happened to the draft stays private
+    gid = ids.encode("Proposal", created["id"])
+    await act(as_viewer, author, "submit", gid)
+    await act(as_viewer, workflow.people["facilitator"], "validate", gid)
     assert await receivers(workflow.db, event, viewers(
         workflow, "orgMember", "outsider", "facilitator", "admin")) == {"orgMember", "admin"}
 

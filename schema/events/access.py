@@ -47,6 +47,12 @@ SIDES: Mapping[str, NodeKind] = MappingProxyType({
                                        "actors/organization_administered"),
     "ProjectPrivate": NodeKind("Project", "projects/project_fields",
                                "projects/project_entitled"),
+    # A proposal's events keep the audience of the status it had then: a draft's history
+    # does not become public when the proposal is published.
+    "ProposalDraft": NodeKind("Proposal", "opportunities/proposal_fields",
+                              "opportunities/proposal_draft_visible"),
+    "ProposalInReview": NodeKind("Proposal", "opportunities/proposal_fields",
+                                 "opportunities/proposal_review_visible"),
 })
 
 

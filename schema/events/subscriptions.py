@@ -16,7 +16,7 @@ import strawberry
 
 from app import event_log, ids
 from app.context import Context
-from app.errors import BadUserInput, Unauthenticated
+from app.errors import BadUserInput, Unauthenticated, Unavailable
 from app.event_hub import EventFilter
 from app.event_log import LoggedEvent
 from app.websocket import SLOW_CONSUMER
@@ -58,6 +58,8 @@ async def stream(context: Context, wanted: EventFilter,
     if last is not None:  # the bulk of a long absence, before joining the hub
         while True:
             page = await event_log.read_after(context.db, last)
+            if not await connection.check(thorough=True):
+                return
             for event in await _allowed(context, wanted, page):
                 yield Event.of(event)
             if page:
@@ -74,16 +76,19 @@ async def stream(context: Context, wanted: EventFilter,
         while last < horizon:  # what was committed while the bulk was read
             page = [event for event in await event_log.read_after(context.db, last)
                     if event.seq <= horizon]
+            if not page:  # committed events the log did not return: never skip them
+                raise Unavailable("The event log could not be read; resume with `after`.")
+            if not await connection.check(thorough=True):
+                return
             for event in await _allowed(context, wanted, page):
                 yield Event.of(event)
-            last = page[-1].seq if page else horizon
+            last = page[-1].seq
         while True:
             event = await subscriber.queue.get()
             if event.seq <= last:
                 continue
             last = event.seq
-            await connection.check()
-            if connection.closing:
+            if not await connection.check():
                 return
             context.loaders.clear()  # a connection lives long: read each event's data fresh
             yield Event.of(event)

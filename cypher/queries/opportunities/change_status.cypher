@@ -33,6 +33,10 @@ OPTIONAL CALL (viewer, subject, outcome) {
 RETURN CASE outcome WHEN 'REPEATED' THEN 'DONE' ELSE outcome END AS outcome,
   CASE outcome WHEN 'DONE' THEN [{type: $eventType, subjectType: $subjectType,
       subjectId: $subjectId,
+      scopeType: CASE WHEN NOT subject:Proposal THEN null
+        WHEN $target = 'DRAFT' THEN 'ProposalDraft'
+        WHEN $target IN ['TO_VALIDATE', 'ARCHIVED'] THEN 'ProposalInReview'
+        ELSE 'Proposal' END,
       s3Areas: COLLECT { MATCH (subject)-[:TAGGED]->(area:S3Area) RETURN area.id },
       competences: COLLECT { MATCH (subject)-[:SEEKS]->(competence:Competence)
                              RETURN competence.id },

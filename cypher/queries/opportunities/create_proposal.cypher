@@ -36,6 +36,6 @@ CALL (viewer, organization, outcome) {
   }
 }
 RETURN outcome, CASE WHEN fresh THEN [{type: 'PROPOSAL_CREATED', subjectType: 'Proposal',
-  subjectId: $proposalId, s3Areas: $areaIds, competences: $competenceIds,
+  subjectId: $proposalId, scopeType: 'ProposalDraft', s3Areas: $areaIds, competences: $competenceIds,
   payload: {title: $properties.title, kind: $properties.kind, status: 'DRAFT',
             organizationId: $organizationId}}] ELSE [] END AS events

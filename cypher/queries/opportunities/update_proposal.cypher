@@ -47,6 +47,9 @@ CALL (proposal, outcome) {
   }
 }
 RETURN outcome, [{type: 'PROPOSAL_UPDATED', subjectType: 'Proposal', subjectId: $proposalId,
+  scopeType: CASE WHEN proposal.status = 'DRAFT' THEN 'ProposalDraft'
+    WHEN proposal.status IN ['TO_VALIDATE', 'ARCHIVED'] THEN 'ProposalInReview'
+    ELSE 'Proposal' END,
   s3Areas: COLLECT { MATCH (proposal)-[:TAGGED]->(area:S3Area) RETURN area.id },
   competences: COLLECT { MATCH (proposal)-[:SEEKS]->(competence:Competence)
                          RETURN competence.id },
