@@ -3,9 +3,11 @@
 Parsing stops at `max_query_tokens` tokens (and as many comments); app/limits.py then measures
 the document, before graphql-core validates it, and refuses it over a limit; the rate limit
 (app/rate_limit.py) charges its cost, refusing it when the budget falls short. A refused
-operation runs nothing: its answer is the refusal alone, with `extensions.code`. An operation
-that runs gets `extensions.cost`. A request whose `extensions` hold `"dryRun": true` is
-measured (and refused when over a limit) but neither run nor charged: its answer is the cost.
+operation runs nothing: its answer is the refusal alone, with `extensions.code`, and it costs
+a point, so that a client repeating refused documents runs out of budget like any other. An
+operation that runs gets `extensions.cost`. A request whose `extensions` hold
+`"dryRun": true` is measured (and refused when over a limit) but neither run nor charged: its
+answer is the cost.
 
 Parsed documents are kept for the texts seen most recently, as strawberry's ParserCache does,
 with the token limit in the key.
@@ -22,6 +24,7 @@ from strawberry.extensions import SchemaExtension
 from strawberry.types import ExecutionResult
 
 from app.context import Context
+from app.errors import ApiError
 from app.limits import Analysis, QueryTooComplex, analyse
 from app.settings import Settings, get_settings
 
@@ -57,8 +60,12 @@ class QueryLimits(SchemaExtension):
     def on_parse(self) -> Iterator[None]:
         context = self.execution_context
         if context.graphql_document is None and context.query:
-            context.graphql_document = parse_within_limits(
-                context.query, self._settings().max_query_tokens)
+            try:
+                context.graphql_document = parse_within_limits(
+                    context.query, self._settings().max_query_tokens)
+            except ApiError:
+                self._charge_refusal()
+                raise
         yield
 
     def on_validate(self) -> Iterator[None]:
@@ -66,9 +73,13 @@ class QueryLimits(SchemaExtension):
         request = self._request_context()
         if context.graphql_document is not None and not (
                 request is not None and request.refusal is not None):
-            self.analysis = analyse(context.schema._schema, context.graphql_document,
-                                    context.operation_name, context.variables,
-                                    self._settings())
+            try:
+                self.analysis = analyse(context.schema._schema, context.graphql_document,
+                                        context.operation_name, context.variables,
+                                        self._settings())
+            except ApiError:
+                self._charge_refusal()
+                raise
             budget = request.budget if request is not None else None
             if self.analysis is not None and budget is not None and not self._dry_run():
                 self.remaining = budget.spend(self.analysis.cost).remaining
@@ -96,6 +107,12 @@ class QueryLimits(SchemaExtension):
         if self._dry_run():
             results["dryRun"] = True
         return results
+
+    def _charge_refusal(self) -> None:
+        """Spend a point for a refused document (RateLimited instead when none remains)."""
+        request = self._request_context()
+        if request is not None and request.budget is not None:
+            request.budget.spend(1)
 
     def _dry_run(self) -> bool:
         extensions = self.execution_context.operation_extensions or {}

@@ -9,11 +9,21 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
+from graphql import (
+    GraphQLInterfaceType,
+    GraphQLList,
+    GraphQLObjectType,
+    get_named_type,
+    get_nullable_type,
+    is_leaf_type,
+)
 
 from app.db import Database
+from app.limits import LIST_BOUNDS, _is_connection, _plain_values
 from app.main import create_app
 from app.settings import Settings
 from tests.accounts_api import api_from, bearer_token
+from tests.attack_queries import ATTACKS
 
 # 100 people, each with 100 followers, each with 100 followers: 1,010,100 nodes.
 TOO_MANY_NODES = """{ users(first: 100) { edges { node { followers(first: 100) { edges { node {
@@ -22,6 +32,13 @@ TOO_MANY_NODES = """{ users(first: 100) { edges { node { followers(first: 100) {
 FIFTY_BY_TEN = """{ users(first: 50) { edges { node { handle
   organizations(first: 10) { totalCount edges { node { id } } } } } } }"""
 ONE_USER = "{ users(first: 1) { totalCount } }"
+# Lists of objects counted as a full page (100 items) each: few items in practice, and no
+# argument or setting to read a smaller bound from.
+KNOWN_SMALL_LISTS = [
+    "CollaboratorEdge.sharedProjects", "Project.budgetByCategory", "Project.budgetByPartner",
+    "CommunityRecommendation.reasons", "OrganizationRecommendation.reasons",
+    "ProposalRecommendation.reasons", "UserRecommendation.reasons",
+    "RecommendationReason.related", "Webhook.competences"]
 
 
 async def post(http: httpx.AsyncClient, body: Any, **headers: str) -> httpx.Response:
@@ -198,3 +215,48 @@ async def test_an_operation_costing_more_than_remains_is_refused_unrun(
         assert refused.status_code == 429
         assert refusal(refused)["extensions"]["code"] == "RATE_LIMITED"
         assert refused.headers["RateLimit-Remaining"] == "1"
+
+
+async def test_the_classic_attacks_are_refused_before_running(
+        client: httpx.AsyncClient) -> None:
+    for attack in ATTACKS:
+        response = await post(client, attack.body)
+        assert response.status_code == attack.status, (attack.name, response.text[:300])
+        assert refusal(response)["extensions"]["code"] == attack.code, attack.name
+
+
+def test_every_list_of_objects_in_the_schema_has_a_bound() -> None:
+    """A list the cost cannot bound (no `first`, no list argument, no entry in LIST_BOUNDS,
+    not plain values) would be counted as a page of the largest size: a new one must say."""
+    from schema import schema
+
+    unbounded = []
+    for graphql_type in schema._schema.type_map.values():
+        if graphql_type.name.startswith("__") or not isinstance(
+                graphql_type, GraphQLObjectType | GraphQLInterfaceType):
+            continue
+        for name, field in graphql_type.fields.items():
+            item = get_named_type(field.type)
+            if (not isinstance(get_nullable_type(field.type), GraphQLList)
+                    or is_leaf_type(item) or _is_connection(graphql_type)
+                    or _plain_values(item)):
+                continue
+            bounded = (f"{graphql_type.name}.{name}" in LIST_BOUNDS or "first" in field.args
+                       or any(isinstance(get_nullable_type(argument.type), GraphQLList)
+                              for argument in field.args.values()))
+            if not bounded:
+                unbounded.append(f"{graphql_type.name}.{name}")
+    assert sorted(unbounded) == sorted(KNOWN_SMALL_LISTS), sorted(unbounded)
+
+
+async def test_refused_documents_spend_the_budget_too(
+        db: Database, settings: Settings) -> None:
+    async with served(settings, rate_limit_anonymous_points=2, max_query_aliases=1) as http:
+        aliases = {"query": "{ a: __typename b: __typename }"}
+        first = await post(http, aliases)
+        assert refusal(first)["extensions"]["code"] == "QUERY_TOO_COMPLEX"
+        assert first.headers["RateLimit-Remaining"] == "1"
+        await post(http, aliases)
+        third = await post(http, aliases)
+        assert third.status_code == 429
+        assert refusal(third)["extensions"]["code"] == "RATE_LIMITED"
