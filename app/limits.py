@@ -75,8 +75,10 @@ LIST_BOUNDS: dict[str, Callable[[Settings], int]] = {
     "EgoNetwork.nodes": lambda settings: settings.ego_network_max_nodes,
     "EgoNetwork.ties": lambda settings: settings.network_max_edges,
     "CollaborationMetrics.organizations": lambda settings: settings.metrics_max_organizations,
-    "CollaborationMetrics.communities": lambda settings: settings.metrics_max_organizations,
     "CollaborationMetrics.mostCentral": lambda settings: settings.metrics_max_organizations,
+    # Communities partition the organizations: counted as one community holding them all,
+    # which bounds the members of all of them together.
+    "CollaborationMetrics.communities": lambda settings: 1,
     "CollaborationCommunity.members": lambda settings: settings.metrics_max_organizations,
 }
 # Introspection lists that a well-formed introspection query (GraphiQL's) never nests in

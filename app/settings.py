@@ -114,7 +114,7 @@ class Settings(BaseSettings):
     # directives counted through fragments; tokens; list arguments), the largest JSON request
     # body, and the points (an operation's cost, at least 1) each signed-in person, or each
     # client address for anonymous requests, may spend per window in this process.
-    max_query_nodes: int = Field(default=50_000, ge=1)
+    max_query_nodes: int = Field(default=500_000, ge=1)
     max_query_depth: int = Field(default=20, ge=1, le=100)
     max_query_fields: int = Field(default=500, ge=1)
     max_query_aliases: int = Field(default=30, ge=0)

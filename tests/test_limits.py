@@ -69,7 +69,7 @@ async def test_an_executed_query_reports_its_cost_and_the_rate_limit(
     body = response.json()
     assert "errors" not in body, body
     cost = body["extensions"]["cost"]
-    assert cost["requested"] == 1 and cost["nodes"] == 550 and cost["nodeLimit"] == 50_000
+    assert cost["requested"] == 1 and cost["nodes"] == 550 and cost["nodeLimit"] == 500_000
     assert cost["limit"] == int(response.headers["RateLimit-Limit"])
     assert cost["remaining"] == int(response.headers["RateLimit-Remaining"])
     assert 0 < int(response.headers["RateLimit-Reset"]) <= 3600
@@ -79,7 +79,7 @@ async def test_a_query_over_the_node_limit_is_refused_with_its_figures(
         client: httpx.AsyncClient) -> None:
     error = refusal(await post(client, {"query": TOO_MANY_NODES}))
     assert error["extensions"] == {"code": "QUERY_TOO_COMPLEX", "nodes": 1_010_100,
-                                   "limit": 50_000, "cost": 101}
+                                   "limit": 500_000, "cost": 101}
 
 
 async def test_a_dry_run_gives_the_cost_without_running_or_charging(
