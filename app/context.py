@@ -15,6 +15,7 @@ from app.settings import Settings
 
 if TYPE_CHECKING:
     from app.event_hub import EventHub
+    from app.rate_limit import Budget
     from app.websocket import Connection
 
 BatchLoad = Callable[[list[Any]], Coroutine[Any, Any, list[Any]]]
@@ -47,6 +48,7 @@ class Context:
     connection: Connection | None = None  # the WebSocket connection of a subscription
     connection_params: dict[str, Any] | None = None  # its `connection_init` payload
     loaders: dict[Hashable, DataLoader[Any, Any]] = field(default_factory=dict)
+    budget: Budget | None = None  # the rate limit an HTTP request spends (app/rate_limit.py)
 
     def loader(self, key: Hashable, batch_load: BatchLoad) -> DataLoader[Any, Any]:
         """The request's dataloader for `key`, created on first use with `batch_load`."""

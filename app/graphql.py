@@ -9,6 +9,10 @@ bytes: a larger declared length is refused at once, and a body that grows past i
 or lying about its length) is cut off as it arrives. And it must come from a signed-in person,
 checked before the body is read. Each answers with a GraphQL error body: 400
 PREFLIGHT_REQUIRED, 413 PAYLOAD_TOO_LARGE, 401 UNAUTHENTICATED.
+
+Any other request body (JSON) may hold at most MAX_REQUEST_BYTES, cut off the same way (413
+PAYLOAD_TOO_LARGE), and holds one operation: a JSON array (a batch) is refused with 400
+BAD_USER_INPUT. Each request spends its cost from its identity's budget (app/rate_limit.py).
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from app.db import Database, begin_stats
 from app.errors import ApiError
 from app.extensions import shaped
 from app.file_store import FileStore
+from app.rate_limit import Budget, RateLimiter, identity_key
 from app.settings import Settings
 from app.websocket import Connections, SubscriptionHandler, admit
 
@@ -61,11 +66,29 @@ class GraphQLApp(GraphQL[Context, None]):
         self.files = FileStore(settings.documents_path)
         self.connections = Connections(self.accounts, settings.connections_per_identity,
                                        settings.subscription_check_seconds)
+        self.rate_limiter = RateLimiter.from_settings(settings)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or not _is_multipart(scope):
+        if scope["type"] != "http":
             await super().__call__(scope, receive, send)
             return
+        if _is_multipart(scope):
+            await self._multipart(scope, receive, send)
+            return
+        limit = self.settings.max_request_bytes
+        if _declared_length(dict(scope["headers"])) > limit:
+            refusal = _too_large(limit, "A request")
+        else:
+            try:
+                await super().__call__(scope, _capped(receive, limit), send)
+                return
+            except _BodyTooLarge:
+                refusal = _too_large(limit, "A request")
+            except _Batch:
+                refusal = _batch_refused()
+        await refusal(scope, receive, send)
+
+    async def _multipart(self, scope: Scope, receive: Receive, send: Send) -> None:
         headers = dict(scope["headers"])
         limit = self.settings.upload_max_bytes + UPLOAD_FORM_ALLOWANCE
         if not any(headers.get(name, b"").strip() for name in PREFLIGHT_HEADERS):
@@ -83,7 +106,17 @@ class GraphQLApp(GraphQL[Context, None]):
                 return
             except _BodyTooLarge:
                 refusal = _too_large(limit)
+            except _Batch:
+                refusal = _batch_refused()
         await refusal(scope, receive, send)
+
+    def parse_json(self, data: str | bytes) -> Any:
+        """A request's JSON; a batch (an array of operations) is refused: one operation per
+        request keeps the cost and rate limits per operation."""
+        parsed = super().parse_json(data)
+        if isinstance(parsed, list):
+            raise _Batch
+        return parsed
 
     async def get_context(self, request: Request | WebSocket,
                           response: Response | WebSocket) -> Context:
@@ -101,10 +134,19 @@ class GraphQLApp(GraphQL[Context, None]):
                 database, request.headers.get("authorization"))
         except Exception as error:  # shaped by app.extensions like any other error
             context.refusal = error
+            self._budget(context, response)
             return context
         if identity is not None:
             context.viewer_id, context.session_id = identity.user_id, identity.session_id
+        self._budget(context, response)
         return context
+
+    def _budget(self, context: Context, response: Response | WebSocket) -> None:
+        """Give an HTTP request its identity's budget and report it (app/rate_limit.py)."""
+        if isinstance(response, Response):
+            key = identity_key(context.viewer_id, context.client_address)
+            context.budget = Budget(self.rate_limiter, key, response)
+            context.budget.report(self.rate_limiter.standing(key))
 
     async def on_ws_connect(self, context: Context) -> UnsetType:
         """Sign a WebSocket connection in from its `connection_init` payload (app.websocket)."""
@@ -163,12 +205,21 @@ def error_response(status: int, code: str, message: str, **extensions: Any) -> J
         "code": code, **extensions}}]}, status_code=status)
 
 
-def _too_large(limit: int) -> JSONResponse:
-    return error_response(413, "PAYLOAD_TOO_LARGE",
-                    f"An upload request may carry at most {limit} bytes.")
+def _too_large(limit: int, kind: str = "An upload request") -> JSONResponse:
+    return error_response(413, "PAYLOAD_TOO_LARGE", f"{kind} may carry at most {limit} bytes.",
+                          limit=limit)
+
+
+def _batch_refused() -> JSONResponse:
+    return error_response(400, "BAD_USER_INPUT", "Batched requests (a JSON array of "
+                          "operations) are not accepted: send one operation per request.")
 
 
 class _BodyTooLarge(Exception):
+    pass
+
+
+class _Batch(Exception):
     pass
 
 

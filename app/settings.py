@@ -109,6 +109,22 @@ class Settings(BaseSettings):
     webhook_retry_max_seconds: float = Field(default=300.0, gt=0)
     webhook_max_failures: int = Field(default=16, ge=1)
     webhook_poll_seconds: float = Field(default=1.0, gt=0, le=60)
+    # Limits (app/limits.py, app/query_limits.py, app/rate_limit.py): what one operation may
+    # ask for, measured before it runs (GitHub's node count; depth, fields, aliases and
+    # directives counted through fragments; tokens; list arguments), the largest JSON request
+    # body, and the points (an operation's cost, at least 1) each signed-in person, or each
+    # client address for anonymous requests, may spend per window in this process.
+    max_query_nodes: int = Field(default=500_000, ge=1)
+    max_query_depth: int = Field(default=20, ge=1, le=100)
+    max_query_fields: int = Field(default=500, ge=1)
+    max_query_aliases: int = Field(default=30, ge=0)
+    max_query_directives: int = Field(default=50, ge=0)
+    max_query_tokens: int = Field(default=5000, ge=100)
+    max_list_argument_items: int = Field(default=100, ge=1)
+    max_request_bytes: int = Field(default=256 * 1024, ge=1024)
+    rate_limit_points: int = Field(default=5000, ge=1)
+    rate_limit_anonymous_points: int = Field(default=1000, ge=1)
+    rate_limit_window_seconds: float = Field(default=3600.0, gt=0)
 
     _temporary_secret: bool = PrivateAttr(default=False)
 

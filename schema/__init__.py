@@ -1,10 +1,11 @@
 """The GraphQL schema, assembled from one package per domain."""
 
 import strawberry
-from strawberry.extensions import ParserCache, ValidationCache
+from strawberry.extensions import ValidationCache
 from strawberry.schema.config import StrawberryConfig
 
 from app.extensions import Authentication, ErrorShaping, QueryStatistics
+from app.query_limits import QueryLimits
 from schema.accounts import AccountMutations
 from schema.actors import ActorQueries
 from schema.actors.follow_mutations import FollowMutations
@@ -63,15 +64,16 @@ class Subscription(EventSubscriptions):
 
 # Front ends send the same few query texts again and again: parsing and validating one costs
 # more than the rest of a typical request's Python work, so both are kept for the texts seen
-# most recently (bounded, so that arbitrary texts cannot grow memory).
+# most recently (bounded, so that arbitrary texts cannot grow memory). QueryLimits parses them
+# (kept the same way) within the token limit, and refuses a document over a limit before
+# it is validated.
 DOCUMENTS_KEPT = 256
 
 schema = strawberry.Schema(
     query=Query,
     mutation=Mutation,
     subscription=Subscription,
-    extensions=[ErrorShaping, Authentication, QueryStatistics,
-                lambda: ParserCache(maxsize=DOCUMENTS_KEPT),
+    extensions=[ErrorShaping, Authentication, QueryStatistics, QueryLimits,
                 lambda: ValidationCache(maxsize=DOCUMENTS_KEPT)],
     config=StrawberryConfig(scalar_map=SCALARS),
     execution_context_class=SharedEventExecutor)

@@ -78,7 +78,11 @@ def settings(local_neo4j: Instance | None,
                                  # Webhooks are delivered only by the processes the webhook
                                  # tests start with settings of their own, never by another
                                  # process of the session competing for their endpoints.
-                                 "webhook_delivery": False}
+                                 "webhook_delivery": False,
+                                 # The whole session asks from one address: the rate limit's
+                                 # own tests use applications with small budgets.
+                                 "rate_limit_points": 10**9,
+                                 "rate_limit_anonymous_points": 10**9}
     if "QUERY_TIMEOUT" not in os.environ:
         update["query_timeout"] = TEST_QUERY_TIMEOUT
     return get_settings().model_copy(update=update)

@@ -1,0 +1,128 @@
+"""The schema extension that holds every operation to the limits before it runs.
+
+Parsing stops at `max_query_tokens` tokens (and as many comments); app/limits.py then measures
+the document, before graphql-core validates it, and refuses it over a limit; the rate limit
+(app/rate_limit.py) charges its cost, refusing it when the budget falls short. A refused
+operation runs nothing: its answer is the refusal alone, with `extensions.code`, and it costs
+a point, so that a client repeating refused documents runs out of budget like any other. An
+operation that runs gets `extensions.cost`. A request whose `extensions` hold
+`"dryRun": true` is measured (and refused when over a limit) but neither run nor charged: its
+answer is the cost.
+
+Parsed documents are kept for the texts seen most recently, as strawberry's ParserCache does,
+with the token limit in the key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+from graphql import DocumentNode, GraphQLSyntaxError, parse
+from strawberry.extensions import SchemaExtension
+from strawberry.types import ExecutionResult
+
+from app.context import Context
+from app.errors import ApiError
+from app.limits import Analysis, QueryTooComplex, analyse
+from app.settings import Settings, get_settings
+
+# Parsed documents kept (see schema/__init__.py: the same bound as validated ones).
+DOCUMENTS_KEPT = 256
+
+
+@lru_cache(maxsize=DOCUMENTS_KEPT)
+def _parse(query: str, max_tokens: int) -> DocumentNode:
+    return parse(query, max_lexical_tokens=max_tokens, max_comments=max_tokens)
+
+
+def parse_within_limits(query: str, max_tokens: int) -> DocumentNode:
+    """The document of `query`; QueryTooComplex when it holds more than `max_tokens` tokens
+    (or comments) or nests too deeply to parse."""
+    try:
+        return _parse(query, max_tokens)
+    except GraphQLSyntaxError as error:
+        if "Parsing aborted" not in error.message:
+            raise
+        raise QueryTooComplex(
+            error.message.removeprefix("Syntax Error: ") + f" At most {max_tokens} tokens "
+            "are accepted.", limit=max_tokens) from None
+
+
+class QueryLimits(SchemaExtension):
+    """Token limit at parsing, the measure and the rate limit before validation, the dry run
+    before execution, `extensions.cost` after it."""
+
+    analysis: Analysis | None = None
+    remaining: int | None = None
+
+    def on_parse(self) -> Iterator[None]:
+        context = self.execution_context
+        if context.graphql_document is None and context.query:
+            try:
+                context.graphql_document = parse_within_limits(
+                    context.query, self._settings().max_query_tokens)
+            except ApiError:
+                self._charge_refusal()
+                raise
+        yield
+
+    def on_validate(self) -> Iterator[None]:
+        context = self.execution_context
+        request = self._request_context()
+        if context.graphql_document is not None and not (
+                request is not None and request.refusal is not None):
+            try:
+                self.analysis = analyse(context.schema._schema, context.graphql_document,
+                                        context.operation_name, context.variables,
+                                        self._settings())
+            except ApiError:
+                self._charge_refusal()
+                raise
+            budget = request.budget if request is not None else None
+            if self.analysis is not None and budget is not None and not self._dry_run():
+                self.remaining = budget.spend(self.analysis.cost).remaining
+        yield
+
+    def on_execute(self) -> Iterator[None]:
+        if self._dry_run() and self.analysis is not None:
+            # answered with its cost alone: nothing runs
+            self.execution_context.result = ExecutionResult(data=None, errors=None)
+        yield
+
+    def get_results(self) -> dict[str, Any]:
+        analysis = self.analysis
+        if analysis is None:
+            return {}
+        settings = self._settings()
+        cost: dict[str, Any] = {"requested": analysis.cost, "nodes": analysis.nodes,
+                                "nodeLimit": settings.max_query_nodes}
+        request = self._request_context()
+        if request is not None and request.budget is not None:
+            standing = request.budget.limiter.standing(request.budget.key)
+            cost.update(limit=standing.limit, remaining=standing.remaining,
+                        resetSeconds=standing.reset_seconds)
+        results: dict[str, Any] = {"cost": cost}
+        if self._dry_run():
+            results["dryRun"] = True
+        return results
+
+    def _charge_refusal(self) -> None:
+        """Spend a point for a refused document (RateLimited instead when none remains)."""
+        request = self._request_context()
+        if request is not None and request.budget is not None:
+            request.budget.spend(1)
+
+    def _dry_run(self) -> bool:
+        extensions = self.execution_context.operation_extensions or {}
+        return extensions.get("dryRun") is True
+
+    def _request_context(self) -> Context | None:
+        context = self.execution_context.context
+        return context if isinstance(context, Context) else None
+
+    def _settings(self) -> Settings:
+        request = self._request_context()
+        return request.settings if request is not None else get_settings()
+
