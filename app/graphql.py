@@ -33,6 +33,7 @@ from app.db import Database, begin_stats
 from app.errors import ApiError
 from app.extensions import shaped
 from app.file_store import FileStore
+from app.observability import finish_operation, note_viewer
 from app.settings import Settings
 from app.websocket import Connections, SubscriptionHandler, admit
 
@@ -51,7 +52,9 @@ class GraphQLApp(GraphQL[Context, None]):
 
     def __init__(self, schema: Any, settings: Settings) -> None:
         super().__init__(
-            schema, graphql_ide="graphiql", allow_queries_via_get=True,
+            # no GraphiQL in production, where introspection, which it needs, is off
+            schema, graphql_ide="graphiql" if settings.env != "production" else None,
+            allow_queries_via_get=True,
             multipart_uploads_enabled=True,
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
             connection_init_wait_timeout=timedelta(seconds=settings.ws_init_timeout_seconds),
@@ -101,14 +104,16 @@ class GraphQLApp(GraphQL[Context, None]):
                 database, request.headers.get("authorization"))
         except Exception as error:  # shaped by app.extensions like any other error
             context.refusal = error
-            return context
+            identity = None
         if identity is not None:
             context.viewer_id, context.session_id = identity.user_id, identity.session_id
+        note_viewer(context.viewer_id, context.stats)
         return context
 
     async def on_ws_connect(self, context: Context) -> UnsetType:
         """Sign a WebSocket connection in from its `connection_init` payload (app.websocket)."""
         await admit(context, self.accounts, self.connections)
+        note_viewer(context.viewer_id)
         acknowledged: UnsetType = UNSET  # an acknowledgement without payload
         return acknowledged
 
@@ -140,6 +145,7 @@ class GraphQLApp(GraphQL[Context, None]):
         errors get their code here, as every other error does in app.extensions."""
         if result.errors:
             result.errors = shaped(result.errors)
+        finish_operation(result)
         return await super().process_result(request, result)
 
     def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:

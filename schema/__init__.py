@@ -4,7 +4,13 @@ import strawberry
 from strawberry.extensions import ParserCache, ValidationCache
 from strawberry.schema.config import StrawberryConfig
 
-from app.extensions import Authentication, ErrorShaping, QueryStatistics
+from app.extensions import (
+    Authentication,
+    ErrorShaping,
+    ProductionValidation,
+    QueryStatistics,
+)
+from app.observability import OperationObserver
 from schema.accounts import AccountMutations
 from schema.actors import ActorQueries
 from schema.actors.follow_mutations import FollowMutations
@@ -70,7 +76,8 @@ schema = strawberry.Schema(
     query=Query,
     mutation=Mutation,
     subscription=Subscription,
-    extensions=[ErrorShaping, Authentication, QueryStatistics,
+    extensions=[ErrorShaping, Authentication, QueryStatistics, ProductionValidation,
+                OperationObserver,
                 lambda: ParserCache(maxsize=DOCUMENTS_KEPT),
                 lambda: ValidationCache(maxsize=DOCUMENTS_KEPT)],
     config=StrawberryConfig(scalar_map=SCALARS),
