@@ -20,7 +20,7 @@ from typing import Any
 
 from graphql import GraphQLError
 
-from app.errors import client_error
+from app.errors import ApiError
 from app.settings import Settings
 
 # The request id of the request (or WebSocket connection) being served, set by
@@ -36,9 +36,10 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _BEARER = re.compile(r"(?i)\b(bearer)\s+[^\s'\",]+")
 _JWT = re.compile(r"\beyJ[\w-]*\.[\w-]+\.[\w-]*")
 
-# The attributes every LogRecord has: anything else on a record came in `extra=`.
+# The attributes every LogRecord has: anything else on a record came in `extra=` (uvicorn's
+# `color_message` is its message again, with terminal colours).
 _STANDARD = set(logging.LogRecord("", 0, "", 0, "", None, None).__dict__) | {
-    "message", "asctime", "taskName"}
+    "message", "asctime", "taskName", "color_message"}
 
 # The handler this module installed on the root logger, replaced when logging is configured
 # again (`python -m app run` configures it, then uvicorn builds the application, which does too).
@@ -108,10 +109,14 @@ class TextFormatter(logging.Formatter):
 
 
 def _not_a_client_error(record: logging.LogRecord) -> bool:
-    """Whether strawberry's line about an error is worth keeping: not for errors meant for
-    the client (its query's mistakes, answered with their code), whose messages quote the
-    client's input, variables included."""
-    return not (isinstance(record.msg, GraphQLError) and client_error(record.msg) is not None)
+    """Whether strawberry's line about an error is worth keeping: not for the client's own
+    mistakes (a query that does not validate, a variable of the wrong type, an ApiError
+    answered with its code), whose messages quote the client's input, variables included;
+    yes for the rest (Neo4j unavailable, unexpected errors)."""
+    if not isinstance(record.msg, GraphQLError):
+        return True
+    original = record.msg.original_error
+    return not (original is None or isinstance(original, GraphQLError | ApiError))
 
 
 def formatter_for(settings: Settings) -> logging.Formatter:

@@ -168,6 +168,10 @@ class Observability:
 
         try:
             await self.app(scope, receive, send_with_id)
+        except Exception:
+            # logged here, with the request id, before the server answers 500
+            logger.exception("unhandled error")
+            raise
         finally:
             try:
                 self._finished(scope, record, status, time.perf_counter() - started)
