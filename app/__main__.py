@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
 import os
 import signal
 import sys
@@ -18,6 +17,7 @@ import uvicorn
 
 from app import migrations
 from app.db import connect
+from app.logs import configure_logging
 from app.settings import Settings, get_settings
 from localdb import LocalNeo4jError, instance
 
@@ -49,7 +49,7 @@ def main() -> int:
     parser.add_argument("command", choices=["run", "migrate"])
     parser.add_argument("--no-demo", action="store_true", help="do not load the demo data")
     args = parser.parse_args()
-    logging.basicConfig(level=os.environ.get("LOG_LEVEL", "INFO"))
+    configure_logging(get_settings())
     local = None
     started = False
     if not get_settings().neo4j_uri:  # neither the environment nor .env names a server

@@ -83,6 +83,10 @@ class Database:
         # Neo4j ends a transaction running longer than this, so an abandoned query stops.
         self.default_timeout = default_timeout
         self.retry_time = retry_time
+        # The process's round trips and their time, and the statements running now: what
+        # /metrics reports (app/metrics.py), background work included.
+        self.totals = QueryStats()
+        self.in_flight = 0
 
     async def read(self, text: str, parameters: dict[str, Any] | None = None,
                    timeout: float | None = None) -> list[neo4j.Record]:
@@ -91,6 +95,7 @@ class Database:
         query = neo4j.Query(text, timeout=timeout or self.default_timeout)
         started = time.perf_counter()
         delay = _FIRST_RETRY_DELAY
+        self.in_flight += 1
         try:
             while True:
                 try:
@@ -102,7 +107,7 @@ class Database:
                 await asyncio.sleep(delay)
                 delay *= 2
         finally:
-            _count_round_trip(started)
+            self._count_round_trip(started)
 
     async def _read_once(self, query: neo4j.Query,
                          parameters: dict[str, Any]) -> list[neo4j.Record]:
@@ -118,6 +123,7 @@ class Database:
         `then`, when given, runs in the same transaction after it (and again on a retry), so
         what it writes commits exactly when the statement's changes do."""
         started = time.perf_counter()
+        self.in_flight += 1
         try:
             if then is None:
                 query = neo4j.Query(text, timeout=timeout or self.default_timeout)
@@ -136,7 +142,17 @@ class Database:
             async with self.driver.session(database=self.database) as session:
                 return await session.execute_write(work)
         finally:
-            _count_round_trip(started)
+            self._count_round_trip(started)
+
+    def _count_round_trip(self, started: float) -> None:
+        self.in_flight -= 1
+        seconds = time.perf_counter() - started
+        self.totals.round_trips += 1
+        self.totals.seconds += seconds
+        stats = _stats.get()
+        if stats is not None:
+            stats.round_trips += 1
+            stats.seconds += seconds
 
     async def ping(self, text: str, timeout: float) -> None:
         """Run a trivial statement once, without retries: for readiness probes."""
@@ -152,10 +168,3 @@ class Database:
 
 
 _FIRST_RETRY_DELAY = 0.1
-
-
-def _count_round_trip(started: float) -> None:
-    stats = _stats.get()
-    if stats is not None:
-        stats.round_trips += 1
-        stats.seconds += time.perf_counter() - started

@@ -1,16 +1,20 @@
-"""Schema extensions: error shaping and per-request Cypher statistics."""
+"""Schema extensions: error shaping, production's validation rules and per-request Cypher
+statistics."""
 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from graphql import ExecutionResult, GraphQLError
+from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry.extensions import SchemaExtension
 
 from app.context import Context
 from app.errors import client_error
+from app.logs import request_id
 
 logger = logging.getLogger("app.graphql")
 
@@ -18,7 +22,10 @@ logger = logging.getLogger("app.graphql")
 class ErrorShaping(SchemaExtension):
     """Errors meant for clients keep their message and code; the rest become INTERNAL.
 
-    The original of a masked error is logged with its traceback and never returned.
+    The original of a masked error is logged with its traceback and never returned; the
+    INTERNAL error carries the request id (`extensions.requestId`) that its log lines carry.
+    In production, messages do not suggest names ("Did you mean ...?"): they would reveal
+    the schema that introspection, off there, does not.
     """
 
     def on_operation(self) -> Iterator[None]:
@@ -26,6 +33,9 @@ class ErrorShaping(SchemaExtension):
         result = self.execution_context.result
         if result is not None and result.errors:
             result.errors = shaped(result.errors)
+            if _in_production(self.execution_context.context):
+                for error in result.errors:
+                    error.message = without_suggestions(error.message)
 
     def on_stream_result(self, result: Any) -> Iterator[None]:
         """Each event a subscription delivers, shaped the same way."""
@@ -40,11 +50,38 @@ def shaped(errors: list[GraphQLError]) -> list[GraphQLError]:
     for error in errors:
         visible = client_error(error)
         if visible is None:
-            logger.error("unexpected error", exc_info=error.original_error)
+            logger.error("unexpected error", exc_info=error.original_error,
+                         extra={"graphqlPath": error.path})
+            current = request_id.get()
             visible = GraphQLError("Unexpected error.", nodes=error.nodes, path=error.path,
-                                   extensions={"code": "INTERNAL"})
+                                   extensions={"code": "INTERNAL", **(
+                                       {"requestId": current} if current else {})})
         visible_errors.append(visible)
     return visible_errors
+
+
+# graphql-core ends a message with its suggestions: " Did you mean 'name'?" (or a list).
+_SUGGESTION = re.compile(r"\s*Did you mean .*\?\s*$", re.DOTALL)
+
+
+def without_suggestions(message: str) -> str:
+    """`message` without graphql-core's "Did you mean ...?" suggestions."""
+    return _SUGGESTION.sub("", message)
+
+
+def _in_production(context: Any) -> bool:
+    return isinstance(context, Context) and context.settings.env == "production"
+
+
+class ProductionValidation(SchemaExtension):
+    """Introspection (`__schema`, `__type`) refused in production, where a client has no
+    business exploring the schema (it is published as schema.graphql); `__typename` stays."""
+
+    def on_operation(self) -> Iterator[None]:
+        if _in_production(self.execution_context.context):
+            self.execution_context.validation_rules = (
+                *self.execution_context.validation_rules, NoSchemaIntrospectionCustomRule)
+        yield
 
 
 class QueryStatistics(SchemaExtension):

@@ -37,6 +37,7 @@ from app.db import Database, begin_stats
 from app.errors import ApiError
 from app.extensions import shaped
 from app.file_store import FileStore
+from app.observability import finish_operation, note_viewer
 from app.rate_limit import Budget, RateLimiter, identity_key
 from app.settings import Settings
 from app.websocket import Connections, SubscriptionHandler, admit
@@ -56,7 +57,9 @@ class GraphQLApp(GraphQL[Context, None]):
 
     def __init__(self, schema: Any, settings: Settings) -> None:
         super().__init__(
-            schema, graphql_ide="graphiql", allow_queries_via_get=True,
+            # no GraphiQL in production, where introspection, which it needs, is off
+            schema, graphql_ide="graphiql" if settings.env != "production" else None,
+            allow_queries_via_get=True,
             multipart_uploads_enabled=True,
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
             connection_init_wait_timeout=timedelta(seconds=settings.ws_init_timeout_seconds),
@@ -134,10 +137,10 @@ class GraphQLApp(GraphQL[Context, None]):
                 database, request.headers.get("authorization"))
         except Exception as error:  # shaped by app.extensions like any other error
             context.refusal = error
-            self._budget(context, response)
-            return context
+            identity = None
         if identity is not None:
             context.viewer_id, context.session_id = identity.user_id, identity.session_id
+        note_viewer(context.viewer_id, context.stats)
         self._budget(context, response)
         return context
 
@@ -151,6 +154,7 @@ class GraphQLApp(GraphQL[Context, None]):
     async def on_ws_connect(self, context: Context) -> UnsetType:
         """Sign a WebSocket connection in from its `connection_init` payload (app.websocket)."""
         await admit(context, self.accounts, self.connections)
+        note_viewer(context.viewer_id)
         acknowledged: UnsetType = UNSET  # an acknowledgement without payload
         return acknowledged
 
@@ -182,6 +186,7 @@ class GraphQLApp(GraphQL[Context, None]):
         errors get their code here, as every other error does in app.extensions."""
         if result.errors:
             result.errors = shaped(result.errors)
+        finish_operation(result)
         return await super().process_result(request, result)
 
     def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:

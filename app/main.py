@@ -1,6 +1,6 @@
 """The ASGI application: `/graphql`, `/documents/{id}` (downloads), `/export/network`,
-`/healthz`, `/readyz`, and the lifespan of the Neo4j driver, the event hub and the webhook
-dispatcher.
+`/healthz`, `/readyz`, `/metrics`, every request observed (app.observability), and the
+lifespan of the Neo4j driver, the event hub and the webhook dispatcher.
 
     uvicorn app.main:app    # with NEO4J_URI and NEO4J_PASSWORD in the environment
 """
@@ -14,6 +14,7 @@ from contextlib import asynccontextmanager
 
 from neo4j.exceptions import DriverError, Neo4jError
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route, WebSocketRoute
@@ -25,7 +26,10 @@ from app.event_hub import EventHub
 from app.event_relay import RedisRelay
 from app.exports import EXPORT_ROUTE, export_route
 from app.graphql import GraphQLApp
+from app.logs import configure_logging
 from app.memory import settle_after_start_up
+from app.metrics import Metrics, metrics_route
+from app.observability import Observability
 from app.settings import Settings, get_settings
 from app.webhooks import WebhookDispatcher
 
@@ -35,6 +39,7 @@ logger = logging.getLogger("app")
 def create_app(settings: Settings | None = None) -> Starlette:
     """The application for `settings` (by default those of the environment)."""
     settings = settings or get_settings()
+    configure_logging(settings)
     from schema import schema
     from schema.documents.types import DOWNLOAD_ROUTE
     from schema.events.access import visible_pairs
@@ -95,7 +100,10 @@ def create_app(settings: Settings | None = None) -> Starlette:
         return JSONResponse({"status": "ok", "neo4j": "ok", "migrations": "applied"})
 
     graphql_app = GraphQLApp(schema, settings)
-    return Starlette(
+    metrics = Metrics(settings)
+    if settings.env == "production" and settings.metrics_token is None:
+        logger.info("METRICS_TOKEN is not set: /metrics is not served")
+    application = Starlette(
         routes=[
             Route("/graphql", graphql_app, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql_app),
@@ -103,9 +111,13 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route(EXPORT_ROUTE, export_route(graphql_app), methods=["GET"]),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
+            Route("/metrics", metrics_route(metrics, settings)),
         ],
+        middleware=[Middleware(Observability, metrics=metrics)],
         lifespan=lifespan,
     )
+    metrics.watch(application.state, graphql_app.connections)
+    return application
 
 
 def __getattr__(name: str) -> Starlette:

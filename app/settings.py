@@ -125,6 +125,13 @@ class Settings(BaseSettings):
     rate_limit_points: int = Field(default=5000, ge=1)
     rate_limit_anonymous_points: int = Field(default=1000, ge=1)
     rate_limit_window_seconds: float = Field(default=3600.0, gt=0)
+    # Operations (app/logs.py, app/metrics.py, app/observability.py): the log format (None:
+    # JSON lines in production, text elsewhere), the bearer token /metrics asks for (without
+    # one, production does not serve /metrics), and how many distinct operation names the
+    # metrics keep apart (later ones are counted together as `(other)`).
+    log_format: Literal["json", "text"] | None = None
+    metrics_token: SecretStr | None = None
+    metrics_max_operations: int = Field(default=200, ge=1, le=10000)
 
     _temporary_secret: bool = PrivateAttr(default=False)
 
@@ -156,6 +163,11 @@ class Settings(BaseSettings):
         """The secret that signs and checks this API's access tokens."""
         assert self.jwt_secret is not None  # set by the validator
         return self.jwt_secret.get_secret_value()
+
+    @property
+    def json_logs(self) -> bool:
+        """Whether log lines are JSON objects (LOG_FORMAT, by default only in production)."""
+        return (self.log_format or ("json" if self.env == "production" else "text")) == "json"
 
     @property
     def query_stats_enabled(self) -> bool:

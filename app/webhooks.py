@@ -27,6 +27,7 @@ import contextlib
 import json
 import logging
 import uuid
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -128,6 +129,8 @@ class WebhookDispatcher:
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._timers: set[asyncio.TimerHandle] = set()
+        # Attempts by outcome (DELIVERED, RETRY, DISABLED), for /metrics.
+        self.outcomes: Counter[str] = Counter()
 
     @property
     def lease_milliseconds(self) -> int:
@@ -249,6 +252,7 @@ class WebhookDispatcher:
         if not records:
             return False
         outcome, wait = records[0]["outcome"], records[0]["wait"]
+        self.outcomes[str(outcome)] += 1
         if outcome == "RETRY":
             self._wake_in(wait)
         elif outcome == "DISABLED":

@@ -4,7 +4,13 @@ import strawberry
 from strawberry.extensions import ValidationCache
 from strawberry.schema.config import StrawberryConfig
 
-from app.extensions import Authentication, ErrorShaping, QueryStatistics
+from app.extensions import (
+    Authentication,
+    ErrorShaping,
+    ProductionValidation,
+    QueryStatistics,
+)
+from app.observability import OperationObserver
 from app.query_limits import QueryLimits
 from schema.accounts import AccountMutations
 from schema.actors import ActorQueries
@@ -73,7 +79,8 @@ schema = strawberry.Schema(
     query=Query,
     mutation=Mutation,
     subscription=Subscription,
-    extensions=[ErrorShaping, Authentication, QueryStatistics, QueryLimits,
+    extensions=[ErrorShaping, Authentication, QueryStatistics, QueryLimits, ProductionValidation,
+                OperationObserver,
                 lambda: ValidationCache(maxsize=DOCUMENTS_KEPT)],
     config=StrawberryConfig(scalar_map=SCALARS),
     execution_context_class=SharedEventExecutor)
