@@ -179,6 +179,11 @@ class EventHub:
                 logger.warning("event log not readable: %s", error)
                 await asyncio.sleep(_RETRY_SECONDS)
                 self._wake.set()
+            except Exception:
+                # Whatever went wrong, subscribers are served again at the next turn.
+                logger.exception("following the event log failed")
+                await asyncio.sleep(_RETRY_SECONDS)
+                self._wake.set()
 
     async def _catch_up(self) -> None:
         while True:
