@@ -6,14 +6,21 @@ sends its COMMIT), a millisecond or two on every statement of a request; they ar
 on the same transient errors for the same time.
 Every call counts as one round trip in the request's `QueryStats`, which tests and operators read
 to check that a request's round trips grow with the query's depth, not with its results.
+
+An HTTP request has a deadline (`request_deadline`, REQUEST_TIMEOUT seconds): each statement's
+Neo4j transaction timeout is what is left of it (at most QUERY_TIMEOUT), so Neo4j itself ends
+the work of a request that ran out of time, and retries stop at it. A statement that gets no
+answer by then (Neo4j frozen, a black-holed network) is abandoned: its connection is closed and
+the request fails with UNAVAILABLE (`extensions.reason` TIMEOUT) instead of holding a worker.
+Background work (the event hub, webhooks, subscriptions) has no deadline: QUERY_TIMEOUT only.
 """
 
 from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
@@ -21,6 +28,7 @@ from typing import Any
 import neo4j
 from neo4j import AsyncDriver, AsyncGraphDatabase, RoutingControl
 
+from app.errors import RequestTimedOut
 from app.settings import Settings
 
 
@@ -36,6 +44,8 @@ class QueryStats:
 ThenInTransaction = Callable[[neo4j.AsyncManagedTransaction, list[neo4j.Record]], Awaitable[None]]
 
 _stats: ContextVar[QueryStats | None] = ContextVar("query_stats", default=None)
+# The monotonic time by which the current request's statements must be done (None: no limit).
+_deadline: ContextVar[float | None] = ContextVar("request_deadline", default=None)
 
 
 def begin_stats() -> QueryStats:
@@ -43,6 +53,17 @@ def begin_stats() -> QueryStats:
     stats = QueryStats()
     _stats.set(stats)
     return stats
+
+
+@contextmanager
+def request_deadline(seconds: float) -> Iterator[None]:
+    """Give the statements run within (in this task and the tasks it spawns) `seconds` from
+    now, all together."""
+    token = _deadline.set(time.monotonic() + seconds)
+    try:
+        yield
+    finally:
+        _deadline.reset(token)
 
 
 def open_driver(settings: Settings) -> AsyncDriver:
@@ -92,20 +113,21 @@ class Database:
                    timeout: float | None = None) -> list[neo4j.Record]:
         """Run a read statement in an auto-commit transaction and return all its records,
         retrying transient failures for `retry_time` seconds."""
-        query = neo4j.Query(text, timeout=timeout or self.default_timeout)
         started = time.perf_counter()
         delay = _FIRST_RETRY_DELAY
         self.in_flight += 1
         try:
-            while True:
-                try:
-                    return await self._read_once(query, parameters or {})
-                except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError) as error:
-                    if not error.is_retryable() or (
-                            time.perf_counter() - started + delay > self.retry_time):
-                        raise
-                await asyncio.sleep(delay)
-                delay *= 2
+            async with self._time_limit(timeout) as limit:
+                query = neo4j.Query(text, timeout=limit)
+                while True:
+                    try:
+                        return await self._read_once(query, parameters or {})
+                    except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError) as error:
+                        if not error.is_retryable() or (
+                                time.perf_counter() - started + delay > self.retry_time):
+                            raise
+                    await asyncio.sleep(delay)
+                    delay *= 2
         finally:
             self._count_round_trip(started)
 
@@ -125,22 +147,22 @@ class Database:
         started = time.perf_counter()
         self.in_flight += 1
         try:
-            if then is None:
-                query = neo4j.Query(text, timeout=timeout or self.default_timeout)
-                result = await self.driver.execute_query(
-                    query, parameters or {}, database_=self.database,
-                    routing_=RoutingControl.WRITE)
-                return result.records
+            async with self._time_limit(timeout) as limit:
+                if then is None:
+                    result = await self.driver.execute_query(
+                        neo4j.Query(text, timeout=limit), parameters or {},
+                        database_=self.database, routing_=RoutingControl.WRITE)
+                    return result.records
 
-            @neo4j.unit_of_work(timeout=timeout or self.default_timeout)
-            async def work(tx: neo4j.AsyncManagedTransaction) -> list[neo4j.Record]:
-                result = await tx.run(text, parameters or {})
-                records = [record async for record in result]
-                await then(tx, records)
-                return records
+                @neo4j.unit_of_work(timeout=limit)
+                async def work(tx: neo4j.AsyncManagedTransaction) -> list[neo4j.Record]:
+                    result = await tx.run(text, parameters or {})
+                    records = [record async for record in result]
+                    await then(tx, records)
+                    return records
 
-            async with self.driver.session(database=self.database) as session:
-                return await session.execute_write(work)
+                async with self.driver.session(database=self.database) as session:
+                    return await session.execute_write(work)
         finally:
             self._count_round_trip(started)
 
@@ -153,6 +175,34 @@ class Database:
         if stats is not None:
             stats.round_trips += 1
             stats.seconds += seconds
+
+    @asynccontextmanager
+    async def _time_limit(self, timeout: float | None) -> AsyncIterator[float | None]:
+        """The transaction timeout of a statement about to run: `timeout` (or the default),
+        cut to what is left of the request's deadline. Within a request, the statement (with
+        its retries) is abandoned a moment after the deadline if Neo4j has not answered by
+        then, and both that and Neo4j's own end of the transaction raise RequestTimedOut."""
+        limit = timeout or self.default_timeout
+        deadline = _deadline.get()
+        if deadline is None:
+            yield limit
+            return
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise RequestTimedOut()
+        try:
+            # A moment for Neo4j's own answer; without one (Neo4j looks for transactions past
+            # their timeout every 2 s by default, or cannot answer at all) the statement is
+            # abandoned, its connection closed, and Neo4j ends the transaction at that check.
+            async with asyncio.timeout(remaining + _UNANSWERED_GRACE):
+                # Neo4j reads a timeout of 0 ms as none at all.
+                yield max(min(limit, remaining) if limit else remaining, _SHORTEST_TIMEOUT)
+        except TimeoutError:
+            raise RequestTimedOut() from None
+        except neo4j.exceptions.Neo4jError as error:
+            if error.code in _TIMED_OUT:
+                raise RequestTimedOut() from error
+            raise
 
     async def ping(self, text: str, timeout: float) -> None:
         """Run a trivial statement once, without retries: for readiness probes."""
@@ -168,3 +218,7 @@ class Database:
 
 
 _FIRST_RETRY_DELAY = 0.1
+_UNANSWERED_GRACE = 0.5
+_SHORTEST_TIMEOUT = 0.001
+_TIMED_OUT = frozenset({"Neo.ClientError.Transaction.TransactionTimedOut",
+                        "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration"})

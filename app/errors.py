@@ -50,6 +50,14 @@ class Unavailable(ApiError):
     code = "UNAVAILABLE"
 
 
+class RequestTimedOut(Unavailable):
+    """The request ran out of time (REQUEST_TIMEOUT): its statements were ended in Neo4j."""
+
+    def __init__(self) -> None:
+        super().__init__("The request took longer than its time limit and was stopped; ask "
+                         "for less, or try again shortly.", reason="TIMEOUT")
+
+
 class RateLimited(ApiError):
     """Too many attempts; `extensions.retryAfter` says in how many seconds to try again."""
 

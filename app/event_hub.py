@@ -184,7 +184,8 @@ class EventHub:
                 logger.warning("event log not readable: %s", error)
                 await asyncio.sleep(_RETRY_SECONDS)
                 self._wake.set()
-            except Exception:  # the follower must outlive any one page
+            except Exception:
+                # Whatever went wrong, subscribers are served again at the next turn.
                 logger.exception("following the event log failed")
                 await asyncio.sleep(_RETRY_SECONDS)
                 self._wake.set()

@@ -33,7 +33,7 @@ from strawberry.types.unset import UNSET, UnsetType
 
 from app.authentication import Accounts
 from app.context import Context
-from app.db import Database, begin_stats
+from app.db import Database, begin_stats, request_deadline
 from app.errors import ApiError
 from app.extensions import shaped
 from app.file_store import FileStore
@@ -75,6 +75,11 @@ class GraphQLApp(GraphQL[Context, None]):
         if scope["type"] != "http":
             await super().__call__(scope, receive, send)
             return
+        # Subscriptions live on; an HTTP request has REQUEST_TIMEOUT for all its statements.
+        with request_deadline(self.settings.request_timeout):
+            await self._answer_http(scope, receive, send)
+
+    async def _answer_http(self, scope: Scope, receive: Receive, send: Send) -> None:
         if _is_multipart(scope):
             await self._multipart(scope, receive, send)
             return

@@ -28,10 +28,10 @@ class Settings(BaseSettings):
     neo4j_user: str = "neo4j"
     neo4j_password: SecretStr = SecretStr("")
     neo4j_database: str = "neo4j"
-    neo4j_connection_timeout: float = Field(default=5.0, gt=0)
-    neo4j_acquisition_timeout: float = Field(default=10.0, gt=0)
+    neo4j_connection_timeout: float = Field(default=2.0, gt=0)
+    neo4j_acquisition_timeout: float = Field(default=3.0, gt=0)
     neo4j_max_pool_size: int = Field(default=50, ge=1)
-    neo4j_max_retry_time: float = Field(default=5.0, ge=0)
+    neo4j_max_retry_time: float = Field(default=2.0, ge=0)
     api_host: str = "127.0.0.1"
     api_port: int = Field(default=8000, ge=1, le=65535)
     query_timeout: float = Field(default=10.0, gt=0)
@@ -132,6 +132,9 @@ class Settings(BaseSettings):
     log_format: Literal["json", "text"] | None = None
     metrics_token: SecretStr | None = None
     metrics_max_operations: int = Field(default=200, ge=1, le=10000)
+    # Faults (app/db.py): the time an HTTP request may take, its statements included (what is
+    # left of it is each statement's Neo4j transaction timeout, at most QUERY_TIMEOUT).
+    request_timeout: float = Field(default=10.0, gt=0)
 
     _temporary_secret: bool = PrivateAttr(default=False)
 

@@ -172,6 +172,10 @@ class WebhookDispatcher:
             except (Neo4jError, DriverError, OSError) as error:
                 logger.warning("could not look for webhooks to deliver: %s", error)
                 await asyncio.sleep(_RETRY_SECONDS)
+            except Exception:
+                # Whatever went wrong, deliveries are looked for again at the next turn.
+                logger.exception("looking for webhooks to deliver failed")
+                await asyncio.sleep(_RETRY_SECONDS)
 
     async def _claim(self) -> None:
         room = MAX_WORKING - len(self.working)

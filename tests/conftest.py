@@ -72,8 +72,8 @@ TEST_QUERY_TIMEOUT = 120.0
 def settings(local_neo4j: Instance | None,
              tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """The environment's settings, with document bytes kept in a folder of this session, no
-    webhook deliveries and, unless QUERY_TIMEOUT is set, a time-out that allows for a busy
-    machine."""
+    webhook deliveries and, unless QUERY_TIMEOUT and REQUEST_TIMEOUT are set, time-outs that
+    allow for a busy machine."""
     update: dict[str, object] = {"documents_path": tmp_path_factory.mktemp("documents"),
                                  # Webhooks are delivered only by the processes the webhook
                                  # tests start with settings of their own, never by another
@@ -85,6 +85,8 @@ def settings(local_neo4j: Instance | None,
                                  "rate_limit_anonymous_points": 10**9}
     if "QUERY_TIMEOUT" not in os.environ:
         update["query_timeout"] = TEST_QUERY_TIMEOUT
+    if "REQUEST_TIMEOUT" not in os.environ:
+        update["request_timeout"] = TEST_QUERY_TIMEOUT
     return get_settings().model_copy(update=update)
 
 

@@ -49,7 +49,8 @@ class ApiProcess:
             **os.environ, "ENV": "test", "NEO4J_URI": settings.neo4j_uri or "",
             "NEO4J_PASSWORD": settings.neo4j_password.get_secret_value(),
             "JWT_SECRET": settings.signing_key, "DOCUMENTS_PATH": str(settings.documents_path),
-            "QUERY_TIMEOUT": str(settings.query_timeout), "SUBSCRIPTION_CHECK_SECONDS": "0.5",
+            "QUERY_TIMEOUT": str(settings.query_timeout),
+            "REQUEST_TIMEOUT": str(settings.request_timeout), "SUBSCRIPTION_CHECK_SECONDS": "0.5",
             "WEBHOOK_DELIVERY": str(settings.webhook_delivery).lower(),
             "LOG_LEVEL": "WARNING", **environment}
         self.process: subprocess.Popen[bytes] | None = None
