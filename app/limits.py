@@ -66,6 +66,8 @@ PATH_NODES = 7
 # Lists of objects whose size a setting caps (or a constant), by `Type.field`. Lists with a
 # `first` argument or a list argument are bounded by it; any other list of objects counts
 # `max_page_size` items (a test checks that every list of the schema is bounded one way).
+REASON_KINDS = 9
+REASON_RELATED = 10
 LIST_BOUNDS: dict[str, Callable[[Settings], int]] = {
     "Query.connectionPath": lambda settings: settings.network_max_paths,
     "ConnectionPath.nodes": lambda settings: PATH_NODES,
@@ -80,6 +82,11 @@ LIST_BOUNDS: dict[str, Callable[[Settings], int]] = {
     # which bounds the members of all of them together.
     "CollaborationMetrics.communities": lambda settings: 1,
     "CollaborationCommunity.members": lambda settings: settings.metrics_max_organizations,
+    # A recommendation gives at most one reason of each kind, each naming a few objects (the
+    # statements cap them at 3).
+    **{f"{kind}Recommendation.reasons": lambda settings: REASON_KINDS
+       for kind in ("Community", "Organization", "Proposal", "User")},
+    "RecommendationReason.related": lambda settings: REASON_RELATED,
 }
 # Introspection lists that a well-formed introspection query (GraphiQL's) never nests in
 # themselves: selecting one below itself is the "introspection cycle" attack.
@@ -255,7 +262,10 @@ class _Walk:
         definition = self._definition(parent, name)
         arguments = {argument.name.value: _literal(argument.value, self.variables)
                      for argument in node.arguments or ()}
-        self._check_lists(name, arguments)
+        if parent is not self.schema.mutation_type:
+            # a mutation's input lists are its model's to bound, as user errors (and the
+            # request body's size bounds them all)
+            self._check_lists(name, arguments)
         if definition is None:
             return totals  # unknown fields are validation's to refuse
         child = get_named_type(definition.type)

@@ -36,9 +36,7 @@ ONE_USER = "{ users(first: 1) { totalCount } }"
 # argument or setting to read a smaller bound from.
 KNOWN_SMALL_LISTS = [
     "CollaboratorEdge.sharedProjects", "Project.budgetByCategory", "Project.budgetByPartner",
-    "CommunityRecommendation.reasons", "OrganizationRecommendation.reasons",
-    "ProposalRecommendation.reasons", "UserRecommendation.reasons",
-    "RecommendationReason.related", "Webhook.competences"]
+    "Webhook.competences"]
 
 
 async def post(http: httpx.AsyncClient, body: Any, **headers: str) -> httpx.Response:
