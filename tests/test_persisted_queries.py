@@ -20,6 +20,7 @@ from app.main import create_app
 from app.settings import Settings
 from tests.accounts_api import bearer_token
 from tests.conftest import error_codes, run_test_cypher
+from tests.live_api import ApiProcess, subscriber
 
 
 def unique_query() -> str:
@@ -231,3 +232,32 @@ async def test_an_upload_may_name_its_operation_by_hash(
     # a project that does not exist: the upload runs, writes nothing, and is kept
     assert error_codes(await send(query=upload, extensions=persisted(upload))) == ["NOT_FOUND"]
     assert error_codes(await send(extensions=persisted(upload))) == ["NOT_FOUND"]
+
+
+async def test_only_registered_subscriptions_run_when_so_set(
+        settings: Settings, db: Database, tmp_path: Path) -> None:
+    registered = (f"subscription Probe{uuid.uuid4().hex} "
+                  "{ events(types: [NEWS_PUBLISHED]) { seq } }")
+    other = registered.replace("NEWS_PUBLISHED", "NEWS_UPDATED")
+    api = ApiProcess(settings, PERSISTED_QUERIES_ONLY="true",
+                     PERSISTED_QUERIES_PATH=str(write_manifest(tmp_path, [registered])))
+    try:
+        api.start()
+        async with subscriber(api) as client:
+
+            async def subscribe(operation: str, **payload: Any) -> None:
+                await client.connection.send(json.dumps(
+                    {"id": operation, "type": "subscribe", "payload": payload}))
+
+            await subscribe("by-hash", extensions=persisted(registered))
+            await subscribe("by-text", query=registered)
+            await subscribe("other", query=other)
+            await subscribe("other-hash", extensions=persisted(other))
+            refused = [await client.receive(), await client.receive()]
+            await client.nothing_for(1.0)  # the registered ones run (no event has come yet)
+    finally:
+        api.stop()
+    assert {message["id"] for message in refused} == {"other", "other-hash"}
+    for message in refused:
+        assert message["type"] == "error"
+        assert message["payload"][0]["extensions"]["code"] == "PERSISTED_QUERY_REQUIRED"
