@@ -2,12 +2,13 @@
 as served (`live_api`), anonymously and signed in; none may end in a 5xx or an INTERNAL error.
 
 Queries run as a seeded person with many ties (who sees more than anyone anonymous) and as
-nobody. Mutations run as nobody and as a person registered for the run: IDs are generated at
-random, so a mutation finds no node of anyone else and what it writes is that person's own
-(organizations, communities, proposals... with made-up names), besides the people that
-`register` adds. Tests count only what they made themselves, and the run goes last in a session
-(tests/conftest.py), so no test after it meets those writes either. `logout` and `changePassword`
-are left out signed in: they would end the run's own session.
+nobody; mutations as nobody and as a person registered for the run; every operation also goes
+out a few times with arguments of the wrong type or shape (schemathesis's negative mode), as
+nobody. IDs are generated at random, so a mutation finds no node of anyone else and what it
+writes is that person's own (organizations, communities, proposals... with made-up names),
+besides the people that `register` adds. Tests count only what they made themselves, and the
+run goes last in a session (tests/conftest.py), so no test after it meets those writes either.
+`logout` and `changePassword` are left out signed in: they would end the run's own session.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import requests
 import schemathesis
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
+from schemathesis import GenerationMode
 from schemathesis.core.result import Ok
 from schemathesis.core.transport import Response
 from schemathesis.generation.case import Case
@@ -40,6 +42,7 @@ from tests.live_api import ROOT, ApiProcess, live_api  # noqa: F401
 # Examples per operation and identity (derandomized: every run sends the same requests).
 QUERY_EXAMPLES = 12
 MUTATION_EXAMPLES = 6
+INVALID_EXAMPLES = 4
 # Signed in, these would end the run's own session.
 SESSION_ENDING = {"Mutation.logout", "Mutation.changePassword"}
 
@@ -98,14 +101,18 @@ async def tokens(live_api: ApiProcess, db: Database,  # noqa: F811
 
 
 def fuzz(operation: APIOperation[Any, Any, Any, Any], endpoint: str, token: str | None, who: str,
-         session: requests.Session, tally: Tally) -> None:
-    """Send the generated examples of one operation, as `token`'s person (None: anonymous)."""
+         session: requests.Session, tally: Tally,
+         mode: GenerationMode = GenerationMode.POSITIVE) -> None:
+    """Send the generated examples of one operation, as `token`'s person (None: anonymous):
+    valid operations, or (NEGATIVE) operations with arguments of the wrong type or shape."""
     headers = {"Authorization": f"Bearer {token}"} if token else {}
     examples = MUTATION_EXAMPLES if operation.label.startswith("Mutation.") else QUERY_EXAMPLES
+    if mode is GenerationMode.NEGATIVE:
+        examples = INVALID_EXAMPLES
 
     @settings(max_examples=examples, derandomize=True, database=None, deadline=None,
               phases=[Phase.explicit, Phase.generate], suppress_health_check=list(HealthCheck))
-    @given(case=operation.as_strategy())
+    @given(case=operation.as_strategy(generation_mode=mode))
     def send(case: Case[Any]) -> None:
         response = case.call(base_url=endpoint, session=session, headers=headers, timeout=60)
         tally.check(operation.label, who, case, response)
@@ -128,6 +135,7 @@ def test_generated_operations_never_fail_on_the_server(live_api: ApiProcess,  # 
             assert isinstance(result, Ok), result
             operation = result.ok()
             fuzz(operation, endpoint, None, "anonymous", session, tally)
+            fuzz(operation, endpoint, None, "anonymous", session, tally, GenerationMode.NEGATIVE)
             if operation.label.startswith("Query."):
                 fuzz(operation, endpoint, tokens["seeded"], "a seeded person", session, tally)
             elif operation.label not in SESSION_ENDING:
