@@ -1,5 +1,6 @@
 """A fuzzing run: schemathesis generates operations from the schema and sends them to the API
-as served (`live_api`), anonymously and signed in; none may end in a 5xx or an INTERNAL error.
+as served (uvicorn, a process of its own), anonymously and signed in; none may end in a 5xx
+or an INTERNAL error.
 
 Queries run as a seeded person with many ties (who sees more than anyone anonymous) and as
 nobody; mutations as nobody and as a person registered for the run; every operation also goes
@@ -17,9 +18,11 @@ import json
 import time
 import uuid
 from collections import Counter
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
+import graphql
 import pytest
 import pytest_asyncio
 import requests
@@ -33,11 +36,12 @@ from schemathesis.generation.case import Case
 from schemathesis.graphql import nodes
 from schemathesis.schemas import APIOperation
 
+from app import ids
 from app.db import Database
 from app.settings import Settings
 from tests.accounts_api import LOGIN, REGISTER, bearer_token
 from tests.conftest import run_test_cypher
-from tests.live_api import ROOT, ApiProcess, live_api  # noqa: F401
+from tests.live_api import ROOT, ApiProcess
 
 # Examples per operation and identity (derandomized: every run sends the same requests).
 QUERY_EXAMPLES = 12
@@ -59,43 +63,64 @@ schemathesis.graphql.scalar("DateTime", st.one_of(
     st.datetimes(timezones=st.just(UTC)).map(datetime.isoformat).map(nodes.String), texts))
 schemathesis.graphql.scalar("JSON", st.one_of(texts, st.integers().map(nodes.Int)))
 schemathesis.graphql.scalar("Upload", texts)  # a file cannot travel in JSON: refused
+# IDs: any text, and well-formed global IDs of every node type (of nothing: a random uuid),
+# which get past decoding into the statements that look them up.
+SDL = ROOT / "schema.graphql"
+NODE_TYPES = sorted(name for name, kind in graphql.build_schema(SDL.read_text()).type_map.items()
+                    if isinstance(kind, graphql.GraphQLObjectType)
+                    and any(interface.name == "Node" for interface in kind.interfaces))
+global_ids = st.builds(ids.encode, st.sampled_from(NODE_TYPES), st.uuids().map(str))
+schemathesis.graphql.scalar("ID", st.one_of(global_ids.map(nodes.String), texts))
 
 
 class Tally:
-    """Requests sent and what went wrong."""
+    """Requests sent, how they were answered, and what went wrong."""
 
     def __init__(self) -> None:
         self.sent: Counter[str] = Counter()
+        self.outcomes: Counter[str] = Counter()  # HTTP status and the first error's code
         self.failures: list[str] = []
 
     def check(self, label: str, who: str, case: Case[Any], response: Response) -> None:
-        """Count the request; note a 5xx answer or an INTERNAL error."""
+        """Count the request; note a 5xx answer, an INTERNAL error, or a rate limit (which
+        would keep the rest of the run from reaching the API)."""
         self.sent[label] += 1
-        if response.status_code >= 500:
-            self.failures.append(f"{label} as {who}: HTTP {response.status_code} for "
-                                 f"{case.body!r}: {response.content[:500]!r}")
-            return
         try:
             body = json.loads(response.content)
         except ValueError:
-            return  # a plain-text refusal (400 for a malformed request) is no server error
-        errors = body.get("errors") if isinstance(body, dict) else None
-        if any((error.get("extensions") or {}).get("code") == "INTERNAL"
-               for error in errors or []):
-            self.failures.append(f"{label} as {who}: INTERNAL for {case.body!r}")
+            body = None  # a plain-text refusal (400 for a malformed request)
+        errors = (body.get("errors") if isinstance(body, dict) else None) or []
+        codes = [(error.get("extensions") or {}).get("code") for error in errors]
+        self.outcomes[f"{response.status_code} {codes[0] if codes else 'data'}"] += 1
+        if response.status_code >= 500 or "INTERNAL" in codes or response.status_code == 429:
+            self.failures.append(f"{label} as {who}: HTTP {response.status_code} for "
+                                 f"{case.body!r}: {response.content[:500]!r}")
+
+
+@pytest.fixture(scope="module")
+def fuzzed_api(settings: Settings, db: Database) -> Iterator[ApiProcess]:
+    """The API the run sends to: a process of its own, whose rate limit (one client address
+    sending every anonymous request) lets the whole run through and whose sign-in throttling
+    no other test shares."""
+    api = ApiProcess(settings, RATE_LIMIT_POINTS=str(10**9),
+                     RATE_LIMIT_ANONYMOUS_POINTS=str(10**9))
+    api.start()
+    try:
+        yield api
+    finally:
+        api.stop()
 
 
 @pytest_asyncio.fixture(loop_scope="session")
-async def tokens(live_api: ApiProcess, db: Database,  # noqa: F811
-                 settings: Settings) -> dict[str, str]:
+async def tokens(fuzzed_api: ApiProcess, db: Database, settings: Settings) -> dict[str, str]:
     """Bearer tokens: `seeded` of a seeded person with many ties, `fresh` of one registered for
     this run."""
     [busiest] = await run_test_cypher(db, "busiest_user")
     name = f"fuzz{uuid.uuid4().hex[:12]}"
     person = {"email": f"{name}@example.org", "handle": name,
               "password": f"fuzz-{uuid.uuid4().hex}", "name": "Fuzz Run"}
-    await live_api.data(REGISTER, **person)
-    signed_in = await live_api.data(LOGIN, email=person["email"], password=person["password"])
+    await fuzzed_api.data(REGISTER, **person)
+    signed_in = await fuzzed_api.data(LOGIN, email=person["email"], password=person["password"])
     return {"seeded": await bearer_token(db, settings, busiest["id"]),
             "fresh": signed_in["login"]["accessToken"]}
 
@@ -120,14 +145,14 @@ def fuzz(operation: APIOperation[Any, Any, Any, Any], endpoint: str, token: str 
     send()
 
 
-def test_generated_operations_never_fail_on_the_server(live_api: ApiProcess,  # noqa: F811
+def test_generated_operations_never_fail_on_the_server(fuzzed_api: ApiProcess,
                                                       tokens: dict[str, str]) -> None:
     """Every query and mutation, with generated arguments and selections: no 5xx answer, no
     INTERNAL error, and over 1,000 requests in all."""
     # The committed SDL is the schema the code serves (tests/test_schema.py); reading it spares
     # the run an introspection query, which production settings may refuse.
-    schema = schemathesis.graphql.from_path(ROOT / "schema.graphql")
-    endpoint = f"{live_api.url}/graphql"
+    schema = schemathesis.graphql.from_path(SDL)
+    endpoint = f"{fuzzed_api.url}/graphql"
     tally = Tally()
     started = time.monotonic()
     with requests.Session() as session:
@@ -142,6 +167,6 @@ def test_generated_operations_never_fail_on_the_server(live_api: ApiProcess,  # 
                 fuzz(operation, endpoint, tokens["fresh"], "the run's person", session, tally)
     total = sum(tally.sent.values())
     print(f"fuzzing: {total} requests, {len(tally.sent)} operations, "
-          f"{time.monotonic() - started:.0f} s")
+          f"{time.monotonic() - started:.0f} s; answers: {dict(tally.outcomes.most_common())}")
     assert tally.failures == []
     assert total >= 1000
