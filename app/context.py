@@ -15,6 +15,7 @@ from app.settings import Settings
 
 if TYPE_CHECKING:
     from app.event_hub import EventHub
+    from app.persisted_queries import PersistedQueries
     from app.rate_limit import Budget
     from app.websocket import Connection
 
@@ -47,6 +48,7 @@ class Context:
     hub: EventHub | None = None  # the process's live events (subscriptions)
     connection: Connection | None = None  # the WebSocket connection of a subscription
     connection_params: dict[str, Any] | None = None  # its `connection_init` payload
+    persisted_queries: PersistedQueries | None = None  # the texts known by hash (HTTP, WS)
     loaders: dict[Hashable, DataLoader[Any, Any]] = field(default_factory=dict)
     budget: Budget | None = None  # the rate limit an HTTP request spends (app/rate_limit.py)
 

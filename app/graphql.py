@@ -27,6 +27,7 @@ from starlette.types import Message, Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
+from strawberry.http.base import BaseRequestProtocol
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET, UnsetType
@@ -38,6 +39,7 @@ from app.errors import ApiError
 from app.extensions import shaped
 from app.file_store import FileStore
 from app.observability import finish_operation, note_viewer
+from app.persisted_queries import PersistedQueries, load_registered
 from app.rate_limit import Budget, RateLimiter, identity_key
 from app.settings import Settings
 from app.websocket import Connections, SubscriptionHandler, admit
@@ -67,6 +69,9 @@ class GraphQLApp(GraphQL[Context, None]):
         self.settings = settings
         self.accounts = Accounts(settings)
         self.files = FileStore(settings.documents_path)
+        self.persisted_queries = PersistedQueries(
+            load_registered(settings.persisted_queries_path),
+            settings.persisted_queries_cache_bytes, settings.persisted_queries_only)
         self.connections = Connections(self.accounts, settings.connections_per_identity,
                                        settings.subscription_check_seconds)
         self.rate_limiter = RateLimiter.from_settings(settings)
@@ -134,6 +139,7 @@ class GraphQLApp(GraphQL[Context, None]):
         context = Context(db=database, settings=self.settings, stats=begin_stats(),
                           accounts=self.accounts, files=self.files,
                           hub=getattr(request.app.state, "hub", None),
+                          persisted_queries=self.persisted_queries,
                           client_address=request.client.host if request.client else None)
         if isinstance(request, WebSocket):
             return context  # signed in by its connection_init (on_ws_connect)
@@ -155,6 +161,12 @@ class GraphQLApp(GraphQL[Context, None]):
             key = identity_key(context.viewer_id, context.client_address)
             context.budget = Budget(self.rate_limiter, key, response)
             context.budget.report(self.rate_limiter.standing(key))
+
+    def should_render_graphql_ide(self, request: BaseRequestProtocol) -> bool:
+        """GraphiQL for a browser's GET without a query, but not for a persisted query's GET
+        (its `extensions` stands for the query, and its client may accept anything)."""
+        return super().should_render_graphql_ide(request) and \
+            request.query_params.get("extensions") is None
 
     async def on_ws_connect(self, context: Context) -> UnsetType:
         """Sign a WebSocket connection in from its `connection_init` payload (app.websocket)."""

@@ -135,6 +135,12 @@ class Settings(BaseSettings):
     # Faults (app/db.py): the time an HTTP request may take, its statements included (what is
     # left of it is each statement's Neo4j transaction timeout, at most QUERY_TIMEOUT).
     request_timeout: float = Field(default=10.0, gt=0)
+    # Persisted queries (app/persisted_queries.py): how much query text a process keeps for
+    # automatic persisted queries (the least recently used goes first), the registered
+    # operations (a JSON manifest or a folder of .graphql files), and whether only those run.
+    persisted_queries_cache_bytes: int = Field(default=8 * 1024 * 1024, ge=0)
+    persisted_queries_path: Path | None = None
+    persisted_queries_only: bool = False
 
     _temporary_secret: bool = PrivateAttr(default=False)
 
@@ -149,6 +155,13 @@ class Settings(BaseSettings):
             self._temporary_secret = True
         elif len(self.jwt_secret.get_secret_value()) < MIN_SECRET_LENGTH:
             raise ValueError(f"JWT_SECRET must be at least {MIN_SECRET_LENGTH} characters")
+        return self
+
+    @model_validator(mode="after")
+    def _registered_operations(self) -> Self:
+        """Accepting only registered operations needs a list of them."""
+        if self.persisted_queries_only and self.persisted_queries_path is None:
+            raise ValueError("PERSISTED_QUERIES_ONLY needs PERSISTED_QUERIES_PATH")
         return self
 
     @property

@@ -252,7 +252,7 @@ class SubscriptionHandler(BaseGraphQLTransportWSHandler[Context, None]):
             connection.handler = self
 
     async def handle_subscribe(self, message: SubscribeMessage) -> None:
-        refusal = _not_a_subscription(message)
+        refusal = _persisted(self.context, message) or _not_a_subscription(message)
         if refusal is None:
             await super().handle_subscribe(message)
             long_lived.grew()
@@ -271,6 +271,24 @@ class SubscriptionHandler(BaseGraphQLTransportWSHandler[Context, None]):
             connection.closing = True
             self.connections.release(connection)
         await super().shutdown()
+
+
+def _persisted(context: Context, message: SubscribeMessage) -> GraphQLError | None:
+    """Puts the text of a persisted query named by hash into the message (app.persisted_queries:
+    a hash already known, since strawberry passes no `extensions` on to learn one here); the
+    refusal to answer instead (unknown hash, or an unregistered text where only registered
+    operations run)."""
+    payload = message.get("payload") or {}
+    if context.persisted_queries is None:
+        return None
+    try:
+        query = context.persisted_queries.resolve(payload.get("query"),
+                                                  payload.get("extensions"))
+    except ApiError as error:
+        return GraphQLError(str(error), extensions=error.extensions)
+    if query is not None:
+        message["payload"]["query"] = query
+    return None
 
 
 def _not_a_subscription(message: SubscribeMessage) -> GraphQLError | None:

@@ -11,6 +11,7 @@ from app.extensions import (
     QueryStatistics,
 )
 from app.observability import OperationObserver
+from app.persisted_queries import PersistedQueryLookup
 from app.query_limits import QueryLimits
 from schema.accounts import AccountMutations
 from schema.actors import ActorQueries
@@ -79,8 +80,8 @@ schema = strawberry.Schema(
     query=Query,
     mutation=Mutation,
     subscription=Subscription,
-    extensions=[ErrorShaping, Authentication, QueryStatistics, QueryLimits, ProductionValidation,
-                OperationObserver,
+    extensions=[PersistedQueryLookup, ErrorShaping, Authentication, QueryStatistics, QueryLimits,
+                ProductionValidation, OperationObserver,
                 lambda: ValidationCache(maxsize=DOCUMENTS_KEPT)],
     config=StrawberryConfig(scalar_map=SCALARS),
     execution_context_class=SharedEventExecutor)

@@ -190,3 +190,8 @@ async def run_test_cypher(db: Database, statement: str, **parameters: Any) -> li
 def error_codes(body: dict[str, Any]) -> list[str]:
     """The `extensions.code` of every error in a response."""
     return [error["extensions"]["code"] for error in body.get("errors", [])]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The fuzzing run goes last: what its generated mutations write meets no later test."""
+    items.sort(key=lambda item: item.get_closest_marker("fuzz") is not None)

@@ -18,7 +18,7 @@ from app import webhook_signing
 from app.db import Database
 from app.settings import Settings
 from tests.community_probe import Workflow, workflow  # noqa: F401
-from tests.conftest import Viewer, error_codes
+from tests.conftest import GraphQL, Viewer, error_codes
 from tests.live_api import ApiProcess
 from tests.webhooks_api import (
     REGISTER,
@@ -71,6 +71,19 @@ def hooks_api(settings: Settings, db: Database) -> Iterator[ApiProcess]:
 
 def _allowing(settings: Settings, allowed: bool, **more: Any) -> Settings:
     return settings.model_copy(update={"webhook_allow_private_addresses": allowed, **more})
+
+
+@pytest.mark.parametrize("after", ["12a", "\x18D\xad", "1.5", " 1", "1_000", str(2**63), 2**63,
+                                   -(2**63) - 1, 1.5, True])
+async def test_a_seq_that_is_no_64_bit_whole_number_is_the_clients_mistake(
+        gql: GraphQL, after: Any) -> None:
+    """BigInt arguments (`after`) are refused as BAD_USER_INPUT, never as INTERNAL: in a
+    variable and written in the query."""
+    webhook = "V2ViaG9vazow"
+    assert error_codes(await gql(REPLAY, webhook=webhook, after=after)) == ["BAD_USER_INPUT"]
+    literal = (f"mutation {{ replayWebhook(input: {{webhook: \"{webhook}\", "
+               f"after: {json.dumps(after)}}}) {{ clientMutationId }} }}")
+    assert error_codes(await gql(literal)) == ["BAD_USER_INPUT"]
 
 
 async def test_the_secret_is_shown_once_and_a_webhook_to_its_owner_only(
