@@ -80,9 +80,7 @@ class GraphQLApp(GraphQL[Context, None]):
         if scope["type"] != "http":
             await super().__call__(scope, receive, send)
             return
-        # Subscriptions live on; an HTTP request has REQUEST_TIMEOUT for all its statements.
-        with request_deadline(self.settings.request_timeout):
-            await self._answer_http(scope, receive, send)
+        await self._answer_http(scope, receive, send)
 
     async def _answer_http(self, scope: Scope, receive: Receive, send: Send) -> None:
         if _is_multipart(scope):
@@ -100,6 +98,12 @@ class GraphQLApp(GraphQL[Context, None]):
             except _Batch:
                 refusal = _batch_refused()
         await refusal(scope, receive, send)
+
+    async def execute_operation(self, *args: Any, **kwargs: Any) -> Any:
+        """Run an HTTP operation within REQUEST_TIMEOUT for all its statements, counted from
+        when its body has arrived (a slow upload does not spend it); subscriptions live on."""
+        with request_deadline(self.settings.request_timeout):
+            return await super().execute_operation(*args, **kwargs)
 
     async def _multipart(self, scope: Scope, receive: Receive, send: Send) -> None:
         headers = dict(scope["headers"])

@@ -74,6 +74,10 @@ def note_viewer(viewer_id: str | None, stats: QueryStats | None = None) -> None:
             record.stats = stats
 
 
+KNOWN_METHODS = frozenset({"GET", "POST", "HEAD", "OPTIONS", "PUT", "DELETE", "PATCH",
+                           "WEBSOCKET"})
+
+
 class OperationObserver(SchemaExtension):
     """Notes the name and type of an operation answered over HTTP in its request's record."""
 
@@ -184,6 +188,8 @@ class Observability:
         route = scope.get("route")
         route_path = getattr(route, "path", None) or "(unmatched)"
         method = scope.get("method", "WEBSOCKET")
+        if method not in KNOWN_METHODS:  # any token is a method to h11: never a new series
+            method = "OTHER"
         self.metrics.observe_http(route_path, method, status, seconds)
         fields: dict[str, Any] = {"method": method, "path": scope["path"], "status": status,
                                   "durationMs": round(seconds * 1000, 2),

@@ -68,6 +68,8 @@ class PersistedQueries:
     def resolve(self, query: str | None, extensions: dict[str, Any] | None) -> str | None:
         """The text of the operation to run; raises the error to answer instead. A text sent
         with its hash is returned for `remember` to keep once it has proved valid."""
+        if extensions is not None and not isinstance(extensions, dict):
+            raise BadUserInput("`extensions` must be an object.")
         wanted = (extensions or {}).get("persistedQuery")
         if wanted is None:
             if self.only_registered and query is not None \
@@ -96,14 +98,14 @@ class PersistedQueries:
         digest = sha256_hex(query)
         if digest in self.registered or digest in self._cache or self.only_registered:
             return
-        size = len(query.encode())
+        size = _entry_bytes(query)
         if size > self.cache_bytes:
             return
         self._cache[digest] = query
         self._cached_bytes += size
         while self._cached_bytes > self.cache_bytes:
             _, dropped = self._cache.popitem(last=False)
-            self._cached_bytes -= len(dropped.encode())
+            self._cached_bytes -= _entry_bytes(dropped)
 
     def _cached(self, digest: str) -> str | None:
         found = self._cache.get(digest)
@@ -153,6 +155,14 @@ def load_registered(path: Path | None) -> dict[str, str]:
     return {digest.lower(): text for digest, text in pairs}
 
 
+# What an entry costs beside its text: the hash key, the two strings' headers, the map's slot.
+ENTRY_OVERHEAD_BYTES = 300
+
+
+def _entry_bytes(query: str) -> int:
+    return len(query.encode()) + ENTRY_OVERHEAD_BYTES
+
+
 class PersistedQueryLookup(SchemaExtension):
     """Puts the text of a persisted query into the operation before strawberry parses it,
     and keeps a text sent with its hash once it has parsed and validated (execution starts
@@ -171,6 +181,7 @@ class PersistedQueryLookup(SchemaExtension):
         yield
 
     def on_execute(self) -> Iterator[None]:
-        if self.store is not None and self.learned is not None:
+        dry_run = (self.execution_context.operation_extensions or {}).get("dryRun") is True
+        if self.store is not None and self.learned is not None and not dry_run:
             self.store.remember(self.learned)
         yield

@@ -6,7 +6,7 @@ the document, before graphql-core validates it, and refuses it over a limit; the
 operation runs nothing: its answer is the refusal alone, with `extensions.code`, and it costs
 a point, so that a client repeating refused documents runs out of budget like any other. An
 operation that runs gets `extensions.cost`. A request whose `extensions` hold
-`"dryRun": true` is measured (and refused when over a limit) but neither run nor charged: its
+`"dryRun": true` is measured (and refused when over a limit) but not run, and costs one point: its
 answer is the cost.
 
 Parsed documents are kept for the texts seen most recently, as strawberry's ParserCache does,
@@ -81,8 +81,10 @@ class QueryLimits(SchemaExtension):
                 self._charge_refusal()
                 raise
             budget = request.budget if request is not None else None
-            if self.analysis is not None and budget is not None and not self._dry_run():
-                self.remaining = budget.spend(self.analysis.cost).remaining
+            if self.analysis is not None and budget is not None:
+                # a dry run costs a point, like a refusal: measuring is work too
+                spent = 1 if self._dry_run() else self.analysis.cost
+                self.remaining = budget.spend(spent).remaining
         yield
 
     def on_execute(self) -> Iterator[None]:

@@ -281,6 +281,9 @@ def _persisted(context: Context, message: SubscribeMessage) -> GraphQLError | No
     payload = message.get("payload") or {}
     if context.persisted_queries is None:
         return None
+    if not isinstance(payload, dict) or not isinstance(payload.get("extensions") or {}, dict):
+        return GraphQLError("A subscribe message's payload and its `extensions` are objects.",
+                            extensions={"code": "BAD_USER_INPUT"})
     try:
         query = context.persisted_queries.resolve(payload.get("query"),
                                                   payload.get("extensions"))

@@ -132,6 +132,16 @@ async def test_operation_names_beyond_the_limit_share_one_label(settings: Settin
     assert samples(text, "graphql_operations_total", operation="Third") == []
 
 
+async def test_made_up_methods_do_not_make_new_metric_series(settings: Settings,
+                                                             db: Database) -> None:
+    async with serving(settings) as http:
+        for number in range(3):
+            await http.request(f"FOO{number}", "/graphql")
+        text = (await http.get("/metrics")).text
+    assert "FOO" not in text
+    assert 'method="OTHER"' in text
+
+
 async def test_metrics_need_the_token_in_production(settings: Settings, db: Database) -> None:
     async with serving(settings, env="production") as http:
         assert (await http.get("/metrics")).status_code == 404

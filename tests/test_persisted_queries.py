@@ -17,6 +17,7 @@ import pytest
 from app import ids
 from app.db import Database
 from app.main import create_app
+from app.persisted_queries import ENTRY_OVERHEAD_BYTES
 from app.settings import Settings
 from tests.accounts_api import bearer_token
 from tests.conftest import error_codes, run_test_cypher
@@ -135,7 +136,8 @@ async def test_a_malformed_persisted_query_is_refused(client: httpx.AsyncClient,
 
 async def test_the_least_recently_used_query_is_forgotten_first(settings: Settings) -> None:
     first, second, third = unique_query(), unique_query(), unique_query()
-    room = 2 * len(first.encode())  # two of them (they are of one length)
+    # two of them (they are of one length), each with what an entry costs beside its text
+    room = 2 * (len(first.encode()) + ENTRY_OVERHEAD_BYTES)
     async with client_of(settings, persisted_queries_cache_bytes=room) as http:
         for text in (first, second):
             assert "errors" not in await post(http, query=text, extensions=persisted(text))
