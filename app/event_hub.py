@@ -18,7 +18,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -248,7 +248,12 @@ def _discard(task: asyncio.Task[None]) -> None:
         task.exception()
 
 
-def visible_events(allowed: set[tuple[int, str | None]], viewer_id: str | None,
-                   events: Iterable[LoggedEvent]) -> list[LoggedEvent]:
-    """The events of `events` that `allowed` lets `viewer_id` see."""
-    return [event for event in events if (event.seq, viewer_id) in allowed]
+async def visible_to(db: Database, audience: Audience, wanted: EventFilter,
+                     viewer_id: str | None, page: list[LoggedEvent]) -> list[LoggedEvent]:
+    """The events of a page of the log that `wanted` accepts and `viewer_id` may see now (a
+    subscriber catching up, a webhook's owner)."""
+    asked = [(event, viewer_id) for event in page if wanted.accepts(event)]
+    if not asked:
+        return []
+    allowed = await audience(db, asked)
+    return [event for event, _ in asked if (event.seq, viewer_id) in allowed]

@@ -37,7 +37,7 @@ from neo4j.exceptions import DriverError, Neo4jError
 
 from app import cypher, event_log, ids, webhook_signing, webhook_targets
 from app.db import Database
-from app.event_hub import Audience, EventFilter
+from app.event_hub import Audience, EventFilter, visible_to
 from app.event_log import LoggedEvent
 from app.settings import Settings
 
@@ -226,12 +226,8 @@ class WebhookDispatcher:
 
     async def _deliverable(self, endpoint: Endpoint,
                            page: list[LoggedEvent]) -> list[LoggedEvent]:
-        owner: str | None = endpoint.owner_id
-        asked = [(event, owner) for event in page if endpoint.wanted.accepts(event)]
-        if not asked:
-            return []
-        allowed = await self.audience(self.db, asked)
-        return [event for event, _ in asked if (event.seq, owner) in allowed]
+        return await visible_to(self.db, self.audience, endpoint.wanted, endpoint.owner_id,
+                                page)
 
     async def _advance(self, endpoint: Endpoint, cursor: int) -> bool:
         records = await self._locked("lock", "advance", {

@@ -17,7 +17,7 @@ import strawberry
 from app import event_log, ids
 from app.context import Context
 from app.errors import BadUserInput, Unauthenticated, Unavailable
-from app.event_hub import EventFilter
+from app.event_hub import EventFilter, visible_to
 from app.event_log import LoggedEvent
 from app.websocket import SLOW_CONSUMER
 from schema.events.access import visible_pairs
@@ -38,11 +38,7 @@ def _id(given: strawberry.ID | None, type_name: str) -> str | None:
 async def _allowed(context: Context, wanted: EventFilter,
                    page: list[LoggedEvent]) -> list[LoggedEvent]:
     """The events of a page of the log that the subscriber asked for and may see now."""
-    asked = [(event, context.viewer_id) for event in page if wanted.accepts(event)]
-    if not asked:
-        return []
-    allowed = await visible_pairs(context.db, asked)
-    return [event for event, viewer in asked if (event.seq, viewer) in allowed]
+    return await visible_to(context.db, visible_pairs, wanted, context.viewer_id, page)
 
 
 async def stream(context: Context, wanted: EventFilter,
