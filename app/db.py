@@ -108,6 +108,11 @@ class Database:
         # /metrics reports (app/metrics.py), background work included.
         self.totals = QueryStats()
         self.in_flight = 0
+        # Every statement of the process waits for the writes the process committed (the
+        # driver's own manager, which execute_query uses already): on a cluster, a read
+        # routed to a secondary sees what this process wrote, within a request and across
+        # requests; on a single server the check costs nothing.
+        self.bookmarks = driver.execute_query_bookmark_manager
 
     async def read(self, text: str, parameters: dict[str, Any] | None = None,
                    timeout: float | None = None) -> list[neo4j.Record]:
@@ -133,7 +138,7 @@ class Database:
 
     async def _read_once(self, query: neo4j.Query,
                          parameters: dict[str, Any]) -> list[neo4j.Record]:
-        async with self.driver.session(database=self.database,
+        async with self.driver.session(database=self.database, bookmark_manager=self.bookmarks,
                                        default_access_mode=neo4j.READ_ACCESS) as session:
             result = await session.run(query, parameters)
             return [record async for record in result]
@@ -161,7 +166,8 @@ class Database:
                     await then(tx, records)
                     return records
 
-                async with self.driver.session(database=self.database) as session:
+                async with self.driver.session(database=self.database,
+                                               bookmark_manager=self.bookmarks) as session:
                     return await session.execute_write(work)
         finally:
             self._count_round_trip(started)

@@ -50,3 +50,23 @@ async def test_an_event_written_through_one_replica_reaches_a_subscriber_of_the_
     finally:
         for replica in replicas:
             replica.stop()
+
+
+async def test_an_api_given_a_routing_uri_writes_and_reads_its_own_writes(
+        db: Database, settings: Settings, workflow: Workflow) -> None:  # noqa: F811
+    """The `neo4j://` scheme a cluster is given (the driver asks the server for its routing
+    table, reads go to readers, writes to the leader) serves the API as `bolt://` does."""
+    assert settings.neo4j_uri
+    routing_uri = "neo4j://" + settings.neo4j_uri.split("://", 1)[1]
+    api = ApiProcess(settings, NEO4J_URI=routing_uri)
+    try:
+        api.start()
+        author = await bearer_token(db, settings, workflow.users["participant"])
+        for _ in range(5):
+            data = await api.data(CREATE_DISCUSSION, author,
+                                  community=workflow.community("open"))
+            written = data["createDiscussion"]["discussion"]["id"]
+            read = await api.data("query($id: ID!) { node(id: $id) { id } }", author, id=written)
+            assert read["node"] == {"id": written}
+    finally:
+        api.stop()
