@@ -22,7 +22,7 @@ cost grows with the document's size, so a refused document is never validated.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -149,10 +149,12 @@ def analyse(schema: GraphQLSchema, document: DocumentNode, operation_name: str |
     will say so). Raises QueryTooComplex over a limit, BadUserInput for a page size or a
     list argument out of bounds."""
     operation = _operation(document, operation_name)
-    if operation is None:
-        return None
-    root = schema.get_root_type(operation.operation)
-    if root is None:
+    root = schema.get_root_type(operation.operation) if operation is not None else None
+    if operation is None or root is None:
+        # nothing will run, but validation will walk the whole document first
+        unrun = _Walk(schema, document, {}, settings, lenient=True).unselected(None)
+        check(Analysis(nodes=0, cost=1, depth=unrun.depth, fields=unrun.fields,
+                       aliases=unrun.aliases, directives=unrun.directives), settings)
         return None
     values = dict(variables or {})
     for definition in operation.variable_definitions or ():
@@ -162,9 +164,12 @@ def analyse(schema: GraphQLSchema, document: DocumentNode, operation_name: str |
     walk = _Walk(schema, document, values, settings)
     totals = walk.selection_set(operation.selection_set, root, 0, False)
     totals.directives += len(operation.directives or ())
+    rest = _Walk(schema, document, {}, settings, lenient=True).unselected(operation)
     analysis = Analysis(nodes=totals.nodes, cost=query_cost(totals.requests),
-                        depth=totals.depth, fields=totals.fields, aliases=totals.aliases,
-                        directives=totals.directives)
+                        depth=max(totals.depth, rest.depth),
+                        fields=totals.fields + rest.fields,
+                        aliases=totals.aliases + rest.aliases,
+                        directives=totals.directives + rest.directives)
     check(analysis, settings)
     return analysis
 
@@ -198,14 +203,32 @@ class _Walk:
     document: DocumentNode
     variables: dict[str, Any]
     settings: Settings
+    # Measuring what will not run (other operations, unused fragments), for the work their
+    # validation takes: page sizes and list lengths are not checked there.
+    lenient: bool = False
     fragments: dict[str, FragmentDefinitionNode] = field(default_factory=dict)
-    measured: dict[str, Totals] = field(default_factory=dict)
+    measured: dict[tuple[str, bool, frozenset[str]], Totals] = field(default_factory=dict)
     measuring: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.fragments = {definition.name.value: definition
                           for definition in self.document.definitions
                           if isinstance(definition, FragmentDefinitionNode)}
+
+    def unselected(self, selected: OperationDefinitionNode | None) -> Totals:
+        """The fields, aliases, directives and depth of the document's definitions that
+        `selected` does not reach: graphql-core validates the whole document, not only the
+        operation that runs."""
+        totals = Totals()
+        for definition in self.document.definitions:
+            if isinstance(definition, OperationDefinitionNode) and definition is not selected:
+                root = self.schema.get_root_type(definition.operation)
+                totals.add(self.selection_set(definition.selection_set, root, 0, False))
+                totals.directives += len(definition.directives or ())
+        reached = _reached(selected, self.fragments) if selected is not None else set()
+        for name in self.fragments.keys() - reached:
+            totals.add(self.fragment(name, 0, False, frozenset()))
+        return totals
 
     def selection_set(self, selection_set: SelectionSetNode | None, parent: Any, depth: int,
                       introspecting: bool, seen_lists: frozenset[str] = frozenset()) -> Totals:
@@ -228,25 +251,24 @@ class _Walk:
     def fragment(self, name: str, depth: int, introspecting: bool,
                  seen_lists: frozenset[str]) -> Totals:
         """A fragment's measure relative to where it is spread, measured once per request
+        for each way into it (inside introspection, the cycle rule depends on the
+        introspection lists above it), so that a fragment bomb is measured in linear time
         (a cycle measures nothing: validation refuses it)."""
         definition = self.fragments.get(name)
         if definition is None or name in self.measuring:
             return Totals()
-        if introspecting:  # the cycle rule depends on the path: measured where spread
+        key = (name, introspecting, seen_lists)
+        if key not in self.measured:
             self.measuring.add(name)
-            totals = self.selection_set(definition.selection_set, self._condition(definition),
-                                        depth, True, seen_lists)
+            measured = self.selection_set(definition.selection_set,
+                                          self._condition(definition), 0, introspecting,
+                                          seen_lists)
+            measured.directives += len(definition.directives or ())
+            self.measured[key] = measured
             self.measuring.discard(name)
-            return totals
-        if name not in self.measured:
-            self.measuring.add(name)
-            self.measured[name] = self.selection_set(
-                definition.selection_set, self._condition(definition), 0, False)
-            self.measured[name].directives += len(definition.directives or ())
-            self.measuring.discard(name)
-        if depth + self.measured[name].depth > self.settings.max_query_depth:
-            self._too_deep(depth + self.measured[name].depth)
-        return self.measured[name]
+        if depth + self.measured[key].depth > self.settings.max_query_depth:
+            self._too_deep(depth + self.measured[key].depth)
+        return self.measured[key]
 
     def _condition(self, definition: FragmentDefinitionNode) -> Any:
         return self.schema.get_type(definition.type_condition.name.value)
@@ -262,12 +284,15 @@ class _Walk:
         definition = self._definition(parent, name)
         arguments = {argument.name.value: _literal(argument.value, self.variables)
                      for argument in node.arguments or ()}
-        if parent is not self.schema.mutation_type:
+        if parent is not self.schema.mutation_type and not self.lenient:
             # a mutation's input lists are its model's to bound, as user errors (and the
             # request body's size bounds them all)
             self._check_lists(name, arguments)
         if definition is None:
-            return totals  # unknown fields are validation's to refuse
+            # validation refuses an unknown field, but only after walking what is below it
+            totals.add(self.selection_set(node.selection_set, None, depth, introspecting,
+                                          seen_lists), depth_offset=1)
+            return totals
         child = get_named_type(definition.type)
         introspecting = introspecting or name.startswith("__") or child.name.startswith("__")
         if introspecting and name in INTROSPECTION_LISTS:
@@ -307,8 +332,8 @@ class _Walk:
         bound = LIST_BOUNDS.get(f"{parent.name}.{name}")
         if bound is not None:
             return bound(self.settings)
-        first = arguments.get("first", _default(definition, "first"))
-        if isinstance(first, int):
+        first = _whole(arguments.get("first", _default(definition, "first")))
+        if first is not None:
             return max(first, 0)
         lists = [len(value) for value in arguments.values() if isinstance(value, list)]
         return max(lists) if lists else self.settings.max_page_size
@@ -318,9 +343,11 @@ class _Walk:
         refusal schema/pagination.py would give, before anything runs)."""
         size = None
         for argument in ("first", "last"):
-            value = arguments.get(argument)
-            if isinstance(value, int):
-                if not 0 <= value <= self.settings.max_page_size:
+            value = _whole(arguments.get(argument))
+            if value is not None:
+                if self.lenient:
+                    value = min(max(value, 0), self.settings.max_page_size)
+                elif not 0 <= value <= self.settings.max_page_size:
                     raise BadUserInput(f"{argument} must be between 0 and "
                                        f"{self.settings.max_page_size}", argument=argument)
                 size = value if size is None else max(size, value)
@@ -353,6 +380,40 @@ def _plain_values(graphql_type: Any) -> bool:
         return False
     return isinstance(graphql_type, GraphQLObjectType) and all(
         is_leaf_type(get_named_type(item.type)) for item in graphql_type.fields.values())
+
+
+def _whole(value: Any) -> int | None:
+    """A number as graphql-core reads an `Int`: an int, or a float with no fraction (JSON
+    variables may say `100.0` or `1e9`); None for anything else."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return None
+
+
+def _reached(operation: OperationDefinitionNode,
+             fragments: Mapping[str, FragmentDefinitionNode]) -> set[str]:
+    """The fragments an operation spreads, directly or through other fragments."""
+    reached: set[str] = set()
+    pending = [operation.selection_set]
+    while pending:
+        for spread in _spreads(pending.pop()):
+            if spread not in reached and spread in fragments:
+                reached.add(spread)
+                pending.append(fragments[spread].selection_set)
+    return reached
+
+
+def _spreads(selection_set: SelectionSetNode | None) -> Iterator[str]:
+    """The names of the fragments spread in a selection set, at any depth."""
+    for selection in selection_set.selections if selection_set else ():
+        if isinstance(selection, FragmentSpreadNode):
+            yield selection.name.value
+        elif isinstance(selection, FieldNode | InlineFragmentNode):
+            yield from _spreads(selection.selection_set)
 
 
 def _default(definition: GraphQLField, argument: str) -> Any:

@@ -175,7 +175,12 @@ class PersistedQueryLookup(SchemaExtension):
         if self.store is not None:
             sent = self.execution_context.query
             extensions = self.execution_context.operation_extensions
-            self.execution_context.query = self.store.resolve(sent, extensions)
+            try:
+                self.execution_context.query = self.store.resolve(sent, extensions)
+            except ApiError:
+                if isinstance(context, Context) and context.budget is not None:
+                    context.budget.spend(1)  # a refusal costs a point, as in app/query_limits
+                raise
             if sent is not None and (extensions or {}).get("persistedQuery") is not None:
                 self.learned = sent
         yield

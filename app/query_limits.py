@@ -5,7 +5,8 @@ the document, before graphql-core validates it, and refuses it over a limit; the
 (app/rate_limit.py) charges its cost, refusing it when the budget falls short. A refused
 operation runs nothing: its answer is the refusal alone, with `extensions.code`, and it costs
 a point, so that a client repeating refused documents runs out of budget like any other. An
-operation that runs gets `extensions.cost`. A request whose `extensions` hold
+operation that runs gets `extensions.cost`. A document that does not parse, and a request
+whose credentials are refused, cost a point too. A request whose `extensions` hold
 `"dryRun": true` is measured (and refused when over a limit) but not run, and costs one point: its
 answer is the cost.
 
@@ -63,7 +64,7 @@ class QueryLimits(SchemaExtension):
             try:
                 context.graphql_document = parse_within_limits(
                     context.query, self._settings().max_query_tokens)
-            except ApiError:
+            except (ApiError, GraphQLSyntaxError):
                 self._charge_refusal()
                 raise
         yield
@@ -71,8 +72,7 @@ class QueryLimits(SchemaExtension):
     def on_validate(self) -> Iterator[None]:
         context = self.execution_context
         request = self._request_context()
-        if context.graphql_document is not None and not (
-                request is not None and request.refusal is not None):
+        if context.graphql_document is not None:
             try:
                 self.analysis = analyse(context.schema._schema, context.graphql_document,
                                         context.operation_name, context.variables,
@@ -81,9 +81,13 @@ class QueryLimits(SchemaExtension):
                 self._charge_refusal()
                 raise
             budget = request.budget if request is not None else None
-            if self.analysis is not None and budget is not None:
-                # a dry run costs a point, like a refusal: measuring is work too
-                spent = 1 if self._dry_run() else self.analysis.cost
+            if budget is not None:
+                # a dry run costs a point, like a refusal: measuring is work too; so does a
+                # request whose credentials were refused (charged to its address), or one
+                # naming no operation to run, which validation walks all the same
+                runs = (self.analysis is not None and not self._dry_run()
+                        and request is not None and request.refusal is None)
+                spent = self.analysis.cost if runs and self.analysis is not None else 1
                 self.remaining = budget.spend(spent).remaining
         yield
 

@@ -60,6 +60,28 @@ ATTACKS = [
     Attack("introspection cycle",
            {"query": "{ __schema { types { fields { type { fields { type { fields { name } } } "
                      "} } } } }"}, 200, "QUERY_TOO_COMPLEX"),
+    Attack("introspection fragment bomb (2^30 fields)",
+           {"query": "{ __schema { types { ...F0 } } } " + " ".join(
+               f"fragment F{level} on __Type {{ ...F{level + 1} ...F{level + 1} }}"
+               for level in range(30)) + " fragment F30 on __Type { name }"},
+           200, "QUERY_TOO_COMPLEX"),
+    Attack("repeated fields in an unused fragment",
+           {"query": "{ __typename } fragment Unused on Query { " + "viewer { id } " * 600
+                     + "}"}, 200, "QUERY_TOO_COMPLEX"),
+    Attack("repeated fields in an operation that does not run",
+           {"query": "query Run { __typename } query Other { " + "viewer { id } " * 600 + "}",
+            "operationName": "Run"}, 200, "QUERY_TOO_COMPLEX"),
+    Attack("repeated fields under an unknown field",
+           {"query": "{ unknown { " + "viewer { id } " * 600 + "} }"},
+           200, "QUERY_TOO_COMPLEX"),
+    Attack("page sizes as floats (100.0 x 100.0 x 100.0 nodes)",
+           {"query": "query($a: Int, $b: Int, $c: Int) { users(first: $a) { edges { node { "
+                     "followers(first: $b) { edges { node { followers(first: $c) { "
+                     "totalCount } } } } } } } }",
+            "variables": {"a": 100.0, "b": 100.0, "c": 100.0}}, 200, "QUERY_TOO_COMPLEX"),
+    Attack("page size as a float over the limit", {
+        "query": "query($n: Int) { users(first: $n) { totalCount } }",
+        "variables": {"n": 1e9}}, 200, "BAD_USER_INPUT"),
     Attack("wide connections (100 x 100 x 100 nodes)",
            {"query": "{ users(first: 100) { edges { node { followers(first: 100) { edges { "
                      "node { followers(first: 100) { totalCount } } } } } } } }"},

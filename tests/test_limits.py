@@ -260,3 +260,20 @@ async def test_refused_documents_spend_the_budget_too(
         third = await post(http, aliases)
         assert third.status_code == 429
         assert refusal(third)["extensions"]["code"] == "RATE_LIMITED"
+
+
+async def test_requests_with_refused_credentials_or_bad_syntax_spend_a_point(
+        db: Database, settings: Settings) -> None:
+    async with served(settings, rate_limit_anonymous_points=3, max_query_aliases=1) as http:
+        refused_token = {"Authorization": "Bearer not-a-token"}
+        first = await post(http, {"query": ONE_USER}, **refused_token)
+        assert refusal(first)["extensions"]["code"] == "UNAUTHENTICATED"
+        assert first.headers["RateLimit-Remaining"] == "2"
+        # still measured: over a limit is refused as such
+        aliases = await post(http, {"query": "{ a: __typename b: __typename }"},
+                             **refused_token)
+        assert refusal(aliases)["extensions"]["code"] == "QUERY_TOO_COMPLEX"
+        broken = await post(http, {"query": "{ users(first: 1) { "})
+        assert refusal(broken)["extensions"]["code"] == "BAD_USER_INPUT"
+        assert broken.headers["RateLimit-Remaining"] == "0"
+        assert (await post(http, {"query": ONE_USER})).status_code == 429
