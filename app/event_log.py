@@ -36,6 +36,7 @@ PAGE_SIZE = 500
 PAYLOAD_ID_TYPES = MappingProxyType({
     "memberId": "User", "personId": "User", "proposalId": "Proposal",
     "interestId": "ExpressionOfInterest", "organizationId": "Organization",
+    "previousOrganizationId": "Organization",
     "partnerId": "Organization", "coordinatorId": "Organization",
     "candidateIds": "Organization", "newsId": "News", "commentId": "Comment",
     "replyToId": "Comment", "discussionId": "Discussion", "documentId": "Document",

@@ -30,6 +30,9 @@ class NotificationKind(Enum):
     PROJECT_UPDATED = "PROJECT_UPDATED"
     PROPOSAL_SENT_BACK = strawberry.enum_value(
         "PROPOSAL_SENT_BACK", description="A facilitator sent one's proposal back as a draft.")
+    EEN_INTEREST_RECEIVED = strawberry.enum_value(
+        "EEN_INTEREST_RECEIVED", description="A member expressed interest in an EEN proposal, "
+        "for the facilitators of the region's EEN contact point to follow up.")
 
 
 @strawberry.type(description="Something a person should know about. Visible to that person only.")

@@ -29,6 +29,10 @@ from schema.opportunities.transitions import (
 )
 from schema.opportunities.types import PROPOSAL, ExpressionOfInterest
 
+# At most this many people hear of an expression of interest: its proposer, or the
+# facilitators of the EEN contact point (cypher/queries/opportunities/
+# submit_expression_of_interest.cypher).
+INTEREST_NOTICES = 20
 _SUBMIT_REASONS = {
     "ALREADY_DONE": Reason("proposal", UserErrorCode.ALREADY_DONE,
                            "You already expressed interest in this proposal for this "
@@ -44,7 +48,9 @@ _DECISION_REASONS = {
 }
 
 
-@strawberry.enum(description="A proposer's decision on an expression of interest.")
+@strawberry.enum(description="The decision on an expression of interest: its proposer's, or "
+                 "for an EEN proposal that of the EEN contact point, for whom RELEVANT means "
+                 "passed on to the profile's owner through the Network.")
 class InterestDecision(Enum):
     RELEVANT = "RELEVANT"
     REJECTED = "REJECTED"
@@ -128,7 +134,8 @@ class InterestMutations:
     @strawberry.mutation(description="Express interest in a published proposal before its "
                          "deadline, for oneself or on behalf of an organization one is a "
                          "member of; once per proposal and organization (or oneself). Its "
-                         "proposer is notified.")
+                         "proposer is notified; for an EEN proposal, the facilitators of the "
+                         "region's EEN contact point, who follow it up.")
     async def submit_expression_of_interest(
             self, info: strawberry.Info[Context, None],
             input: SubmitExpressionOfInterestInput) -> SubmitExpressionOfInterestPayload:
@@ -144,7 +151,8 @@ class InterestMutations:
         record = await write_statement(
             info.context, "opportunities/submit_expression_of_interest", {
                 "proposalId": proposal_id, "organizationId": organization,
-                "interestId": interest_id, "noticeId": new_id(),
+                "interestId": interest_id,
+                "noticeIds": [new_id() for _ in range(INTEREST_NOTICES)],
                 "key": "|".join((viewer_id, proposal_id, organization or "")),
                 "contribution": chosen.contribution, "message": chosen.message,
                 "openStatuses": sorted(OPEN_FOR_INTEREST)},
@@ -178,7 +186,9 @@ class InterestMutations:
 
     @strawberry.mutation(description="Decide on an expression of interest in one's proposal "
                          "(SUBMITTED → RELEVANT or REJECTED); by its proposer or an admin of "
-                         "the organization it is made for. Its author is notified.")
+                         "the organization it is made for, and for an EEN proposal by a "
+                         "facilitator of the region's EEN contact point (RELEVANT: passed on to "
+                         "the profile's owner through the Network). Its author is notified.")
     async def decide_expression_of_interest(
             self, info: strawberry.Info[Context, None],
             input: DecideExpressionOfInterestInput) -> DecideExpressionOfInterestPayload:

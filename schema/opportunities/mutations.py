@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import strawberry
 
+from schema.opportunities.een_mutations import EenMutations
 from schema.opportunities.interest_mutations import InterestMutations
 from schema.opportunities.proposal_mutations import ProposalMutations
 
 
 @strawberry.type
-class OpportunityMutations(ProposalMutations, InterestMutations):
+class OpportunityMutations(ProposalMutations, InterestMutations, EenMutations):
     pass

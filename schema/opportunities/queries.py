@@ -1,11 +1,14 @@
-"""Top-level queries of opportunities: the filtered, ordered list of proposals."""
+"""Top-level queries of opportunities: the filtered, ordered list of proposals, and the
+region's EEN contact point."""
 
 from __future__ import annotations
 
 import strawberry
 
 from app.context import Context
+from schema.actors.types import Organization
 from schema.loading import root_connection
+from schema.opportunities.een_mutations import een_contact_point
 from schema.opportunities.filters import (
     ProposalFilter,
     ProposalOrder,
@@ -31,3 +34,11 @@ class OpportunityQueries:
         return await root_connection(info, PROPOSAL, PROPOSAL_FILTER, proposal_sort(order_by),
                                      proposal_parameters(filter), proposal_edge,
                                      ProposalConnection, first, after, last, before)
+
+    @strawberry.field(description="The organization that is the region's Enterprise Europe "
+                      "Network contact point, whose facilitators follow up the expressions of "
+                      "interest in EEN proposals; null while none is named. Public, as the "
+                      "Network's contact points are, so that members know who will answer.")
+    async def een_contact_point(self,
+                                info: strawberry.Info[Context, None]) -> Organization | None:
+        return await een_contact_point(info)

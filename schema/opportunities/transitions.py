@@ -12,7 +12,8 @@ the publication; there is no separate "publish") → CLOSED (close) → ARCHIVED
 straight from PUBLISHED). A facilitator may send a proposal awaiting validation back to DRAFT
 with a reason. A proposal is edited only while it is a DRAFT (sent back ones included).
 Expressions of interest: SUBMITTED → WITHDRAWN (its author) or RELEVANT | REJECTED (the
-proposer's decision).
+proposer's decision; for an EEN proposal, which has no proposer on the platform, that of a
+facilitator of the region's EEN contact point, who follows it up).
 """
 
 from __future__ import annotations
@@ -43,12 +44,19 @@ def _proposer_of_its_proposal() -> str:
             f"{applied('access/viewer_proposes', 'proposal')} }}")
 
 
+def _een_follow_up_of_its_proposal() -> str:
+    """The expression of interest is in an EEN proposal and the viewer follows those up."""
+    return ("(EXISTS { (subject)-[:FOR]->(:Proposal {origin: 'EEN'}) } AND "
+            f"{applied('access/viewer_follows_up_een', 'subject')})")
+
+
 # Who may act. Platform admins may do everything; facilitators include them.
 PROPOSERS = _anyone("viewer_proposes", "viewer_is_platform_admin")
 FACILITATORS = _anyone("viewer_is_facilitator")
 PROPOSERS_OR_FACILITATORS = _anyone("viewer_proposes", "viewer_is_facilitator")
 INTEREST_AUTHORS = _anyone("viewer_expressed_interest", "viewer_is_platform_admin")
-INTEREST_DECIDERS = f"({_proposer_of_its_proposal()} OR {_anyone('viewer_is_platform_admin')})"
+INTEREST_DECIDERS = (f"({_proposer_of_its_proposal()} OR {_een_follow_up_of_its_proposal()} "
+                     f"OR {_anyone('viewer_is_platform_admin')})")
 
 
 @dataclass(frozen=True)

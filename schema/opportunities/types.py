@@ -16,12 +16,13 @@ from schema.content.types import CommentConnection, CommentOrder, comments, top_
 from schema.documents import documents_field
 from schema.loading import (
     Conditions,
+    Link,
     NodeKind,
     Relation,
     load_one,
     related_connection,
 )
-from schema.node import Node, register
+from schema.node import Node, register, resolve_linked
 from schema.pagination import Connection, Edge, SortKey, node_edge
 from schema.taxonomy.types import (
     COMPETENCE,
@@ -155,8 +156,9 @@ class Proposal(Node):
     created_at: datetime
     interest_count: int = strawberry.field(
         description="How many expressions of interest the proposal received, whatever their "
-        "state; each one is visible to its author, to whoever made the proposal, to "
-        "facilitators and to platform admins.")
+        "state; each one is visible to its author, to platform admins, and to whoever answers "
+        "it: for a territorial proposal whoever made it and the facilitators, for an EEN "
+        "proposal the facilitators of the region's EEN contact point.")
     follower_count: int = strawberry.field(description="How many people follow the proposal.")
     comment_count: int = strawberry.field(description="How many comments, replies included.")
     review_note: str | None = strawberry.field(
@@ -231,7 +233,8 @@ class Proposal(Node):
             first, after, last, before, {"scheme": scheme.value if scheme else None})
 
     @strawberry.field(description="The expressions of interest in the proposal that the viewer "
-                      "may see (their own), newest first.")
+                      "may see, newest first: a member's own, with their status (and who "
+                      "follows them up); every one for those who answer them.")
     async def expressions_of_interest(
         self, info: strawberry.Info[Context, None], first: int | None = None,
         after: str | None = None, last: int | None = None, before: str | None = None,
@@ -267,8 +270,10 @@ class Proposal(Node):
 
 
 @strawberry.type(description="An answer to a proposal: someone offering to take part. Visible to "
-                 "its author, to whoever made the proposal (the person, or the admins of the "
-                 "organization, that proposed it), to facilitators and to platform admins.")
+                 "its author and to platform admins; in a territorial proposal also to whoever "
+                 "made it (the person, or the admins of the organization, that proposed it) "
+                 "and to facilitators; in an EEN proposal to the facilitators of the region's "
+                 "EEN contact point, who follow it up, and to no other facilitator.")
 class ExpressionOfInterest(Node):
     contribution: str | None = strawberry.field(description="What the author offers to bring.")
     message: str | None
@@ -296,6 +301,13 @@ class ExpressionOfInterest(Node):
     async def on_behalf_of(self, info: strawberry.Info[Context, None]) -> Organization | None:
         fields = await load_one(info.context, INTEREST_ORGANIZATION, self.node_id)
         return Organization.from_fields(fields) if fields is not None else None
+
+    @strawberry.field(description="For an interest in an EEN proposal, the organization that "
+                      "follows it up: the region's EEN contact point (null while none is "
+                      "named). Null for a territorial proposal, whose proposer answers.")
+    async def followed_up_by(self, info: strawberry.Info[Context, None]) -> Organization | None:
+        found = await resolve_linked(info.context, INTEREST_FOLLOW_UP, self.node_id)
+        return found if isinstance(found, Organization) else None
 
 
 @strawberry.type(description="A proposal in a list.")
@@ -361,6 +373,9 @@ INTEREST_AUTHOR = Relation("ExpressionOfInterest", "EXPRESSED", outgoing=False, 
 INTEREST_PROPOSAL = Relation("ExpressionOfInterest", "FOR", outgoing=True, target=PROPOSAL)
 INTEREST_ORGANIZATION = Relation("ExpressionOfInterest", "ON_BEHALF_OF", outgoing=True,
                                  target=ORGANIZATION)
+# Who follows up an interest in an EEN proposal: the organization holding the contact point.
+INTEREST_FOLLOW_UP = Link("ExpressionOfInterest", "(p)-[:FOR]->(:Proposal {origin: 'EEN'}), "
+                          "(:EenContactPoint)-[:HELD_BY]->(n:Organization)")
 # The proposals of a person or an organization, in the order a connection asks for.
 USER_PROPOSALS = Relation("User", "PROPOSED", outgoing=True, target=PROPOSAL,
                           sort=NEWEST_FIRST, where=PROPOSAL_FILTER)
