@@ -16,6 +16,7 @@ import asyncio
 import os
 import shutil
 import subprocess
+import sys
 import threading
 from collections import Counter
 from pathlib import Path
@@ -65,7 +66,9 @@ def main() -> None:
     parser.add_argument("--output", type=Path,
                         default=peer_servers.ROOT / ".local" / "peer-profile.txt")
     arguments = parser.parse_args()
-    py_spy = shutil.which("py-spy")
+    # the virtual environment's own, when it is not on PATH
+    py_spy = shutil.which("py-spy", path=f"{Path(sys.executable).parent}{os.pathsep}"
+                                         f"{os.environ.get('PATH', '')}")
     if py_spy is None:
         raise SystemExit("py-spy is not installed (pip install -e '.[dev]')")
     [question] = chosen([arguments.question])[:1]
