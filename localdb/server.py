@@ -214,6 +214,9 @@ class Instance:
         conf_dir = self._write_config()
         classpath = f"{lib}/*"
         self._set_initial_password(classpath, conf_dir)
+        # Neo4j's own launcher puts the plugins on the classpath too: extensions (APOC's
+        # configuration, which the peer of benchmarks/peer_compare.py needs) load only from it.
+        classpath += f"{os.pathsep}{self.home / 'plugins'}/*"
         self.log_file.parent.mkdir(parents=True, exist_ok=True)
         log_offset = self.log_file.stat().st_size if self.log_file.exists() else 0
         command = [
