@@ -52,7 +52,7 @@ def _read(path: Path, max_bytes: int) -> bytes:
 
 
 def _progress(label: str) -> Progress:
-    bar = ProgressBar()
+    bar = ProgressBar(sys.stderr)
     return lambda done, total: bar(label, done, total)
 
 
