@@ -14,6 +14,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from app import cypher
+from app.exports import signed_in
 from app.graphql import GraphQLApp, error_response
 from schema.een.export import disseminated, profiles_xml
 
@@ -25,11 +26,9 @@ def een_export_route(graphql: GraphQLApp) -> Callable[[Request], Awaitable[Respo
     """The route's endpoint, signing people in as the GraphQL endpoint does."""
 
     async def export(request: Request) -> Response:
-        context = await graphql.route_context(request)
+        context = await signed_in(graphql, request, "Sign in to export EEN profiles.")
         if isinstance(context, Response):
             return context
-        if context.viewer_id is None:
-            return error_response(401, "UNAUTHENTICATED", "Sign in to export EEN profiles.")
         [record] = await context.db.read(cypher.load("queries/een/viewer_may_export").text,
                                          {"viewerId": context.viewer_id})
         if not record["allowed"]:

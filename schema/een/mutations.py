@@ -3,6 +3,7 @@ proposals for international dissemination (facilitators)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 import strawberry
@@ -16,7 +17,7 @@ from app.context import Context
 from app.errors import BadUserInput, Forbidden
 from schema.een.importer import PLATFORM_ADMINS, import_entries
 from schema.een.profiles import Entry, FileRefused, read_file
-from schema.een.types import EenImportResult, EenProfileReport
+from schema.een.types import EenProfileReport
 from schema.mutations import (
     MutationInput,
     Payload,
@@ -78,28 +79,14 @@ class ImportEenProfilesPayload(Payload):
         default_factory=list, description="Each profile of the file, in the file's order; "
         "empty when the file as a whole was refused (see `userErrors`).")
 
-    def _count(self, result: EenImportResult) -> int:
-        return sum(1 for report in self.reports if report.result == result)
-
-    @strawberry.field(description="Profiles that became new proposals.")
-    def created(self) -> int:
-        return self._count(EenImportResult.CREATED)
-
-    @strawberry.field(description="Profiles that updated their proposal.")
-    def updated(self) -> int:
-        return self._count(EenImportResult.UPDATED)
-
-    @strawberry.field(description="Proposals closed because their deadline passed.")
-    def closed(self) -> int:
-        return self._count(EenImportResult.CLOSED)
-
-    @strawberry.field(description="Profiles that changed nothing.")
-    def unchanged(self) -> int:
-        return self._count(EenImportResult.UNCHANGED)
-
-    @strawberry.field(description="Profiles rejected.")
-    def rejected(self) -> int:
-        return self._count(EenImportResult.REJECTED)
+    created: int = strawberry.field(default=0,
+                                    description="Profiles that became new proposals.")
+    updated: int = strawberry.field(default=0,
+                                    description="Profiles that updated their proposal.")
+    closed: int = strawberry.field(
+        default=0, description="Proposals closed because their deadline passed.")
+    unchanged: int = strawberry.field(default=0, description="Profiles that changed nothing.")
+    rejected: int = strawberry.field(default=0, description="Profiles rejected.")
 
 
 @strawberry.type(description="The result of setProposalDissemination.")
@@ -162,9 +149,12 @@ class EenMutations:
         if data is not None:
             entries, errors = _entries(info, data, "xml" if input.file is None else "file")
         reports = await import_entries(info.context, entries, PLATFORM_ADMINS)
-        return ImportEenProfilesPayload(reports=[EenProfileReport.of(r) for r in reports],
-                                        user_errors=errors,
-                                        client_mutation_id=chosen.client_mutation_id)
+        counts = Counter(report.result for report in reports)
+        return ImportEenProfilesPayload(
+            reports=[EenProfileReport.of(report) for report in reports], user_errors=errors,
+            client_mutation_id=chosen.client_mutation_id, created=counts["CREATED"],
+            updated=counts["UPDATED"], closed=counts["CLOSED"], unchanged=counts["UNCHANGED"],
+            rejected=counts["REJECTED"])
 
     @strawberry.mutation(description="Mark a published territorial proposal for international "
                          "dissemination through EEN, which puts it in the EEN export, or take "
