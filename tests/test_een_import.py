@@ -209,6 +209,7 @@ async def test_hostile_or_unreadable_files_are_refused_whole_and_unread(
     for name in ("billion_laughs.xml", "external_entity.xml"):
         assert await refused(admin, run.text(name)) == [("xml", "INVALID")]
     assert await refused(admin, "this is not XML") == [("xml", "INVALID")]
+    assert await refused(admin, "<profiles>\ud800</profiles>") == [("xml", "INVALID")]
     assert await refused(admin, "<profiles><unrelated/></profiles>") == [("xml", "REQUIRED")]
     assert await refused(admin, "<profiles>" + " " * (2 * 1024 * 1024) + "</profiles>") == [
         ("xml", "TOO_LARGE")]

@@ -103,7 +103,8 @@ async def _given_bytes(info: Info, model: ImportEenProfilesModel,
                                 "Give the profiles either as `xml` or as `file`.")
     field = "xml" if upload is None else "file"
     if upload is None:
-        data = (model.xml or "").encode()
+        # lone surrogates (JSON allows them) make bytes no parser accepts: INVALID, not a crash
+        data = (model.xml or "").encode("utf-8", "surrogatepass")
     elif isinstance(upload, UploadFile):
         data = await upload.read(limit + 1)
     else:  # a value in JSON variables rather than a file
