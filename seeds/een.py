@@ -1,5 +1,6 @@
-"""Import POD profile exports as EEN proposals, or export the proposals marked for
-international dissemination: `python -m seeds.een import FILE... | export FILE`.
+"""Import POD profile files as EEN proposals, or export the proposals marked for EEN.
+
+    python -m seeds.een import FILE...  |  python -m seeds.een export FILE
 
     python -m seeds.een import pod-2024-05.xml pod-2024-06.xml
     python -m seeds.een export een-profiles.xml      # '-' writes to standard output
