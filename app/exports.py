@@ -19,6 +19,7 @@ from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 
 from app import ids
+from app.context import Context
 from app.errors import ApiError, BadUserInput
 from app.graphql import GraphQLApp, error_response
 from schema.actors.types import OrganizationKind
@@ -50,15 +51,25 @@ def network_slice(query: dict[str, str]) -> tuple[NetworkSlice, ExportFormat]:
     ), parsed("format", ExportFormat) or ExportFormat.GRAPHML
 
 
+async def signed_in(graphql: GraphQLApp, request: Request,
+                    refusal: str) -> Context | Response:
+    """The request's context, signed in as the GraphQL endpoint does, or the response that
+    refuses it: its credentials', or 401 with `refusal` for an anonymous request."""
+    context = await graphql.route_context(request)
+    if isinstance(context, Response):
+        return context
+    if context.viewer_id is None:
+        return error_response(401, "UNAUTHENTICATED", refusal)
+    return context
+
+
 def export_route(graphql: GraphQLApp) -> Callable[[Request], Awaitable[Response]]:
     """The route's endpoint, signing people in as the GraphQL endpoint does."""
 
     async def export(request: Request) -> Response:
-        context = await graphql.route_context(request)
+        context = await signed_in(graphql, request, "Sign in to export the network.")
         if isinstance(context, Response):
             return context
-        if context.viewer_id is None:
-            return error_response(401, "UNAUTHENTICATED", "Sign in to export the network.")
         try:
             chosen, format_ = network_slice(dict(request.query_params))
             data = await read_network(context, chosen)

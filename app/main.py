@@ -22,6 +22,7 @@ from starlette.routing import Route, WebSocketRoute
 from app import cypher, migrations
 from app.db import Database, open_driver
 from app.downloads import download_route
+from app.een_export import EEN_EXPORT_ROUTE, een_export_route
 from app.event_hub import EventHub
 from app.event_relay import RedisRelay
 from app.exports import EXPORT_ROUTE, export_route
@@ -109,6 +110,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             WebSocketRoute("/graphql", graphql_app),
             Route(DOWNLOAD_ROUTE, download_route(graphql_app), methods=["GET", "HEAD"]),
             Route(EXPORT_ROUTE, export_route(graphql_app), methods=["GET"]),
+            Route(EEN_EXPORT_ROUTE, een_export_route(graphql_app), methods=["GET"]),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/metrics", metrics_route(metrics, settings)),

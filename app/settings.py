@@ -75,6 +75,12 @@ class Settings(BaseSettings):
     # operation itself; a larger one is refused before it is read.
     documents_path: Path = Path(".local/documents")
     upload_max_bytes: int = Field(default=20 * 1024 * 1024, ge=1)
+    # EEN profile files (schema/een/): the largest file the import reads (over the API and on
+    # the command line), and the most profiles one API request imports, each in a transaction
+    # of its own, so that a request stays well within REQUEST_TIMEOUT (the command line takes
+    # any number).
+    een_import_max_bytes: int = Field(default=2 * 1024 * 1024, ge=1024)
+    een_import_max_profiles: int = Field(default=100, ge=1, le=1000)
     # Collaboration metrics (schema/network/metrics.py): the most organizations a network may
     # have for its metrics to be computed; exact betweenness costs time in proportion to
     # organizations times collaborations, about a second for 400 organizations here.

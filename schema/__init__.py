@@ -28,6 +28,7 @@ from schema.content import ContentQueries
 from schema.content.mutations import ContentMutations
 from schema.content.news_mutations import NewsMutations
 from schema.documents.mutations import DocumentMutations
+from schema.een.mutations import EenMutations
 from schema.events.sharing import SharedEventExecutor
 from schema.events.subscriptions import EventSubscriptions
 from schema.network import NetworkQueries
@@ -60,7 +61,8 @@ class Mutation(AccountMutations, FollowMutations, ProfileMutations, Organization
                OrganizationMembershipMutations, CommunityMutations,
                CommunityMembershipMutations, ContentMutations, NewsMutations,
                OpportunityMutations, NotificationMutations, ProjectMutations,
-               WorkPlanMutations, BudgetMutations, DocumentMutations, WebhookMutations):
+               WorkPlanMutations, BudgetMutations, DocumentMutations, WebhookMutations,
+               EenMutations):
     pass
 
 

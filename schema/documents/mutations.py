@@ -134,17 +134,18 @@ async def _received(info: Info, upload: object) -> tuple[Received | None, list[U
         return None, user_error("file", UserErrorCode.TOO_LONG,
                                 f"A file name may have at most {MAX_FILE_NAME} characters.")
     limit = info.context.settings.upload_max_bytes
-    received = await _store(info).receive(upload, limit)
+    received = await file_store(info.context).receive(upload, limit)
     if received is None:
         return None, user_error("file", UserErrorCode.TOO_LARGE,
                                 f"A file may have at most {limit} bytes.")
     return received, []
 
 
-def _store(info: Info) -> FileStore:
-    if info.context.files is None:
+def file_store(context: Context) -> FileStore:
+    """The store of document bytes of a context (HTTP requests and commands have one)."""
+    if context.files is None:
         raise RuntimeError("this context has no file store")
-    return info.context.files
+    return context.files
 
 
 async def _record(info: Info, statement: str, upload: Any, parameters: dict[str, Any],
@@ -155,7 +156,8 @@ async def _record(info: Info, statement: str, upload: Any, parameters: dict[str,
     if received is None:
         return errors
     name = file_name(upload.filename)
-    async with _store(info).placing(received, _referenced(info)) as placement:
+    store, references = file_store(info.context), graph_references(info.context)
+    async with store.placing(received, references) as placement:
         record = await write_statement(info.context, f"documents/{statement}", {
             **parameters, "viewerId": info.context.viewer_id, "fileName": name,
             "mimeType": mime_type(upload.content_type, name), "size": received.size,
@@ -164,12 +166,12 @@ async def _record(info: Info, statement: str, upload: Any, parameters: dict[str,
     return outcome_errors(record["outcome"], what, REASONS)
 
 
-def _referenced(info: Info) -> Referenced:
+def graph_references(context: Context) -> Referenced:
     """Whether the graph still refers to a hash, read from the primary (a write transaction):
     a lagging replica could miss the reference an upload just committed."""
 
     async def referenced(sha256: str) -> bool:
-        found = await info.context.db.write(
+        found = await context.db.write(
             cypher.load("queries/documents/file_referenced").text, {"sha256": sha256})
         return bool(found[0]["referenced"])
 
@@ -233,6 +235,7 @@ class DocumentMutations:
             "documentId": global_ids.decode_as(chosen.document, "Document")},
             visible=DOCUMENT.visibility_of("given"))
         refuse(record["outcome"], "document")  # DONE, or the refusal raised
-        await _store(info).remove_unreferenced(set(record["hashes"]), _referenced(info))
+        await file_store(info.context).remove_unreferenced(set(record["hashes"]),
+                                                           graph_references(info.context))
         return DeleteDocumentPayload(deleted_document_id=chosen.document,
                                      client_mutation_id=chosen.client_mutation_id)

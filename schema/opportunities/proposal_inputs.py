@@ -19,6 +19,10 @@ from schema.opportunities.types import (
 
 MAX_COMPETENCES = 20
 MAX_AREAS = 10
+# The lengths of a proposal's texts (EEN profiles are held to them too).
+TITLE_MIN, TITLE_MAX = 3, 200
+SUMMARY_MAX = 1000
+DESCRIPTION_MAX = 20000
 
 
 def _not_past(value: date | None) -> date | None:
@@ -34,9 +38,9 @@ def _distinct(values: list[Any] | None) -> list[Any] | None:
 class ProposalContentModel(MutationInput):
     """What a proposal says, every field optional (an update changes only those given)."""
 
-    title: str | None = Field(default=None, min_length=3, max_length=200)
-    summary: str | None = Field(default=None, max_length=1000)
-    description: str | None = Field(default=None, max_length=20000)
+    title: str | None = Field(default=None, min_length=TITLE_MIN, max_length=TITLE_MAX)
+    summary: str | None = Field(default=None, max_length=SUMMARY_MAX)
+    description: str | None = Field(default=None, max_length=DESCRIPTION_MAX)
     kind: ProposalKind | None = None
     collaboration_types: list[CollaborationType] | None = Field(default=None, max_length=6)
     development_stage: DevelopmentStage | None = None
@@ -62,7 +66,7 @@ class ProposalContentModel(MutationInput):
 
 
 class CreateProposalModel(ProposalContentModel):
-    title: str = Field(min_length=3, max_length=200)
+    title: str = Field(min_length=TITLE_MIN, max_length=TITLE_MAX)
     kind: ProposalKind
     on_behalf_of: str | None = Field(
         default=None, description="The organization the proposal is made for; the viewer must "

@@ -3,6 +3,7 @@ transitions.py holds the status machine)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, TypeVar
 
 import strawberry
@@ -96,11 +97,13 @@ def _node_ids(values: list[str] | None, type_name: str) -> list[str] | None:
     return None if values is None else [global_ids.decode_as(v, type_name) for v in values]
 
 
-async def _answer(info: strawberry.Info[Context, None], payload: type[P], outcome: str,
-                  proposal_id: str, client_id: str | None, what: str = "proposal") -> P:
+async def proposal_answer(info: strawberry.Info[Context, None], payload: type[P], outcome: str,
+                          proposal_id: str, client_id: str | None, what: str = "proposal",
+                          reasons: Mapping[str, Reason] = _REASONS) -> P:
     """The payload of an outcome: the user errors of a refusal (a top-level one raised, `what`
-    naming the object it concerns), or the proposal as the viewer now sees it."""
-    errors = outcome_errors(outcome, what, _REASONS)
+    naming the object it concerns; `reasons` the user errors of other outcomes), or the
+    proposal as the viewer now sees it."""
+    errors = outcome_errors(outcome, what, reasons)
     if errors:
         return payload(user_errors=errors, client_mutation_id=client_id)
     found = await resolve_node(info.context, "Proposal", proposal_id)
@@ -128,7 +131,7 @@ async def _transition(info: strawberry.Info[Context, None], payload: type[P], na
         info, transition, proposal_id, target,
         note=getattr(chosen, note_field) if note_field else None,
         sets_note=note_field is not None)
-    return await _answer(info, payload, outcome, proposal_id, chosen.client_mutation_id)
+    return await proposal_answer(info, payload, outcome, proposal_id, chosen.client_mutation_id)
 
 
 @strawberry.type
@@ -150,7 +153,7 @@ class ProposalMutations:
         record = await write_statement(info.context, "opportunities/create_proposal", {
             "proposalId": proposal_id, "organizationId": organization,
             "properties": chosen.properties(), **related})
-        return await _answer(info, CreateProposalPayload, record["outcome"], proposal_id,
+        return await proposal_answer(info, CreateProposalPayload, record["outcome"], proposal_id,
                              chosen.client_mutation_id, what="organization")
 
     @strawberry.mutation(description="Change a draft proposal (one sent back included); by "
@@ -167,7 +170,7 @@ class ProposalMutations:
             "proposalId": proposal_id, "editable": sorted(EDITABLE),
             "changes": chosen.properties(), **_related(chosen)},
             may_edit=EDITORS, visible=PROPOSAL.visibility)
-        return await _answer(info, UpdateProposalPayload, record["outcome"], proposal_id,
+        return await proposal_answer(info, UpdateProposalPayload, record["outcome"], proposal_id,
                              chosen.client_mutation_id)
 
     @strawberry.mutation(description="Submit a draft proposal for a facilitator's "

@@ -153,6 +153,10 @@ class Proposal(Node):
         description="The reference of the EEN partnership profile.")
     country: str | None = strawberry.field(
         description="The proposer's ISO 3166-1 alpha-2 country code.")
+    international_dissemination: bool = strawberry.field(
+        description="Whether a facilitator marked the proposal for international "
+        "dissemination through EEN (setProposalDissemination): while published, it is in the "
+        "EEN export.")
     created_at: datetime
     interest_count: int = strawberry.field(
         description="How many expressions of interest the proposal received, whatever their "
@@ -178,7 +182,9 @@ class Proposal(Node):
             development_stage=_optional(DevelopmentStage, fields.get("developmentStage")),
             ipr=_optional(IntellectualProperty, fields.get("ipr")),
             deadline=native(fields.get("deadline")), external_ref=fields.get("externalRef"),
-            country=fields.get("country"), created_at=native(fields["createdAt"]),
+            country=fields.get("country"),
+            international_dissemination=bool(fields.get("internationalDissemination")),
+            created_at=native(fields["createdAt"]),
             interest_count=fields["interestCount"], follower_count=fields["followerCount"],
             comment_count=fields["commentCount"], review_note=fields.get("reviewNote"),
         )

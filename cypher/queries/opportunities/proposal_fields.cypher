@@ -3,7 +3,8 @@
 // included). The review note of a facilitator is read only by those who speak for the proposer
 // and by facilitators.
 .id, .title, .summary, .description, .kind, .origin, .status, .collaborationTypes,
-.developmentStage, .ipr, .deadline, .externalRef, .country, .createdAt,
+.developmentStage, .ipr, .deadline, .externalRef, .country, .internationalDissemination,
+.createdAt,
 interestCount: COUNT { (n)<-[:FOR]-() },
 followerCount: COUNT { (n)<-[:FOLLOWS]-() },
 commentCount: COUNT { (n)<-[:ON]-() },

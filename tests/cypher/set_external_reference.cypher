@@ -1,0 +1,4 @@
+// Give proposal $id the external reference $reference (a territorial proposal that already
+// holds one, as if EEN had listed it).
+MATCH (p:Proposal {id: $id})
+SET p.externalRef = $reference
