@@ -173,9 +173,13 @@ class GraphQLApp(GraphQL[Context, None]):
             request.query_params.get("extensions") is None
 
     async def on_ws_connect(self, context: Context) -> UnsetType:
-        """Sign a WebSocket connection in from its `connection_init` payload (app.websocket)."""
+        """Sign a WebSocket connection in from its `connection_init` payload (app.websocket)
+        and give it its identity's budget."""
         await admit(context, self.accounts, self.connections)
         note_viewer(context.viewer_id)
+        # its subscribes spend from its identity's budget, as that identity's HTTP requests do
+        context.budget = Budget(self.rate_limiter,
+                                identity_key(context.viewer_id, context.client_address))
         acknowledged: UnsetType = UNSET  # an acknowledgement without payload
         return acknowledged
 
