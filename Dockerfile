@@ -38,5 +38,6 @@ EXPOSE 8000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
     CMD ["python", "-c", "import sys, urllib.request; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4).status == 200 else 1)"]
 
-# Apply pending migrations, then serve; `exec` lets uvicorn receive SIGTERM directly.
-CMD ["sh", "-c", "python -m app migrate && exec uvicorn app.main:app --host 0.0.0.0 --port 8000 --ws-max-size 65536 --ws-per-message-deflate false"]
+# Apply pending migrations, then serve; `exec` lets uvicorn receive SIGTERM directly. uvicorn
+# closes a WebSocket message over WS_MAX_MESSAGE_BYTES (the setting, 65536 unless set) unread.
+CMD ["sh", "-c", "python -m app migrate && exec uvicorn app.main:app --host 0.0.0.0 --port 8000 --ws-max-size \"${WS_MAX_MESSAGE_BYTES:-65536}\" --ws-per-message-deflate false"]

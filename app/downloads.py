@@ -4,7 +4,8 @@ Credentials arrive as for GraphQL, in the `Authorization: Bearer` header only (a
 the file with that header and saves the result). A version the viewer may not see answers 404,
 exactly like one that does not exist. The file is streamed from the store with its media type
 and, as an attachment, its file name; `nosniff` and a sandboxing Content-Security-Policy keep a
-browser from running an uploaded page in this API's origin.
+browser from running an uploaded page in this API's origin. Neo4j away or out of time: 503
+UNAVAILABLE (app.plain_routes).
 """
 
 from __future__ import annotations
@@ -16,8 +17,11 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 
 from app import ids
+from app.answers import error_response
+from app.context import Context
 from app.errors import ApiError
-from app.graphql import GraphQLApp, error_response
+from app.graphql import GraphQLApp
+from app.plain_routes import plain_route
 from schema.documents.types import DOCUMENT
 from schema.loading import load_any
 
@@ -31,10 +35,7 @@ def _no_document() -> Response:
 def download_route(graphql: GraphQLApp) -> Callable[[Request], Awaitable[Response]]:
     """The route's endpoint, sharing the GraphQL endpoint's sign-in and file store."""
 
-    async def download(request: Request) -> Response:
-        context = await graphql.route_context(request)
-        if isinstance(context, Response):
-            return context
+    async def download(request: Request, context: Context) -> Response:
         try:
             found, node_id = ids.parse(request.path_params["id"])
         except ApiError:
@@ -54,4 +55,4 @@ def download_route(graphql: GraphQLApp) -> Callable[[Request], Awaitable[Respons
                      "X-Content-Type-Options": "nosniff",
                      "Content-Security-Policy": "default-src 'none'; sandbox"})
 
-    return download
+    return plain_route(graphql, download)

@@ -1,7 +1,9 @@
 """`GET /export/een`: the territorial proposals marked for international dissemination, as a
 POD profile file (schema/een/export.py), for facilitators to hand to EEN.
 
-Credentials arrive as for GraphQL (`Authorization: Bearer`). Anonymous requests get 401,
+Credentials arrive as for GraphQL (`Authorization: Bearer`), and the route is answered as the
+other plain routes are (app.plain_routes: time limit, 503 when Neo4j cannot serve). Anonymous
+requests get 401,
 signed-in people who do not facilitate 403; the file is an attachment, `een-profiles.xml`.
 """
 
@@ -14,8 +16,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from app import cypher
-from app.exports import signed_in
-from app.graphql import GraphQLApp, error_response
+from app.answers import error_response
+from app.context import Context
+from app.graphql import GraphQLApp
+from app.plain_routes import plain_route
 from schema.een.export import disseminated, profiles_xml
 
 EEN_EXPORT_ROUTE = "/export/een"
@@ -25,10 +29,9 @@ FILE_NAME = "een-profiles.xml"
 def een_export_route(graphql: GraphQLApp) -> Callable[[Request], Awaitable[Response]]:
     """The route's endpoint, signing people in as the GraphQL endpoint does."""
 
-    async def export(request: Request) -> Response:
-        context = await signed_in(graphql, request, "Sign in to export EEN profiles.")
-        if isinstance(context, Response):
-            return context
+    async def export(request: Request, context: Context) -> Response:
+        if context.viewer_id is None:
+            return error_response(401, "UNAUTHENTICATED", "Sign in to export EEN profiles.")
         [record] = await context.db.read(cypher.load("queries/een/viewer_may_export").text,
                                          {"viewerId": context.viewer_id})
         if not record["allowed"]:
@@ -39,4 +42,4 @@ def een_export_route(graphql: GraphQLApp) -> Callable[[Request], Awaitable[Respo
             "Content-Disposition": f'attachment; filename="{FILE_NAME}"',
             "Cache-Control": "private, no-store"})
 
-    return export
+    return plain_route(graphql, export)

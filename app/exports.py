@@ -5,7 +5,8 @@ filters of `collaborationNetwork` (`s3Area` a global ID, `province` and `kind` b
 names, `since` and `until` as ISO dates, `minWeight`) and `format`: `graphml` (the default),
 `gexf`, `nodes.csv` or `edges.csv` (schema/network/export.py). The file is streamed as an
 attachment; a bad filter, or a network beyond the bounds of `collaborationNetwork`, is a 400
-with the GraphQL error body and code the query would give.
+with the GraphQL error body and code the query would give; Neo4j away or out of time, a 503
+UNAVAILABLE (app.plain_routes).
 """
 
 from __future__ import annotations
@@ -19,9 +20,11 @@ from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 
 from app import ids
+from app.answers import api_error_response, error_response
 from app.context import Context
 from app.errors import ApiError, BadUserInput
-from app.graphql import GraphQLApp, error_response
+from app.graphql import GraphQLApp
+from app.plain_routes import plain_route
 from schema.actors.types import OrganizationKind
 from schema.network.collaboration import NetworkSlice, read_network
 from schema.network.export import ExportFormat, network_graph, serialized
@@ -51,36 +54,21 @@ def network_slice(query: dict[str, str]) -> tuple[NetworkSlice, ExportFormat]:
     ), parsed("format", ExportFormat) or ExportFormat.GRAPHML
 
 
-async def signed_in(graphql: GraphQLApp, request: Request,
-                    refusal: str) -> Context | Response:
-    """The request's context, signed in as the GraphQL endpoint does, or the response that
-    refuses it: its credentials', or 401 with `refusal` for an anonymous request."""
-    context = await graphql.route_context(request)
-    if isinstance(context, Response):
-        return context
-    if context.viewer_id is None:
-        return error_response(401, "UNAUTHENTICATED", refusal)
-    return context
-
-
 def export_route(graphql: GraphQLApp) -> Callable[[Request], Awaitable[Response]]:
     """The route's endpoint, signing people in as the GraphQL endpoint does."""
 
-    async def export(request: Request) -> Response:
-        context = await signed_in(graphql, request, "Sign in to export the network.")
-        if isinstance(context, Response):
-            return context
+    async def export(request: Request, context: Context) -> Response:
+        if context.viewer_id is None:
+            return error_response(401, "UNAUTHENTICATED", "Sign in to export the network.")
         try:
             chosen, format_ = network_slice(dict(request.query_params))
             data = await read_network(context, chosen)
         except BadUserInput as error:
-            extensions = {key: value for key, value in error.extensions.items()
-                          if key != "code"}
-            return error_response(400, error.code, str(error), **extensions)
+            return api_error_response(400, error)
         graph = await asyncio.to_thread(network_graph, data)
         return StreamingResponse(
             serialized(graph, format_), media_type=format_.media_type,
             headers={"Content-Disposition": f'attachment; filename="{format_.file_name}"',
                      "Cache-Control": "private, no-store"})
 
-    return export
+    return plain_route(graphql, export)

@@ -32,16 +32,21 @@ class ErrorShaping(SchemaExtension):
         yield
         result = self.execution_context.result
         if result is not None and result.errors:
-            result.errors = shaped(result.errors)
-            if _in_production(self.execution_context.context):
-                for error in result.errors:
-                    error.message = without_suggestions(error.message)
+            result.errors = self._for_client(result.errors)
 
     def on_stream_result(self, result: Any) -> Iterator[None]:
-        """Each event a subscription delivers, shaped the same way."""
+        """Each result a subscription delivers (its refusal by validation too), shaped the
+        same way."""
         if getattr(result, "errors", None):
-            result.errors = shaped(result.errors)
+            result.errors = self._for_client(result.errors)
         yield
+
+    def _for_client(self, errors: list[GraphQLError]) -> list[GraphQLError]:
+        visible = shaped(errors)
+        if _in_production(self.execution_context.context):
+            for error in visible:
+                error.message = without_suggestions(error.message)
+        return visible
 
 
 def shaped(errors: list[GraphQLError]) -> list[GraphQLError]:

@@ -8,11 +8,20 @@ strawberry reads a byte of them. A multipart request must carry a header that no
 bytes: a larger declared length is refused at once, and a body that grows past it (chunked,
 or lying about its length) is cut off as it arrives. And it must come from a signed-in person,
 checked before the body is read. Each answers with a GraphQL error body: 400
-PREFLIGHT_REQUIRED, 413 PAYLOAD_TOO_LARGE, 401 UNAUTHENTICATED.
+PREFLIGHT_REQUIRED, 413 PAYLOAD_TOO_LARGE, 401 UNAUTHENTICATED (503 UNAVAILABLE when the
+credentials cannot be checked).
 
 Any other request body (JSON) may hold at most MAX_REQUEST_BYTES, cut off the same way (413
 PAYLOAD_TOO_LARGE), and holds one operation: a JSON array (a batch) is refused with 400
-BAD_USER_INPUT. Each request spends its cost from its identity's budget (app/rate_limit.py).
+BAD_USER_INPUT. strawberry's own refusals (a mutation over GET, an unknown operationName, a
+body that is not JSON, a `query` or `variables` of the wrong type) are plain text there; here
+they answer the same GraphQL error body, 400 BAD_USER_INPUT. Each request spends its cost
+from its identity's budget (app/rate_limit.py).
+
+A request has REQUEST_TIMEOUT for its statements from its arrival, the check of its
+credentials included; an upload's operation has it again from when its body has arrived (a
+slow upload does not spend it). The answer of a GET tells caches in front of the API what they
+may keep (`cache_control`).
 """
 
 from __future__ import annotations
@@ -20,6 +29,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from cross_web import HTTPException
 from graphql import GraphQLError
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -32,10 +42,10 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET, UnsetType
 
+from app.answers import credentials_response, error_response
 from app.authentication import Accounts
 from app.context import Context
 from app.db import Database, begin_stats, request_deadline
-from app.errors import ApiError
 from app.extensions import shaped
 from app.file_store import FileStore
 from app.observability import finish_operation, note_viewer
@@ -83,25 +93,38 @@ class GraphQLApp(GraphQL[Context, None]):
         await self._answer_http(scope, receive, send)
 
     async def _answer_http(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if _is_multipart(scope):
-            await self._multipart(scope, receive, send)
-            return
-        limit = self.settings.max_request_bytes
-        if _declared_length(dict(scope["headers"])) > limit:
-            refusal = _too_large(limit, "A request")
-        else:
-            try:
-                await super().__call__(scope, _capped(receive, limit), send)
+        with request_deadline(self.settings.request_timeout):
+            if _is_multipart(scope):
+                await self._multipart(scope, receive, send)
                 return
-            except _BodyTooLarge:
+            limit = self.settings.max_request_bytes
+            if _declared_length(dict(scope["headers"])) > limit:
                 refusal = _too_large(limit, "A request")
-            except _Batch:
-                refusal = _batch_refused()
+            else:
+                try:
+                    await self._run(scope, _capped(receive, limit), send)
+                    return
+                except _BodyTooLarge:
+                    refusal = _too_large(limit, "A request")
+                except _Batch:
+                    refusal = _batch_refused()
         await refusal(scope, receive, send)
 
+    async def _run(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """strawberry's answer to an HTTP request, its own refusals in the GraphQL shape."""
+        try:
+            response = await self.run(Request(scope=scope, receive=receive))
+        except HTTPException as refusal:
+            response = error_response(refusal.status_code, "NOT_FOUND" if
+                                      refusal.status_code == 404 else "BAD_USER_INPUT",
+                                      refusal.reason)
+        await response(scope, receive, send)
+
     async def execute_operation(self, *args: Any, **kwargs: Any) -> Any:
-        """Run an HTTP operation within REQUEST_TIMEOUT for all its statements, counted from
-        when its body has arrived (a slow upload does not spend it); subscriptions live on."""
+        """Run an HTTP operation; an upload's within REQUEST_TIMEOUT from when its body has
+        arrived (a slow upload does not spend it); subscriptions live on."""
+        if not _is_multipart(kwargs["request"].scope):
+            return await super().execute_operation(*args, **kwargs)
         with request_deadline(self.settings.request_timeout):
             return await super().execute_operation(*args, **kwargs)
 
@@ -114,12 +137,12 @@ class GraphQLApp(GraphQL[Context, None]):
                                "checks with this API before sending it.")
         elif _declared_length(headers) > limit:
             refusal = _too_large(limit)
-        elif not await self._signed_in(Request(scope)):
+        elif (signed_out := await self._signed_out(Request(scope))) is not None:
             # every upload needs a signed-in person: refused before its body is read
-            refusal = error_response(401, "UNAUTHENTICATED", "Sign in to upload files.")
+            refusal = signed_out
         else:
             try:
-                await super().__call__(scope, _capped(receive, limit), send)
+                await self._run(scope, _capped(receive, limit), send)
                 return
             except _BodyTooLarge:
                 refusal = _too_large(limit)
@@ -128,11 +151,21 @@ class GraphQLApp(GraphQL[Context, None]):
         await refusal(scope, receive, send)
 
     def parse_json(self, data: str | bytes) -> Any:
-        """A request's JSON; a batch (an array of operations) is refused: one operation per
-        request keeps the cost and rate limits per operation."""
+        """A request body's JSON (or an upload's `operations`); a batch (an array of
+        operations) is refused: one operation per request keeps the cost and rate limits per
+        operation."""
         parsed = super().parse_json(data)
         if isinstance(parsed, list):
             raise _Batch
+        return parsed
+
+    def parse_query_params(self, params: Any) -> dict[str, Any]:
+        """A GET's parameters, `variables` and `extensions` decoded from JSON: never a batch
+        (an array there is a value of the wrong type, refused as such by strawberry)."""
+        parsed = dict(params)
+        for name in ("variables", "extensions"):
+            if parsed.get(name):
+                parsed[name] = super().parse_json(parsed[name])
         return parsed
 
     async def get_context(self, request: Request | WebSocket,
@@ -157,6 +190,10 @@ class GraphQLApp(GraphQL[Context, None]):
             context.viewer_id, context.session_id = identity.user_id, identity.session_id
         note_viewer(context.viewer_id, context.stats)
         self._budget(context, response)
+        if isinstance(response, Response) and request.method == "GET":
+            response.headers.update(cache_control(
+                signed=request.headers.get("authorization") is not None,
+                seconds=self.settings.public_cache_seconds))
         return context
 
     def _budget(self, context: Context, response: Response | WebSocket) -> None:
@@ -173,32 +210,35 @@ class GraphQLApp(GraphQL[Context, None]):
             request.query_params.get("extensions") is None
 
     async def on_ws_connect(self, context: Context) -> UnsetType:
-        """Sign a WebSocket connection in from its `connection_init` payload (app.websocket)."""
+        """Sign a WebSocket connection in from its `connection_init` payload (app.websocket)
+        and give it its identity's budget."""
         await admit(context, self.accounts, self.connections)
         note_viewer(context.viewer_id)
+        # its subscribes spend from its identity's budget, as that identity's HTTP requests do
+        context.budget = Budget(self.rate_limiter,
+                                identity_key(context.viewer_id, context.client_address))
         acknowledged: UnsetType = UNSET  # an acknowledgement without payload
         return acknowledged
 
-    async def _signed_in(self, request: Request) -> bool:
-        """Whether the request's credentials name a person (refused ones do not)."""
+    async def _signed_out(self, request: Request) -> JSONResponse | None:
+        """None when the request's credentials name a person; else the answer: 401 (none, or
+        refused), 503 (they could not be checked)."""
         try:
             identity = await self.accounts.authenticate(request.app.state.db,
                                                         request.headers.get("authorization"))
-        except ApiError:
-            return False
-        return identity is not None
+        except Exception as refusal:
+            return credentials_response(refusal)
+        if identity is None:
+            return error_response(401, "UNAUTHENTICATED", "Sign in to upload files.")
+        return None
 
     async def route_context(self, request: Request) -> Context | JSONResponse:
         """The context of a plain HTTP route (downloads, exports), signed in as for GraphQL;
-        the 401 to answer when the request's credentials were refused."""
+        the answer when the request's credentials were refused (401) or could not be checked
+        (503 UNAVAILABLE)."""
         context = await self.get_context(request, Response())
-        refusal = context.refusal
-        if isinstance(refusal, ApiError):
-            return error_response(401, refusal.extensions["code"], str(refusal),
-                                  **{key: value for key, value in refusal.extensions.items()
-                                     if key != "code"})
-        if refusal is not None:
-            raise refusal
+        if context.refusal is not None:
+            return credentials_response(context.refusal)
         return context
 
     async def process_result(self, request: Request,
@@ -213,6 +253,14 @@ class GraphQLApp(GraphQL[Context, None]):
     def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
         """Masked errors were logged by app.extensions.ErrorShaping; client errors need none."""
 
+    def create_response(self, response_data: Any, sub_response: Response) -> Response:
+        """The answer; one with errors (a refusal, Neo4j away) is kept by no cache."""
+        response = super().create_response(response_data, sub_response)
+        if isinstance(response_data, dict) and response_data.get("errors") and \
+                "public" in response.headers.get("cache-control", ""):
+            response.headers["Cache-Control"] = "no-store"
+        return response
+
 
 def _is_multipart(scope: Scope) -> bool:
     content_type: bytes = dict(scope["headers"]).get(b"content-type", b"")
@@ -225,10 +273,14 @@ def _declared_length(headers: dict[bytes, bytes]) -> int:
     return int(declared) if declared.isdigit() else 0
 
 
-def error_response(status: int, code: str, message: str, **extensions: Any) -> JSONResponse:
-    """An error answered outside GraphQL execution, in the shape of a GraphQL error body."""
-    return JSONResponse({"data": None, "errors": [{"message": message, "extensions": {
-        "code": code, **extensions}}]}, status_code=status)
+def cache_control(signed: bool, seconds: int) -> dict[str, str]:
+    """The caching headers of a GET's answer. One with credentials speaks for its person (and
+    carries their rate limit): no cache keeps it. An anonymous one is the same for everyone
+    (a persisted query's URL holds only its hash and variables): shared caches may keep it
+    `seconds`, apart from the answers to requests with credentials (`Vary`)."""
+    if signed or seconds == 0:
+        return {"Cache-Control": "private, no-store"}
+    return {"Cache-Control": f"public, max-age={seconds}", "Vary": "Authorization"}
 
 
 def _too_large(limit: int, kind: str = "An upload request") -> JSONResponse:

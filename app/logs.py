@@ -1,8 +1,10 @@
 """Logs: one JSON object per line (LOG_FORMAT=json, the default in production) or readable
 text (the default elsewhere), every line of a request carrying its request id.
 
-Whatever a line says passes through `redacted` first: e-mail addresses, bearer credentials and
-JWTs become placeholders, so that an exception message quoting an input cannot leak them.
+Whatever a line says, its structured fields' text included (a request's path may hold an
+e-mail address or a token), passes through `redacted` first: e-mail addresses, bearer
+credentials and JWTs become placeholders, so that an exception message quoting an input
+cannot leak them.
 Passwords have no recognizable shape: they never reach a log because nothing logs a request's
 variables or headers (the request line of app.observability names the operation only).
 """
@@ -81,7 +83,8 @@ class JsonFormatter(logging.Formatter):
         current = request_id.get()
         if current is not None:
             line["requestId"] = current
-        line.update(_fields(record))
+        line.update({key: redacted(value) if isinstance(value, str) else value
+                     for key, value in _fields(record).items()})
         if record.exc_info:
             line["exception"] = redacted(self.formatException(record.exc_info))
         elif record.stack_info:

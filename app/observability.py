@@ -7,6 +7,8 @@ written meanwhile carries the id, and the layers below fill the record in: the v
 (app.graphql's context), the operation's name and type (`OperationObserver`, a schema
 extension), its outcome and cost (`finish_operation`, from the HTTP response's result). When
 the response is sent it writes one line, `app.requests`, and records the metrics (app.metrics).
+A client that goes away before its request was read is no error of the server's: its line
+and its `http_requests_total` say status 499 (as nginx does), and no error is logged.
 A WebSocket connection gets a request id too, and its line when it closes.
 """
 
@@ -19,6 +21,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
+from starlette.requests import ClientDisconnect
 from strawberry.extensions import SchemaExtension
 from strawberry.types import ExecutionResult
 
@@ -31,6 +34,8 @@ logger = logging.getLogger("app.requests")
 # Requests that probes and scrapers repeat every few seconds: logged at DEBUG only.
 QUIET_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
 REQUEST_ID_HEADER = b"x-request-id"
+# The status nginx logs for a request whose client closed the connection before the answer.
+CLIENT_CLOSED_REQUEST = 499
 
 
 @dataclass
@@ -172,6 +177,10 @@ class Observability:
 
         try:
             await self.app(scope, receive, send_with_id)
+        except ClientDisconnect:
+            # the client went away before its request was read: nobody to answer, nothing
+            # wrong with the server (counted and logged with nginx's 499)
+            status = CLIENT_CLOSED_REQUEST
         except Exception:
             # logged here, with the request id, before the server answers 500
             logger.exception("unhandled error")

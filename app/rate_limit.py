@@ -7,7 +7,9 @@ with a budget of its own. An operation costing more than what remains is refused
 runs, with RATE_LIMITED (HTTP 429, `Retry-After` and `extensions.retryAfter`: the seconds
 until the window starts again). Every GraphQL response over HTTP says where its identity
 stands, in the headers of the IETF draft `RateLimit-Limit`, `RateLimit-Remaining` and
-`RateLimit-Reset` (seconds until the window starts again).
+`RateLimit-Reset` (seconds until the window starts again). Over WebSocket each `subscribe`
+spends from the budget of the connection's identity the same way (refused: an `error` message
+RATE_LIMITED with `extensions.retryAfter`).
 
 The budgets live in this process's memory, bounded by `MAX_KEYS` (the least recently used
 forgotten first): n replicas give each identity n budgets; a shared limiter in front of them
@@ -122,21 +124,24 @@ def identity_key(viewer_id: str | None, client_address: str | None) -> str:
 
 @dataclass
 class Budget:
-    """One HTTP request's budget: whose it is, and the response whose headers report it
-    (strawberry copies the headers and status of this sub-response into the answer)."""
+    """The budget one request, or one WebSocket connection, spends: whose it is, and for an
+    HTTP request the response whose headers report it (strawberry copies the headers and
+    status of this sub-response into the answer). A connection has no response: its
+    subscribes are charged alike, and a refusal is its `error` message."""
 
     limiter: RateLimiter
     key: str
-    response: Response
+    response: Response | None = None
 
     def report(self, standing: Standing) -> None:
-        """Put the `RateLimit-*` headers on the answer."""
-        for name, value in standing.headers().items():
-            self.response.headers[name] = value
+        """Put the `RateLimit-*` headers on the answer (an HTTP request's)."""
+        if self.response is not None:
+            for name, value in standing.headers().items():
+                self.response.headers[name] = value
 
     def spend(self, cost: int) -> Standing:
-        """Spend `cost` points and report what remains; when refused, the answer becomes a
-        429 with `Retry-After` and RateLimited is raised."""
+        """Spend `cost` points and report what remains; when refused, an HTTP answer becomes
+        a 429 with `Retry-After` and RateLimited is raised."""
         try:
             standing = self.limiter.spend(self.key, cost)
         except RateLimited as refusal:
@@ -146,6 +151,7 @@ class Budget:
         return standing
 
     def refused(self, refusal: RateLimited) -> None:
-        """Make the answer a 429 with `Retry-After`."""
-        self.response.status_code = 429
-        self.response.headers["Retry-After"] = str(refusal.extensions["retryAfter"])
+        """Make an HTTP answer a 429 with `Retry-After`."""
+        if self.response is not None:
+            self.response.status_code = 429
+            self.response.headers["Retry-After"] = str(refusal.extensions["retryAfter"])

@@ -147,6 +147,9 @@ class Settings(BaseSettings):
     persisted_queries_cache_bytes: int = Field(default=8 * 1024 * 1024, ge=0)
     persisted_queries_path: Path | None = None
     persisted_queries_only: bool = False
+    # How long a cache in front of the API may keep the answer of an anonymous GET (a
+    # persisted query's): `Cache-Control: public, max-age=`; 0 lets no cache keep it.
+    public_cache_seconds: int = Field(default=30, ge=0, le=86400)
 
     _temporary_secret: bool = PrivateAttr(default=False)
 

@@ -9,6 +9,11 @@ SUBSCRIPTION_CHECK_SECONDS when another replica did (`Connections` asks Neo4j ab
 connections' sessions in one statement). Queries and mutations are answered over HTTP only; a
 WebSocket carries subscriptions.
 
+Each `subscribe` is measured and charged as an HTTP operation is (app.query_limits), from the
+budget of the connection's identity (app.rate_limit): a refusal there (QUERY_TOO_COMPLEX,
+RATE_LIMITED, ...) is the operation's `error` message, with `extensions.code`, as over HTTP.
+A dry run (`extensions.dryRun`) is for HTTP: refused with BAD_USER_INPUT.
+
 Close codes (besides the protocol's own 4400, 4408, 4409):
 - 4403 the credentials are not valid, or no longer (revoked or expired): sign in and resume
   with `after:`;
@@ -33,6 +38,7 @@ from graphql.error import GraphQLSyntaxError
 from neo4j.exceptions import DriverError, Neo4jError
 from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
     BaseGraphQLTransportWSHandler,
+    Operation,
 )
 from strawberry.subscriptions.protocols.graphql_transport_ws.types import (
     ConnectionInitMessage,
@@ -252,13 +258,24 @@ class SubscriptionHandler(BaseGraphQLTransportWSHandler[Context, None]):
             connection.handler = self
 
     async def handle_subscribe(self, message: SubscribeMessage) -> None:
-        refusal = _persisted(self.context, message) or _not_a_subscription(message)
+        refusal = _dry_run(message) or _persisted(self.context, message) \
+            or _not_a_subscription(message)
         if refusal is None:
             await super().handle_subscribe(message)
             long_lived.grew()
             return
         await self.send_message({"id": message["id"], "type": "error",
                                  "payload": [refusal.formatted]})
+
+    async def _send_result_stream(self, operation: Operation[Context, None],
+                                  result_source: Any) -> None:
+        """The operation's results; a refusal raised by a schema extension before it runs
+        (app.query_limits: a limit, the rate limit) is its `error` message, as over HTTP."""
+        try:
+            await super()._send_result_stream(operation, result_source)
+        except ApiError as refusal:
+            await operation.send_initial_errors(
+                [GraphQLError(str(refusal), extensions=refusal.extensions)])
 
     async def cleanup_operation(self, operation_id: str) -> None:
         await super().cleanup_operation(operation_id)
@@ -271,6 +288,18 @@ class SubscriptionHandler(BaseGraphQLTransportWSHandler[Context, None]):
             connection.closing = True
             self.connections.release(connection)
         await super().shutdown()
+
+
+def _dry_run(message: SubscribeMessage) -> GraphQLError | None:
+    """The refusal of a dry run: measuring without running is for HTTP, where its answer is
+    the cost; a subscription asked with it would otherwise simply start."""
+    payload = message.get("payload") or {}
+    extensions = payload.get("extensions") if isinstance(payload, dict) else None
+    if isinstance(extensions, dict) and extensions.get("dryRun") is True:
+        return GraphQLError("dry runs are for HTTP: send the operation with "
+                            "extensions.dryRun by POST to /graphql.",
+                            extensions={"code": "BAD_USER_INPUT"})
+    return None
 
 
 def _persisted(context: Context, message: SubscribeMessage) -> GraphQLError | None:

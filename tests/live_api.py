@@ -41,10 +41,12 @@ def free_port() -> int:
 
 
 class ApiProcess:
-    """One API process (uvicorn, as the README serves it) on a loopback port."""
+    """One API process (uvicorn, as the README serves it) on a loopback port; its standard
+    error (the log) goes to the file `log` when one is set before it starts."""
 
     def __init__(self, settings: Settings, **environment: str) -> None:
         self.port = free_port()
+        self.log: Path | None = None
         self.environment = {
             **os.environ, "ENV": "test", "NEO4J_URI": settings.neo4j_uri or "",
             "NEO4J_PASSWORD": settings.neo4j_password.get_secret_value(),
@@ -52,6 +54,9 @@ class ApiProcess:
             "QUERY_TIMEOUT": str(settings.query_timeout),
             "REQUEST_TIMEOUT": str(settings.request_timeout), "SUBSCRIPTION_CHECK_SECONDS": "0.5",
             "WEBHOOK_DELIVERY": str(settings.webhook_delivery).lower(),
+            # every test asks from one address: budgets as large as the session's
+            "RATE_LIMIT_POINTS": str(settings.rate_limit_points),
+            "RATE_LIMIT_ANONYMOUS_POINTS": str(settings.rate_limit_anonymous_points),
             "LOG_LEVEL": "WARNING", **environment}
         self.process: subprocess.Popen[bytes] | None = None
 
@@ -63,13 +68,23 @@ class ApiProcess:
     def ws_url(self) -> str:
         return f"ws://127.0.0.1:{self.port}/graphql"
 
+    def logged(self) -> str:
+        """What the process has logged so far (given a `log` file)."""
+        assert self.log is not None
+        return self.log.read_text(errors="replace")
+
     def start(self) -> None:
         """Start the process and wait until it answers /readyz."""
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1",
-             "--port", str(self.port), "--ws-max-size", "65536",
-             "--ws-per-message-deflate", "false", "--no-access-log"],
-            cwd=ROOT, env=self.environment)
+        log = self.log.open("ab") if self.log is not None else None
+        try:  # the process writes to its own copy of the file
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1",
+                 "--port", str(self.port), "--ws-max-size", "65536",
+                 "--ws-per-message-deflate", "false", "--no-access-log"],
+                cwd=ROOT, env=self.environment, stderr=log)
+        finally:
+            if log is not None:
+                log.close()
         deadline = time.monotonic() + START_SECONDS
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

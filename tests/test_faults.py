@@ -1,6 +1,7 @@
-"""Faults: Neo4j refused, silent or frozen (requests fail fast with UNAVAILABLE), the time limit
-of a request (ended in Neo4j too), and a graceful shutdown of the API (in-flight requests
-answered, subscriptions closed with 1012)."""
+"""Faults: Neo4j refused, silent or frozen (requests fail fast with UNAVAILABLE, the plain
+routes and uploads with 503), the time limit of a request (signing in included, ended in Neo4j
+too), and a graceful shutdown of the API (in-flight requests answered, subscriptions closed
+with 1012)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ import httpx
 import pytest
 from neo4j.exceptions import DriverError, Neo4jError
 
+from app import ids
 from app.db import Database, request_deadline
 from app.errors import RequestTimedOut
 from app.main import create_app
@@ -25,7 +27,7 @@ from app.settings import Settings
 from localdb import Instance
 from tests.accounts_api import bearer_token
 from tests.community_probe import Workflow, workflow  # noqa: F401
-from tests.conftest import cypher_text
+from tests.conftest import cypher_text, error_codes
 from tests.live_api import ApiProcess, subscriber
 
 QUERY = "{ s3Areas { totalCount } }"
@@ -96,6 +98,34 @@ async def test_requests_fail_fast_while_neo4j_cannot_be_reached(
             assert (await http.get("/healthz")).status_code == 200
 
 
+def signed(token: str, **headers: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}", **headers}
+
+
+def unavailable_answer(response: httpx.Response, reason: str | None = None) -> bool:
+    """Whether a plain route (or an upload) was answered 503 UNAVAILABLE (for `reason`)."""
+    body = response.json()
+    return response.status_code == 503 and error_codes(body) == ["UNAVAILABLE"] and (
+        reason is None or body["errors"][0]["extensions"].get("reason") == reason)
+
+
+async def test_plain_routes_and_uploads_answer_unavailable_while_neo4j_is_away(
+        settings: Settings, db: Database, workflow: Workflow) -> None:  # noqa: F811
+    token = await bearer_token(db, settings, workflow.users["participant"])
+    document = f"/documents/{ids.encode('Document', str(uuid.uuid4()))}"
+    upload = {"operations": '{"query": "mutation { __typename }"}', "map": "{}"}
+    with neo4j_at("refused") as uri:
+        async with app_client(settings.model_copy(update={"neo4j_uri": uri})) as http:
+            answers = [await http.get("/export/network", headers=signed(token)),
+                       await http.get(document, headers=signed(token)),
+                       await http.get(document),
+                       await http.post("/graphql", data=upload, files={"0": b"bytes"},
+                                       headers=signed(token, **{"GraphQL-Require-Preflight":
+                                                                "1"}))]
+    for response in answers:
+        assert unavailable_answer(response), response.text
+
+
 @contextmanager
 def frozen(server: Instance) -> Iterator[None]:
     """Neo4j stopped in its tracks (SIGSTOP): connections open, nothing answered."""
@@ -128,6 +158,39 @@ async def test_a_frozen_neo4j_fails_requests_at_their_time_limit(
         assert seconds < 2.5
         seconds, body = await timed(http)
         assert "errors" not in body, body
+
+
+async def test_a_frozen_neo4j_fails_signing_in_and_plain_routes_at_the_time_limit(
+        settings: Settings, db: Database, local_neo4j: Instance | None,
+        workflow: Workflow) -> None:  # noqa: F811
+    """A session that must be checked, and the plain routes' own statements, get no more time
+    than a request's statements."""
+    server = needs_local(local_neo4j)
+    known, unchecked = [await bearer_token(db, settings, workflow.users["participant"])
+                        for _ in range(2)]
+    document = f"/documents/{ids.encode('Document', str(uuid.uuid4()))}"
+    async with app_client(settings.model_copy(update={
+            "request_timeout": 1.0, "session_check_seconds": 60})) as http:
+        for _ in range(10):  # `known` checked, and the statements planned
+            warm = await http.post("/graphql", json={"query": QUERY}, headers=signed(known))
+            if "errors" not in warm.json():
+                break
+        await http.get(document, headers=signed(known))
+        with frozen(server):
+            async with asyncio.timeout(20):  # not the 90 s it took
+                started = time.perf_counter()
+                query = await http.post("/graphql", json={"query": QUERY},
+                                        headers=signed(unchecked))
+                export = await http.get("/export/network", headers=signed(unchecked))
+                read = await http.get(document, headers=signed(known))
+                seconds = time.perf_counter() - started
+        assert unavailable(query.json()), query.text
+        assert query.json()["errors"][0]["extensions"]["reason"] == "TIMEOUT"
+        assert unavailable_answer(export, "TIMEOUT"), export.text
+        assert unavailable_answer(read, "TIMEOUT"), read.text
+        assert seconds < 3 * 2.5
+        after = await http.post("/graphql", json={"query": QUERY}, headers=signed(unchecked))
+        assert "errors" not in after.json(), after.text
 
 
 async def running_with(db: Database, marker: str) -> list[str]:

@@ -3,12 +3,14 @@ production hides (introspection, suggestions) or refuses (mutations over GET).""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import re
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -24,6 +26,7 @@ from app.main import create_app
 from app.settings import Settings
 from tests.accounts_api import LOGIN, REGISTER, VIEWER, People, api_from
 from tests.conftest import error_codes
+from tests.live_api import ApiProcess
 from tests.test_accounts import people  # noqa: F401  (the fixture)
 
 AREAS = "query Areas { s3Areas { totalCount } }"
@@ -275,14 +278,76 @@ async def test_production_refuses_introspection_and_does_not_suggest(
     assert "graphiql" not in ide.text.lower()
 
 
+def refused(response: httpx.Response) -> str:
+    """The message of a 400 BAD_USER_INPUT answered with a GraphQL error body."""
+    assert response.status_code == 400, response.text
+    body = response.json()
+    assert body["data"] is None and error_codes(body) == ["BAD_USER_INPUT"], body
+    message: str = body["errors"][0]["message"]
+    return message
+
+
 async def test_mutations_are_refused_over_get(client: httpx.AsyncClient,
                                               people: People) -> None:  # noqa: F811
     person = people.new()
     response = await client.get("/graphql", params={
         "query": REGISTER, "variables": json.dumps(person)})
-    assert response.status_code in (400, 405)
-    assert "mutation" in response.text.lower()
+    assert "mutations are not allowed when using GET" in refused(response)
     # nothing was registered: the same person registers over POST
     body = await post(client, REGISTER, person)
     assert body["data"]["register"]["userErrors"] == []
     people.ids.append(body["data"]["register"]["user"]["id"])
+
+
+async def test_malformed_requests_are_refused_with_a_code(client: httpx.AsyncClient) -> None:
+    unknown = await client.post("/graphql", json={"query": AREAS, "operationName": "Other"})
+    not_json = await client.post("/graphql", content=b"{not json",
+                                 headers={"Content-Type": "application/json"})
+    query_type = await client.post("/graphql", json={"query": 42})
+    variables_type = await client.post("/graphql", json={"query": AREAS, "variables": "{}"})
+    get_variables = await client.get("/graphql", params={"query": AREAS, "variables": "[1]"})
+    get_not_json = await client.get("/graphql", params={"query": AREAS, "variables": "{x"})
+    assert "Other" in refused(unknown)
+    assert "JSON" in refused(not_json)
+    assert "`query`" in refused(query_type)
+    assert "`variables`" in refused(variables_type)
+    assert "`variables`" in refused(get_variables)  # a value of the wrong type, not a batch
+    assert "JSON" in refused(get_not_json)
+
+
+async def test_json_logs_scrub_the_fields_of_a_line(client: httpx.AsyncClient) -> None:
+    token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJl"
+    with log_lines() as captured:
+        await client.get(f"/reset/alice@example.org/{token}")
+    [line] = [line for line in captured.parsed() if line["logger"] == "app.requests"]
+    assert line["path"] == "/reset/[email]/[token]"
+    assert "alice@example.org" not in "\n".join(captured.lines)
+    assert token not in "\n".join(captured.lines)
+
+
+async def test_a_client_gone_before_its_body_is_no_server_error(
+        settings: Settings, db: Database, tmp_path: Path) -> None:
+    api = ApiProcess(settings, LOG_LEVEL="INFO")
+    api.log = tmp_path / "api.log"
+    api.start()
+    try:
+        _, writer = await asyncio.open_connection("127.0.0.1", api.port)
+        writer.write(b"POST /graphql HTTP/1.1\r\nHost: api\r\nContent-Type: application/json"
+                     b"\r\nContent-Length: 1000\r\n\r\n{\"query\": ")
+        await writer.drain()
+        await asyncio.sleep(0.5)  # the request is being read
+        writer.close()
+        await writer.wait_closed()
+        async with httpx.AsyncClient(base_url=api.url) as http:
+            for _ in range(50):
+                text = (await http.get("/metrics")).text
+                if samples(text, "http_requests_total", route="/graphql"):
+                    break
+                await asyncio.sleep(0.1)
+    finally:
+        api.stop()
+    assert samples(text, "http_requests_total", route="/graphql", status="499") == [1]
+    assert samples(text, "http_requests_total", status="500") == []
+    logged = api.logged()
+    assert "status=499" in logged
+    assert "unhandled error" not in logged and "Traceback" not in logged

@@ -20,6 +20,7 @@ from app.main import create_app
 from app.persisted_queries import ENTRY_OVERHEAD_BYTES
 from app.settings import Settings
 from tests.accounts_api import bearer_token
+from tests.community_probe import Workflow, workflow  # noqa: F401
 from tests.conftest import error_codes, run_test_cypher
 from tests.live_api import ApiProcess, subscriber
 
@@ -45,11 +46,13 @@ async def post(http: httpx.AsyncClient, **body: Any) -> dict[str, Any]:
     return answer
 
 
-async def get(http: httpx.AsyncClient, **params: Any) -> httpx.Response:
+async def get(http: httpx.AsyncClient, token: str | None = None,
+              **params: Any) -> httpx.Response:
     """A GraphQL GET, as a CDN would forward it (objects in the query string as JSON)."""
     encoded = {key: json.dumps(value) if isinstance(value, dict) else value
                for key, value in params.items()}
-    return await http.get("/graphql", params=encoded, headers={"Accept": "*/*"})
+    signed = {"Authorization": f"Bearer {token}"} if token else {}
+    return await http.get("/graphql", params=encoded, headers={"Accept": "*/*", **signed})
 
 
 @asynccontextmanager
@@ -102,7 +105,31 @@ async def test_a_persisted_mutation_still_never_runs_over_get(
 
     refused = await get(client, extensions=persisted(mutation))
     assert refused.status_code == 400
+    assert error_codes(refused.json()) == ["BAD_USER_INPUT"]
     assert "mutations are not allowed when using GET" in refused.text
+
+
+async def test_only_anonymous_answers_over_get_may_be_kept_by_caches(
+        client: httpx.AsyncClient, settings: Settings, db: Database,
+        workflow: Workflow) -> None:  # noqa: F811
+    query = unique_query()
+    missed = await get(client, extensions=persisted(query))
+    await get(client, query=query, extensions=persisted(query))
+    anonymous = await get(client, extensions=persisted(query))
+    token = await bearer_token(db, settings, workflow.users["reader"])
+    signed = await get(client, token, extensions=persisted(query))
+    assert "errors" not in anonymous.json() and "errors" not in signed.json()
+    assert anonymous.headers["cache-control"] == \
+        f"public, max-age={settings.public_cache_seconds}"
+    assert anonymous.headers["vary"] == "Authorization"
+    # the person's own answer, with their rate limit: for them only
+    assert signed.headers["cache-control"] == "private, no-store"
+    assert signed.headers["ratelimit-remaining"]
+    # an error (here a miss) is kept by no cache
+    assert missed.headers["cache-control"] == "no-store"
+    async with client_of(settings, public_cache_seconds=0) as http:
+        uncached = await get(http, query=query)
+    assert uncached.headers["cache-control"] == "private, no-store"
 
 
 async def test_a_wrong_hash_is_refused_and_not_learned(client: httpx.AsyncClient) -> None:
