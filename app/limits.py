@@ -87,6 +87,7 @@ LIST_BOUNDS: dict[str, Callable[[Settings], int]] = {
     **{f"{kind}Recommendation.reasons": lambda settings: REASON_KINDS
        for kind in ("Community", "Organization", "Proposal", "User")},
     "RecommendationReason.related": lambda settings: REASON_RELATED,
+    "ImportEenProfilesPayload.reports": lambda settings: settings.een_import_max_profiles,
 }
 # Introspection lists that a well-formed introspection query (GraphiQL's) never nests in
 # themselves: selecting one below itself is the "introspection cycle" attack.
