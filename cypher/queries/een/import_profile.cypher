@@ -126,8 +126,9 @@ WITH outcome, change, proposalId, CASE WHEN outcome <> 'DONE' OR retried THEN []
       THEN {type: 'PROPOSAL_CLOSED', payload: {title: coalesce(proposal.title,
             $properties.title), status: target, previousStatus: previous}} END
   ] WHERE event IS NOT NULL AND change <> 'UNCHANGED' |
-    event {.*, subjectType: 'Proposal', subjectId: proposalId, scopeType: 'Proposal',
-           s3Areas: areaIds, competences: competenceIds}]
+    {type: event.type, payload: event.payload, subjectType: 'Proposal',
+     subjectId: proposalId, scopeType: 'Proposal', s3Areas: areaIds,
+     competences: competenceIds}]
   + CASE WHEN change IN ['CREATED', 'UPDATED'] THEN [{
       type: CASE WHEN former IS NULL THEN 'DOCUMENT_UPLOADED' ELSE 'DOCUMENT_VERSION_ADDED'
             END,
