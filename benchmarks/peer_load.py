@@ -4,7 +4,8 @@
 
 It reads one job from standard input: `{"target": "http", "url", "body", "concurrency",
 "seconds"}` (a GraphQL server: the same POST body sent over `concurrency` keep-alive
-connections) or `{"target": "cypher", "uri", "password", "statement", "parameters",
+connections; with `"urls"` instead of `"url"`, several servers, the connections dealt to them
+in turn) or `{"target": "cypher", "uri", "password", "statement", "parameters",
 "concurrency", "seconds"}` (Neo4j through the Python driver, no GraphQL). Each of the
 `concurrency` clients sends its next request as soon as the previous one is answered, for
 `seconds` after every connection is open; then it prints `{"latencies": [ms, ...], "errors":
@@ -97,7 +98,9 @@ async def drive(sends: list[Send], seconds: float) -> dict[str, Any]:
 async def http_job(job: dict[str, Any]) -> dict[str, Any]:
     """Load a GraphQL server over HTTP."""
     body = json.dumps(job["body"]).encode()
-    connections = [HttpConnection(job["url"], body) for _ in range(job["concurrency"])]
+    urls = job.get("urls") or [job["url"]]  # several servers: connections dealt in turn
+    connections = [HttpConnection(urls[number % len(urls)], body)
+                   for number in range(job["concurrency"])]
     await asyncio.gather(*(connection.open() for connection in connections))
     try:
         return await drive([connection.send for connection in connections], job["seconds"])
