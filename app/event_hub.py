@@ -34,6 +34,9 @@ logger = logging.getLogger("app.events")
 Audience = Callable[[Database, list[tuple[LoggedEvent, str | None]]],
                     Awaitable[set[tuple[int, str | None]]]]
 _RETRY_SECONDS = 1.0
+# Reading again for events another replica committed but this one cannot read yet: first
+# after this long, doubling up to the poll interval.
+_LAG_FIRST_SECONDS = 0.025
 
 
 class Relay(Protocol):
@@ -109,6 +112,10 @@ class EventHub:
         # The last seq whose subscribers were chosen: a subscriber joining now receives the
         # events after it from the hub, and reads the ones up to it from the log.
         self.horizon = 0
+        # The highest seq another replica said it committed: on a Neo4j cluster the log may
+        # be read from a secondary that has not applied it yet, so the hub reads again soon,
+        # rather than at its next poll, until it has come that far.
+        self.heard_seq = 0
         self._wake = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
         self._started = asyncio.Event()
@@ -118,7 +125,7 @@ class EventHub:
         """Start following the log from its current end (and listening to the relay)."""
         self._tasks.append(asyncio.create_task(self._follow(), name="event-hub"))
         if self.relay is not None:
-            self._tasks.append(asyncio.create_task(self.relay.run(self._heard),
+            self._tasks.append(asyncio.create_task(self.relay.run(self.heard),
                                                    name="event-relay"))
 
     async def ready(self) -> None:
@@ -160,9 +167,10 @@ class EventHub:
         """Forget `subscriber` (its subscription ended)."""
         self.subscribers.discard(subscriber)
 
-    def _heard(self, seq: int) -> None:
-        # Another replica committed up to `seq` (0: maybe, after a relay outage): read the
-        # log, unless it is known to hold nothing new.
+    def heard(self, seq: int) -> None:
+        """Another replica committed up to `seq` (0: maybe, after a relay outage): read the
+        log, unless it is known to hold nothing new."""
+        self.heard_seq = max(self.heard_seq, seq)
         if seq == 0 or seq > self.horizon:
             self._wake.set()
 
@@ -174,9 +182,13 @@ class EventHub:
             except (Neo4jError, DriverError, OSError) as error:
                 logger.warning("event log not readable yet: %s", error)
                 await asyncio.sleep(_RETRY_SECONDS)
+        lagging = _LAG_FIRST_SECONDS
         while True:
+            behind = self.horizon < self.heard_seq
+            lagging = min(lagging * 2, self.poll_seconds) if behind else _LAG_FIRST_SECONDS
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), self.poll_seconds)
+                await asyncio.wait_for(self._wake.wait(),
+                                       lagging if behind else self.poll_seconds)
             self._wake.clear()
             try:
                 await self._catch_up()

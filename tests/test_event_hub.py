@@ -66,3 +66,26 @@ async def test_subscribers_are_dropped_rather_than_skipped_when_access_cannot_be
     finally:
         hub.leave(subscriber)
         await hub.stop()
+
+
+async def test_events_heard_of_before_they_can_be_read_are_read_soon_after(
+        db: Database, as_viewer: AsViewer, workflow: Workflow) -> None:  # noqa: F811
+    """On a Neo4j cluster another replica's commit may reach this replica (through Redis)
+    before the secondary it reads from has applied it: the hub reads again soon, not at its
+    next poll a minute later."""
+    hub = EventHub(db, visible_pairs, poll_seconds=60)
+    await hub.start()
+    await hub.ready()
+    wanted = EventFilter(community_id=workflow.communities["open"])
+    subscriber, _ = hub.join(workflow.users["manager"], wanted, 10, lambda: None)
+    try:
+        [end] = await run_test_cypher(db, "event_log_end")
+        hub.heard(end["seq"] + 1)  # told of it, but nothing to read yet
+        await asyncio.sleep(0.5)
+        await as_viewer(workflow.users["participant"]).data(
+            CREATE_DISCUSSION, community=workflow.community("open"), title="Lagging")
+        event = await asyncio.wait_for(subscriber.queue.get(), 10)
+        assert event.payload == '{"title":"Lagging"}'
+    finally:
+        hub.leave(subscriber)
+        await hub.stop()
