@@ -345,12 +345,15 @@ def wait_for_port(port: int, timeout: float) -> None:
 
 
 # Bolt port, heap and page cache of each local instance.
-INSTANCES = {"dev": (7687, "2g", "2g"), "test": (7688, "1g", "512m"), "bench": (7689, "3g", "3g")}
+INSTANCES = {"dev": (7687, "2g", "2g"), "test": (7688, "1g", "512m"), "bench": (7689, "3g", "3g"),
+             "empty": (7686, "512m", "128m")}
 
 
 def instance(name: str) -> Instance:
-    """The `dev`, `test` or `bench` instance, with ports and memory from LOCAL_NEO4J_*
-    variables (`bench` holds the full-scale data of the benchmarks, apart from `make run`'s)."""
+    """The `dev`, `test`, `bench` or `empty` instance, with ports and memory from LOCAL_NEO4J_*
+    variables (`bench` holds the full-scale data of the benchmarks, apart from `make run`'s;
+    `empty` is the second, empty database that the EEN round-trip test imports an export
+    into)."""
     if name not in INSTANCES:
         raise LocalNeo4jError(f"unknown instance {name!r}; expected one of {sorted(INSTANCES)}")
     port, heap, page_cache = INSTANCES[name]

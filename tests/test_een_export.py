@@ -7,7 +7,6 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 from typing import Any
-from xml.etree.ElementTree import tostring
 
 import httpx
 import pytest
@@ -19,8 +18,8 @@ from app.settings import Settings
 from schema.een.mapping import keyword_mapping
 from seeds.een import export_file, import_files
 from tests.accounts_api import bearer_token
-from tests.conftest import AsViewer, error_codes, run_test_cypher
-from tests.een_files import IMPORT, Run, names, run_fixture  # noqa: F401 (a fixture)
+from tests.conftest import AsViewer, error_codes
+from tests.een_files import IMPORT, Run, run_fixture  # noqa: F401 (a fixture)
 from tests.event_probe import Log
 from tests.test_document_mutations import Uploads
 from tests.test_proposal_mutations import CREATE, act
@@ -46,8 +45,9 @@ def competence(key: str) -> str:
 
 
 async def published(as_viewer: AsViewer, workflow: Workflow, kind: str,
-                    competences: list[str]) -> str:
-    """A territorial proposal of the probe's author, published by its facilitator."""
+                    competences: list[str], **given: Any) -> str:
+    """A territorial proposal of the probe's author, published by its facilitator (`given`
+    replaces fields of its input)."""
     body = await as_viewer(workflow.people["author"]).data(CREATE, input={
         "title": f"Stampa 3D per l'aerospazio — {uuid.uuid4().hex[:6]}", "kind": kind,
         "summary": "Cerchiamo partner europei per la manifattura additiva.",
@@ -55,7 +55,7 @@ async def published(as_viewer: AsViewer, workflow: Workflow, kind: str,
         "collaborationTypes": ["RESEARCH", "LICENSE"], "developmentStage": "LAB_TESTED",
         "ipr": "PATENT_PENDING", "deadline": "2099-09-30",
         "soughtCompetences": [competence(key) for key in competences],
-        "onBehalfOf": ids.encode("Organization", workflow.organization)})
+        "onBehalfOf": ids.encode("Organization", workflow.organization)} | given)
     gid: str = body["createProposal"]["proposal"]["id"]
     await act(as_viewer, workflow.people["author"], "submit", gid)
     await act(as_viewer, workflow.people["facilitator"], "validate", gid)
@@ -105,57 +105,6 @@ def _profile_of(xml: bytes, gid: str) -> Any:
     [profile] = [element for element in fromstring(xml).iter("profile")
                  if element.findtext("reference/internal") == internal]
     return profile
-
-
-async def test_an_export_imported_again_gives_the_same_proposals(
-        as_viewer: AsViewer, workflow: Workflow, client: httpx.AsyncClient, db: Database,
-        settings: Settings) -> None:
-    source = await published(as_viewer, workflow, "TECHNOLOGY_OFFER",
-                             ["additive-manufacturing", "artificial-intelligence"])
-    collaboration = await published(as_viewer, workflow, "COLLABORATION",
-                                    ["lean-manufacturing"])
-    unmarked = await published(as_viewer, workflow, "CHALLENGE", [])
-    for gid in (source, collaboration):
-        await mark(as_viewer, workflow.people["facilitator"], gid)
-
-    token = await bearer_token(db, settings, workflow.people["facilitator"])
-    response = await client.get("/export/een", headers={"Authorization": f"Bearer {token}"})
-    assert response.status_code == 200
-    assert response.headers["content-type"].startswith("application/xml")
-    assert 'filename="een-profiles.xml"' in response.headers["content-disposition"]
-    exported = response.content
-    with pytest.raises(ValueError):
-        _profile_of(exported, unmarked)
-    # POD has no collaboration: it goes as an R&D request, its competence (no keyword names
-    # lean manufacturing) as the keywords of the broader advanced manufacturing
-    other = _profile_of(exported, collaboration)
-    assert other.findtext("reference/type") == "RDR"
-    assert ("TECHNOLOGY", "01001005") in {
-        ("TECHNOLOGY", item.findtext("key")) for item in other.iter("technology")}
-
-    profile = _profile_of(exported, source)
-    assert profile.findtext("reference/type") == "TO"
-    assert profile.findtext("reference/external") == "OIG-" + ids.decode_as(source, "Proposal")
-    reimported = (await as_viewer(workflow.people["admin"]).data(IMPORT, input={
-        "xml": "<profiles>" + tostring(profile, encoding="unicode") + "</profiles>"}))
-    try:
-        [report] = reimported["importEenProfiles"]["reports"]
-        assert report["result"] == "CREATED"
-        copy = report["proposal"]
-        original = (await as_viewer(workflow.people["admin"]).data(READ, id=source))["node"]
-        for field in ("title", "summary", "description", "kind", "deadline",
-                      "collaborationTypes", "developmentStage", "ipr"):
-            assert copy[field] == original[field], field
-        assert names(copy["soughtCompetences"], "name") == names(
-            original["soughtCompetences"], "name") == [
-            "Additive manufacturing", "Artificial intelligence"]
-        assert sorted((e["node"]["scheme"], e["node"]["code"])
-                      for e in copy["keywords"]["edges"]) == [
-            ("TECHNOLOGY", "01001001"), ("TECHNOLOGY", "02001001")]
-        assert (copy["country"], copy["origin"], copy["status"]) == ("IT", "EEN", "PUBLISHED")
-    finally:
-        await run_test_cypher(db, "delete_een_imported", run=ids.decode_as(source, "Proposal"),
-                              madeKeywords=[])
 
 
 async def test_only_facilitators_export(
