@@ -16,6 +16,7 @@ from app import ids
 from app.db import Database
 from app.settings import Settings
 from schema.een.mapping import keyword_mapping
+from schema.een.profiles import read_file
 from seeds.een import export_file, import_files
 from tests.accounts_api import bearer_token
 from tests.conftest import AsViewer, error_codes
@@ -153,3 +154,17 @@ async def test_the_command_imports_files_and_exports(
     target = tmp_path / "export.xml"
     assert await export_file(db, str(target)) >= 1
     assert _profile_of(target.read_bytes(), gid).findtext("reference/type") == "BO"
+
+
+async def test_control_characters_in_a_proposal_do_not_spoil_the_export(
+        as_viewer: AsViewer, workflow: Workflow, db: Database, tmp_path: Path) -> None:
+    # a vertical tab, as word processors paste line breaks: XML 1.0 has no place for it
+    gid = await published(as_viewer, workflow, "TECHNOLOGY_OFFER", ["design"],
+                          description="Prima riga\x0bseconda riga\x07")
+    await mark(as_viewer, workflow.people["facilitator"], gid)
+    target = tmp_path / "export.xml"
+    await export_file(db, str(target))
+    [entry] = [entry for entry in read_file(target.read_bytes(), 10**8)
+               if entry.reference == "OIG-" + ids.decode_as(gid, "Proposal")]
+    assert entry.profile is not None
+    assert entry.profile.description == "Prima riga seconda riga"
