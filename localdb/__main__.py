@@ -1,4 +1,4 @@
-"""Command line for the local Neo4j: `python -m localdb ACTION [dev|test|bench]`.
+"""Command line for the local Neo4j: `python -m localdb ACTION [dev|test|bench|empty]`.
 
     python -m localdb start dev     # resolve Neo4j if needed, start it, wait for Bolt
     python -m localdb status test   # running or not, with its Bolt URI

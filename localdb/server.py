@@ -208,7 +208,7 @@ class Instance:
         if port_is_open(self.bolt_port):
             raise LocalNeo4jError(
                 f"port {self.bolt_port} is taken by another process; "
-                "set LOCAL_NEO4J_BOLT_PORT to a free port"
+                f"set {variable_prefix(self.name)}BOLT_PORT to a free port"
             )
         lib = install()
         conf_dir = self._write_config()
@@ -345,16 +345,24 @@ def wait_for_port(port: int, timeout: float) -> None:
 
 
 # Bolt port, heap and page cache of each local instance.
-INSTANCES = {"dev": (7687, "2g", "2g"), "test": (7688, "1g", "512m"), "bench": (7689, "3g", "3g")}
+INSTANCES = {"dev": (7687, "2g", "2g"), "test": (7688, "1g", "512m"), "bench": (7689, "3g", "3g"),
+             "empty": (7686, "512m", "128m")}
+
+
+def variable_prefix(name: str) -> str:
+    """The prefix of the environment variables that set an instance's port and memory."""
+    return "LOCAL_NEO4J_" if name == "dev" else f"LOCAL_NEO4J_{name.upper()}_"
 
 
 def instance(name: str) -> Instance:
-    """The `dev`, `test` or `bench` instance, with ports and memory from LOCAL_NEO4J_*
-    variables (`bench` holds the full-scale data of the benchmarks, apart from `make run`'s)."""
+    """The `dev`, `test`, `bench` or `empty` instance, with ports and memory from LOCAL_NEO4J_*
+    variables (`bench` holds the full-scale data of the benchmarks, apart from `make run`'s;
+    `empty` is the second, empty database that the EEN round-trip test imports an export
+    into)."""
     if name not in INSTANCES:
         raise LocalNeo4jError(f"unknown instance {name!r}; expected one of {sorted(INSTANCES)}")
     port, heap, page_cache = INSTANCES[name]
-    prefix = "LOCAL_NEO4J_" if name == "dev" else f"LOCAL_NEO4J_{name.upper()}_"
+    prefix = variable_prefix(name)
     return Instance(
         name=name,
         bolt_port=int(os.environ.get(prefix + "BOLT_PORT", port)),

@@ -83,6 +83,15 @@ async def import_files(db: Database, settings: Settings, paths: list[Path], max_
     return clean
 
 
+async def import_command(db: Database, settings: Settings, paths: list[Path], max_bytes: int,
+                         quiet: bool = False) -> bool:
+    """What `import` does on a connected database: pending migrations, the taxonomies (so
+    that keywords link to competences even in an empty database), then each file."""
+    await migrations.apply(db)
+    await write_all(db, taxonomy_statements(Taxonomy.load()))
+    return await import_files(db, settings, paths, max_bytes, quiet)
+
+
 async def export_file(db: Database, target: str) -> int:
     """Write the export to `target` ('-': standard output); how many profiles it holds."""
     rows = await disseminated(db)
@@ -99,14 +108,13 @@ async def run(args: argparse.Namespace) -> int:
     if not settings.neo4j_uri:
         raise SystemExit("NEO4J_URI is not set")
     async with connect(settings) as db:
-        await migrations.apply(db)
         if args.command == "export":
+            await migrations.apply(db)
             count = await export_file(db, args.file)
             print(f"Exported {count} profiles", file=sys.stderr)
             return 0
-        await write_all(db, taxonomy_statements(Taxonomy.load()))
-        clean = await import_files(db, settings, [Path(p) for p in args.files],
-                                   args.max_bytes or settings.een_import_max_bytes, args.quiet)
+        clean = await import_command(db, settings, [Path(p) for p in args.files],
+                                     args.max_bytes or settings.een_import_max_bytes, args.quiet)
         return 0 if clean else 1
 
 

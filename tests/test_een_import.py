@@ -4,9 +4,16 @@ profiles are rejected alone, that hostile XML is refused unread, and who may imp
 
 from __future__ import annotations
 
+import asyncio
+import hashlib
+import re
+from collections import Counter
 from typing import Any
 
 from app.db import Database
+from app.file_store import FileStore
+from app.settings import Settings
+from schema.een.profiles import read_file
 from tests.conftest import AsViewer, Viewer, error_codes, run_test_cypher
 from tests.een_files import IMPORT, Run, by_reference, names, run_fixture  # noqa: F401
 from tests.event_probe import Log
@@ -236,4 +243,68 @@ async def test_only_platform_admins_import(
         assert error_codes(body) == ["FORBIDDEN"]
     body = await as_viewer(None)(IMPORT, input={"xml": run.text("profiles.xml")})
     assert error_codes(body) == ["UNAUTHENTICATED"]
+    assert await run_test_cypher(db, "een_imported", run=run.token) == []
+
+
+async def test_two_imports_of_the_same_file_at_once_make_each_proposal_once(
+        as_viewer: AsViewer, workflow: Workflow, run: Run, db: Database) -> None:
+    admin = as_viewer(workflow.people["admin"])
+    log = Log(db)
+    await log.mark()
+    # the same profiles, spaced otherwise: other bytes, so nothing but the graph orders them
+    text = run.text("profiles.xml")
+    first, second = await asyncio.gather(imported(admin, text),
+                                         imported(admin, text.replace("<profile>", "<profile> ")))
+    for one, other in zip(first["reports"], second["reports"], strict=True):
+        assert sorted((one["result"], other["result"])) == ["CREATED", "UNCHANGED"]
+        assert one["proposal"]["id"] == other["proposal"]["id"]
+    stored = await run_test_cypher(db, "een_imported", run=run.token)
+    assert [row["documents"] for row in stored] == [["EEN"]] * 6
+    events = await log.by(workflow.people["admin"])
+    assert sorted(Counter(e.type for e in events).items()) == [
+        ("DOCUMENT_UPLOADED", 6), ("PROPOSAL_CREATED", 6), ("PROPOSAL_PUBLISHED", 4)]
+
+
+async def test_concurrent_newer_profiles_leave_the_newest_and_one_document(
+        as_viewer: AsViewer, workflow: Workflow, run: Run, db: Database) -> None:
+    admin = as_viewer(workflow.people["admin"])
+    text = run.text("profiles.xml")
+    await imported(admin, text)
+
+    def newer(month: str, word: str) -> str:
+        dated = re.sub(r"<update>[^<]*</update>", "", text).replace(
+            "</datum>", f"<update>2025-{month}-01</update></datum>")
+        return dated.replace("<title>", f"<title>{word} ")
+
+    second, third = await asyncio.gather(imported(admin, newer("02", "Seconda")),
+                                         imported(admin, newer("03", "Terza")))
+    stored = await run_test_cypher(db, "een_imported", run=run.token)
+    assert [row["title"].split()[0] for row in stored] == ["Terza"] * 6
+    assert [row["documents"] for row in stored] == [["EEN"]] * 6
+    results = Counter(r["result"] for r in second["reports"] + third["reports"])
+    assert results["UPDATED"] + results["UNCHANGED"] == 12 and results["UPDATED"] >= 6
+
+
+async def test_a_rejected_profile_leaves_no_bytes_in_the_document_store(
+        as_viewer: AsViewer, workflow: Workflow, run: Run, db: Database,
+        settings: Settings) -> None:
+    proposal = await workflow.proposal("PUBLISHED")
+    await run_test_cypher(db, "set_external_reference", id=proposal["id"],
+                          reference=run.reference("TOIT2024", "01"))
+    text = run.text("profiles.xml")
+    payload = await imported(as_viewer(workflow.people["admin"]), text)
+    assert by_reference(payload)[run.reference("TOIT2024", "01")]["result"] == "REJECTED"
+    [xml] = [entry.profile.xml for entry in read_file(text.encode(), 10**7)
+             if entry.profile and entry.reference == run.reference("TOIT2024", "01")]
+    store = FileStore(settings.documents_path)
+    assert not store.path_of(hashlib.sha256(xml).hexdigest()).exists()
+
+
+async def test_a_file_nested_deeper_than_profiles_are_is_refused_whole(
+        as_viewer: AsViewer, workflow: Workflow, run: Run, db: Database) -> None:
+    text = run.text("profiles.xml")
+    depth = 100_000  # Python's serializer would recurse once per level
+    nested = text.replace("All EEN countries", "<a>" * depth + "</a>" * depth, 1)
+    assert nested != text
+    assert await refused(as_viewer(workflow.people["admin"]), nested) == [("xml", "INVALID")]
     assert await run_test_cypher(db, "een_imported", run=run.token) == []

@@ -12,6 +12,7 @@ times, its own keywords and the keywords that stand for the competences it seeks
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Any
 from xml.etree.ElementTree import Element, SubElement, indent, tostring
@@ -24,6 +25,9 @@ from schema.een.profiles import Keyword
 from schema.values import native
 
 REFERENCE_PREFIX = "OIG-"
+# Characters XML 1.0 has no place for, which a proposal's text may hold (a vertical tab pasted
+# from a word processor): written as they are, one would make the whole file unreadable.
+UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 async def disseminated(db: Database) -> list[dict[str, Any]]:
@@ -35,7 +39,7 @@ async def disseminated(db: Database) -> list[dict[str, Any]]:
 def _add(parent: Element, name: str, text: object = None) -> Element:
     element = SubElement(parent, name)
     if text is not None:
-        element.text = str(text)
+        element.text = UNWRITABLE.sub(" ", str(text))
     return element
 
 

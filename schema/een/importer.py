@@ -100,7 +100,9 @@ async def import_profile(context: Context, entry: Entry, may_import: str,
                          "mimeType": MIME_TYPE, "size": received.size,
                          "sha256": received.sha256},
         }, may_import=may_import)
-        placement.recorded = record["change"] in ("CREATED", "UPDATED")
+        # a refused profile (NOT_EEN, FORBIDDEN) wrote nothing: its bytes go too
+        placement.recorded = (record["outcome"] == "DONE"
+                              and record["change"] in ("CREATED", "UPDATED"))
     outcome = record["outcome"]
     refuse(outcome, "import")
     if outcome in _REFUSALS:

@@ -2,9 +2,10 @@
 
 A file is refused as a whole only when it cannot be read at all: larger than allowed, not
 well-formed XML, holding a DTD or entity declarations (refused before anything is expanded or
-fetched, so neither a billion laughs nor an external entity costs anything), or holding no
-profile. Otherwise each profile is checked apart and answers either a `Profile`, ready to be
-written, or the reasons it is rejected; the other profiles of the file are unaffected.
+fetched, so neither a billion laughs nor an external entity costs anything), nesting elements
+deeper than profiles do, or holding no profile. Otherwise each profile is checked apart and
+answers either a `Profile`, ready to be written, or the reasons it is rejected; the other
+profiles of the file are unaffected.
 
     <profiles>
       <profile>
@@ -52,6 +53,10 @@ REFERENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._/-]{0,59}$")
 KEYWORD_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,19}$")
 COUNTRY = re.compile(r"^[A-Z]{2}$")
 MAX_KEYWORDS = 30  # per scheme
+# POD's structure nests six deep (profiles/profile/keyword/technologies/technology/key); a
+# deeper file is refused before anything walks it recursively (a profile's XML is serialized
+# one level per call, and Python's recursion limit would end the whole import).
+MAX_DEPTH = 32
 LABEL_MAX = 200
 CLOSED_WORDS = re.compile(r"^\s*(closed|close|0|false|no|expired)\s*$", re.IGNORECASE)
 # Records one reason to reject the profile being checked.
@@ -151,11 +156,26 @@ def read_file(data: bytes, max_bytes: int) -> list[Entry]:
                           "files never need and are not read.") from None
     except ParseError as error:
         raise FileRefused("INVALID", f"The file is not well-formed XML ({error}).") from None
+    if _deeper_than(root, MAX_DEPTH):
+        raise FileRefused("INVALID", f"The file nests elements more than {MAX_DEPTH} deep, "
+                          "which profile files never do.")
     elements = [root] if _local(root.tag) == "profile" else [
         element for element in root.iter() if _local(element.tag) == "profile"]
     if not elements:
         raise FileRefused("NO_PROFILES", "The file holds no profile element.")
     return [check(index, element) for index, element in enumerate(elements, start=1)]
+
+
+def _deeper_than(root: Element, limit: int) -> bool:
+    """Whether elements nest more than `limit` deep under and with `root` (walked without
+    recursion)."""
+    pending = [(root, 1)]
+    while pending:
+        element, depth = pending.pop()
+        if depth > limit:
+            return True
+        pending.extend((child, depth + 1) for child in element)
+    return False
 
 
 def check(index: int, element: Element) -> Entry:

@@ -2,7 +2,7 @@
 // its keywords, and the documents attached to them with every earlier version.
 MATCH (p:Proposal)
 WHERE p.externalRef CONTAINS $run
-RETURN p.externalRef AS reference, p.status AS status,
+RETURN p.externalRef AS reference, p.status AS status, p.title AS title,
   [(p)-[:HAS_KEYWORD]->(k) | k.scheme + ' ' + k.code] AS keywords,
   [(p)<-[:ATTACHED_TO]-(d:Document) | d.provenance] AS documents
 ORDER BY reference

@@ -19,13 +19,30 @@
 // new proposal; PROPOSAL_UPDATED (with the fields that changed) (+ PROPOSAL_CLOSED or
 // PROPOSAL_PUBLISHED when its status changed) and DOCUMENT_VERSION_ADDED for an update;
 // PROPOSAL_CLOSED for a closing; none otherwise.
+// Concurrent imports of one reference take turns: its proposal is merged (a new one bare, with
+// the id $proposalId only, completed below or rolled back with the transaction) and locked
+// before anything of it is read, so the second reads what the first wrote and changes nothing
+// the first did (one proposal, one document, one CREATED), and an older profile committed
+// last cannot overwrite a newer one.
 OPTIONAL MATCH (viewer:User {id: $viewerId})
+WITH viewer, coalesce({{may_import}}, false) AS mayImport
+CALL (mayImport) {
+  WITH mayImport
+  WHERE mayImport
+  MERGE (held:Proposal {externalRef: $externalRef})
+    ON CREATE SET held.id = $proposalId
+  SET held._lock = true
+  REMOVE held._lock
+}
 OPTIONAL MATCH (proposal:Proposal {externalRef: $externalRef})
-WITH viewer, proposal,
+  WHERE proposal.id <> $proposalId OR proposal.eenChangeId IS NOT NULL
+WITH viewer, proposal, mayImport,
   head(COLLECT { MATCH (proposal)<-[:ATTACHED_TO]-(document:Document {provenance: 'EEN'})
-                 RETURN document }) AS former, coalesce(proposal.eenChangeId = $changeId, false) AS retried,
+                 RETURN document }) AS former,
+  coalesce(proposal.eenChangeId = $changeId, false) AS retried
+WITH viewer, proposal, former, retried,
   CASE
-    WHEN NOT coalesce({{may_import}}, false) THEN 'FORBIDDEN'
+    WHEN NOT mayImport THEN 'FORBIDDEN'
     WHEN proposal IS NOT NULL AND proposal.origin <> 'EEN' THEN 'NOT_EEN'
     ELSE 'DONE'
   END AS outcome
@@ -54,10 +71,9 @@ WITH viewer, proposal, former, retried, outcome, change, proposal.status AS prev
 CALL (viewer, proposal, former, retried, outcome, change, target) {
   WITH viewer, former, change, target
   WHERE outcome = 'DONE' AND NOT retried AND change IN ['CREATED', 'UPDATED', 'CLOSED']
-  MERGE (written:Proposal {externalRef: $externalRef})
-    ON CREATE SET written.id = $proposalId, written.origin = 'EEN',
-                  written.createdAt = datetime()
-  SET written.status = target, written.eenChangeId = $changeId, written.eenChange = change
+  MATCH (written:Proposal {externalRef: $externalRef})
+  SET written.status = target, written.eenChangeId = $changeId, written.eenChange = change,
+      written.origin = 'EEN', written.createdAt = coalesce(written.createdAt, datetime())
   WITH viewer, former, change, written
   WHERE change IN ['CREATED', 'UPDATED']
   SET written += $properties
