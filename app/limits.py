@@ -137,6 +137,7 @@ class Analysis:
     fields: int
     aliases: int
     directives: int
+    repeats: int = 0
 
 
 def query_cost(requests: int) -> int:
@@ -155,7 +156,8 @@ def analyse(schema: GraphQLSchema, document: DocumentNode, operation_name: str |
         # nothing will run, but validation will walk the whole document first
         unrun = _Walk(schema, document, {}, settings, lenient=True).unselected(None)
         check(Analysis(nodes=0, cost=1, depth=unrun.depth, fields=unrun.fields,
-                       aliases=unrun.aliases, directives=unrun.directives), settings)
+                       aliases=unrun.aliases, directives=unrun.directives,
+                       repeats=most_repeated(document)), settings)
         return None
     values = dict(variables or {})
     for definition in operation.variable_definitions or ():
@@ -170,7 +172,8 @@ def analyse(schema: GraphQLSchema, document: DocumentNode, operation_name: str |
                         depth=max(totals.depth, rest.depth),
                         fields=totals.fields + rest.fields,
                         aliases=totals.aliases + rest.aliases,
-                        directives=totals.directives + rest.directives)
+                        directives=totals.directives + rest.directives,
+                        repeats=most_repeated(document))
     check(analysis, settings)
     return analysis
 
@@ -181,11 +184,41 @@ def check(analysis: Analysis, settings: Settings) -> None:
             ("aliases", analysis.aliases, settings.max_query_aliases),
             ("fields", analysis.fields, settings.max_query_fields),
             ("directives", analysis.directives, settings.max_query_directives),
+            ("repeats", analysis.repeats, settings.max_query_repeats),
             ("nodes", analysis.nodes, settings.max_query_nodes)):
         if measured > limit:
             raise QueryTooComplex(
                 f"This query asks for {measured} {name}, more than the {limit} allowed.",
                 **{name: measured, "limit": limit, "cost": analysis.cost})
+
+
+def most_repeated(document: DocumentNode) -> int:
+    """The most times one field (by response name) or one fragment is selected at one level
+    of the document, inline fragments counting as that level: validation compares every pair
+    of them (with their selections), so a field repeated hundreds of times costs it seconds
+    even within the field limit."""
+    most = 0
+    pending = [definition.selection_set for definition in document.definitions
+               if isinstance(definition, OperationDefinitionNode | FragmentDefinitionNode)]
+    while pending:
+        counts: dict[str, int] = {}
+        level = [pending.pop()]
+        while level:
+            for selection in level.pop().selections:
+                if isinstance(selection, InlineFragmentNode):
+                    level.append(selection.selection_set)
+                    continue
+                if isinstance(selection, FieldNode):
+                    name = (selection.alias or selection.name).value
+                    if selection.selection_set is not None:
+                        pending.append(selection.selection_set)
+                elif isinstance(selection, FragmentSpreadNode):
+                    name = "..." + selection.name.value
+                else:
+                    continue
+                counts[name] = counts.get(name, 0) + 1
+        most = max(most, *counts.values(), 0)
+    return most
 
 
 def _operation(document: DocumentNode,

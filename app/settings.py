@@ -124,6 +124,9 @@ class Settings(BaseSettings):
     max_query_depth: int = Field(default=20, ge=1, le=100)
     max_query_fields: int = Field(default=500, ge=1)
     max_query_aliases: int = Field(default=30, ge=0)
+    # The same field (response name) selected this often at one level: graphql-core compares
+    # each pair of them, and their selections, while validating.
+    max_query_repeats: int = Field(default=50, ge=1)
     max_query_directives: int = Field(default=50, ge=0)
     max_query_tokens: int = Field(default=5000, ge=100)
     max_list_argument_items: int = Field(default=100, ge=1)

@@ -35,6 +35,8 @@ ATTACKS = [
            200, "QUERY_TOO_COMPLEX"),
     Attack("field duplication (1,000 fields)",
            {"query": "{ viewer { " + "id " * 1000 + "} }"}, 200, "QUERY_TOO_COMPLEX"),
+    Attack("field duplication within the field limit (250 x viewer { id })",
+           {"query": "{ " + "viewer { id } " * 250 + "}"}, 200, "QUERY_TOO_COMPLEX"),
     Attack("deeply nested query (40 connections)", {"query": _nested(40)},
            200, "QUERY_TOO_COMPLEX"),
     Attack("very deeply nested query (10,000 levels)",

@@ -99,7 +99,8 @@ async def test_a_dry_run_gives_the_cost_without_running_for_one_point(
 async def test_depth_fields_aliases_directives_and_tokens_are_limited(
         db: Database, settings: Settings) -> None:
     async with served(settings, max_query_depth=4, max_query_fields=10, max_query_aliases=2,
-                          max_query_directives=2, max_query_tokens=100) as http:
+                          max_query_directives=2, max_query_tokens=100,
+                          max_query_repeats=3) as http:
         cases = {
             "depth": "{ users(first: 1) { edges { node { followers { totalCount } } } } }",
             "fields": "{ " + " ".join(["__typename"] * 11) + " }",
@@ -107,10 +108,13 @@ async def test_depth_fields_aliases_directives_and_tokens_are_limited(
             "directives": "{ __typename @skip(if: false) @include(if: true) "
                           "t: __typename @skip(if: false) }",
             "tokens": "{ " + " ".join(["__typename"] * 99) + " }",
+            "repeats": "{ viewer { id } ... on Query { viewer { id } } viewer { id } "
+                       "viewer { id } }",
         }
         for name, query in cases.items():
             error = refusal(await post(http, {"query": query}))
             assert error["extensions"]["code"] == "QUERY_TOO_COMPLEX", (name, error)
+            assert name in error["extensions"] or name == "tokens", (name, error)
         fine = await post(http, {"query": "{ a: __typename b: __typename }"})
         assert fine.json()["data"] == {"a": "Query", "b": "Query"}
 
