@@ -212,7 +212,9 @@ class GraphQLApp(GraphQL[Context, None]):
     async def on_ws_connect(self, context: Context) -> UnsetType:
         """Sign a WebSocket connection in from its `connection_init` payload (app.websocket)
         and give it its identity's budget."""
-        await admit(context, self.accounts, self.connections)
+        # its credentials' check gets a request's time, so a frozen Neo4j cannot hold it
+        with request_deadline(self.settings.request_timeout):
+            await admit(context, self.accounts, self.connections)
         note_viewer(context.viewer_id)
         # its subscribes spend from its identity's budget, as that identity's HTTP requests do
         context.budget = Budget(self.rate_limiter,

@@ -193,6 +193,28 @@ async def test_a_frozen_neo4j_fails_signing_in_and_plain_routes_at_the_time_limi
         assert "errors" not in after.json(), after.text
 
 
+async def test_a_frozen_neo4j_refuses_a_websocket_connection_at_the_time_limit(
+        settings: Settings, db: Database, local_neo4j: Instance | None,
+        workflow: Workflow) -> None:  # noqa: F811
+    """A connection whose credentials cannot be checked in time is closed with 1013 (try
+    again later), not held while Neo4j does not answer."""
+    server = needs_local(local_neo4j)
+    token = await bearer_token(db, settings, workflow.users["participant"])
+    api = ApiProcess(settings, REQUEST_TIMEOUT="1", SESSION_CHECK_SECONDS="60")
+    api.start()
+    try:
+        await api.data(QUERY)  # a pooled connection
+        with frozen(server):
+            async with asyncio.timeout(20), subscriber(api, token, acknowledged=False) as client:
+                started = time.perf_counter()
+                code = await client.closed()
+                seconds = time.perf_counter() - started
+        assert code == 1013
+        assert seconds < 2.5
+    finally:
+        api.stop()
+
+
 async def running_with(db: Database, marker: str) -> list[str]:
     """The ids of Neo4j's transactions whose current statement holds `marker`."""
     records = await db.read(cypher_text("transactions_running"), {"sought": marker})
