@@ -33,7 +33,7 @@ import time
 from collections import Counter
 from typing import Any
 
-from graphql import GraphQLError, OperationDefinitionNode, OperationType, parse
+from graphql import GraphQLError, OperationDefinitionNode, OperationType
 from graphql.error import GraphQLSyntaxError
 from neo4j.exceptions import DriverError, Neo4jError
 from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
@@ -50,7 +50,9 @@ from app.authentication import Accounts, Identity
 from app.context import Context
 from app.db import Database
 from app.errors import ApiError, Unavailable
+from app.limits import QueryTooComplex
 from app.memory import long_lived
+from app.query_limits import parse_within_limits
 
 logger = logging.getLogger("app.websocket")
 
@@ -259,7 +261,7 @@ class SubscriptionHandler(BaseGraphQLTransportWSHandler[Context, None]):
 
     async def handle_subscribe(self, message: SubscribeMessage) -> None:
         refusal = _dry_run(message) or _persisted(self.context, message) \
-            or _not_a_subscription(message)
+            or _not_a_subscription(message, self.context.settings.max_query_tokens)
         if refusal is None:
             await super().handle_subscribe(message)
             long_lived.grew()
@@ -323,13 +325,15 @@ def _persisted(context: Context, message: SubscribeMessage) -> GraphQLError | No
     return None
 
 
-def _not_a_subscription(message: SubscribeMessage) -> GraphQLError | None:
+def _not_a_subscription(message: SubscribeMessage, max_tokens: int) -> GraphQLError | None:
     """The error for an operation that is not a subscription (queries and mutations go over
-    HTTP); None for a subscription, and for a text that does not parse (whose syntax error
-    the handler answers as usual)."""
+    HTTP), or for a text over the token limit; None for a subscription, and for a text that
+    does not parse (whose syntax error the handler answers as usual)."""
     payload = message.get("payload") or {}
     try:
-        document = parse(payload.get("query") or "")
+        document = parse_within_limits(payload.get("query") or "", max_tokens)
+    except QueryTooComplex as refusal:
+        return GraphQLError(str(refusal), extensions=refusal.extensions)
     except GraphQLSyntaxError:
         return None
     name = payload.get("operationName")
