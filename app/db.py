@@ -28,7 +28,7 @@ from typing import Any
 import neo4j
 from neo4j import AsyncDriver, AsyncGraphDatabase, RoutingControl
 
-from app.errors import RequestTimedOut
+from app.errors import TERMINATED_FROM_OUTSIDE, RequestTimedOut
 from app.settings import Settings
 
 
@@ -206,7 +206,9 @@ class Database:
         except TimeoutError:
             raise RequestTimedOut() from None
         except neo4j.exceptions.Neo4jError as error:
-            if error.code in _TIMED_OUT:
+            # a transaction waiting for a lock when its timeout ends is stopped, not timed out
+            if error.code in _TIMED_OUT or (error.code in TERMINATED_FROM_OUTSIDE
+                                            and time.monotonic() >= deadline):
                 raise RequestTimedOut() from error
             raise
 

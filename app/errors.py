@@ -67,13 +67,19 @@ class RateLimited(ApiError):
         super().__init__(message, retryAfter=retry_after)
 
 
+# A transaction ended from outside: Neo4j shutting down (or an operator's TERMINATE) stops
+# the transaction's lock client, whatever the statement was doing.
+TERMINATED_FROM_OUTSIDE = frozenset({"Neo.ClientError.Transaction.LockClientStopped",
+                                     "Neo.ClientError.Transaction.Terminated"})
+
+
 def database_unavailable(error: BaseException) -> bool:
-    """Whether an error means Neo4j cannot serve now (unreachable, busy, retries spent), as
-    opposed to a fault of the statement itself."""
+    """Whether an error means Neo4j cannot serve now (unreachable, busy, shutting down,
+    retries spent), as opposed to a fault of the statement itself."""
     if isinstance(error, ServiceUnavailable | SessionExpired | TransientError):
         return True
     if isinstance(error, ClientError):
-        return False
+        return error.code in TERMINATED_FROM_OUTSIDE
     return isinstance(error, DriverError) or (
         isinstance(error, Neo4jError) and error.is_retryable())
 

@@ -29,6 +29,7 @@ from tests.accounts_api import bearer_token
 from tests.community_probe import Workflow, workflow  # noqa: F401
 from tests.conftest import cypher_text, error_codes
 from tests.live_api import ApiProcess, subscriber
+from tests.test_profile_mutations import UPDATE as UPDATE_PROFILE
 
 QUERY = "{ s3Areas { totalCount } }"
 CREATE_DISCUSSION = """
@@ -213,6 +214,39 @@ async def test_a_frozen_neo4j_refuses_a_websocket_connection_at_the_time_limit(
         assert seconds < 2.5
     finally:
         api.stop()
+
+
+async def test_a_write_ended_from_outside_by_neo4j_answers_unavailable(
+        settings: Settings, db: Database, workflow: Workflow) -> None:  # noqa: F811
+    """A transaction Neo4j ends from outside (shutting down, or an operator's TERMINATE) while
+    it waits for a lock is UNAVAILABLE, as any other moment Neo4j cannot serve, never INTERNAL
+    (a restart under load showed it)."""
+    person = workflow.users["participant"]
+    token = await bearer_token(db, settings, person)
+    async with app_client(settings) as http, db.driver.session() as session:
+        holder = await session.begin_transaction()
+        try:
+            await (await holder.run(cypher_text("lock_user"), {"id": person})).consume()
+            update = asyncio.create_task(http.post("/graphql", headers=signed(token), json={
+                "query": UPDATE_PROFILE, "variables": {"input": {"headline": "Waiting"}}}))
+            blocked = await waiting_for_locks(db)
+            await db.write(cypher_text("terminate_transactions"),
+                           {"ids": [record["id"] for record in blocked]})
+            async with asyncio.timeout(20):
+                answer = await update
+        finally:
+            await holder.rollback()
+    assert unavailable(answer.json()), answer.text
+
+
+async def waiting_for_locks(db: Database) -> list[Any]:
+    """The transactions waiting for a lock, once there is one (within 20 s)."""
+    async with asyncio.timeout(20):
+        while True:
+            blocked = await db.read(cypher_text("transactions_blocked"))
+            if blocked:
+                return blocked
+            await asyncio.sleep(0.1)
 
 
 async def running_with(db: Database, marker: str) -> list[str]:
