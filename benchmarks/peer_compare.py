@@ -26,6 +26,7 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -105,16 +106,24 @@ async def check(targets: Targets, questions: list[Question], driver: neo4j.Async
 
 def measure(targets: Targets, question: Question, concurrency: int, seconds: float,
             round_seconds: float) -> Row:
-    """One question at one concurrency: rounds of each target in turn until each had
-    `seconds`, the first target of a round rotating."""
-    cells = {target: Cell() for target in TARGETS}
+    """One question at one concurrency, the three targets taking turns."""
+    cells = alternating(lambda target, share: targets.job(target, question, concurrency, share),
+                        TARGETS, seconds, round_seconds)
+    return Row(question.name, concurrency, cells)
+
+
+def alternating(job: Callable[[str, float], Json], names: Sequence[str], seconds: float,
+                round_seconds: float) -> dict[str, Cell]:
+    """Rounds of each of `names` in turn (`job(name, seconds)` is its load job) until each
+    had `seconds`, the first of a round rotating, so that all see the machine alike."""
+    cells = {name: Cell() for name in names}
     rounds = max(1, math.ceil(seconds / round_seconds))
     for number in range(rounds):
-        order = TARGETS[number % 3:] + TARGETS[:number % 3]
-        for target in order:
-            done = load(targets.job(target, question, concurrency, seconds / rounds))
-            cells[target].add(done["latencies"], done["seconds"], done["errors"])
-    return Row(question.name, concurrency, cells)
+        turn = number % len(names)
+        for name in [*names[turn:], *names[:turn]]:
+            done = load(job(name, seconds / rounds))
+            cells[name].add(done["latencies"], done["seconds"], done["errors"])
+    return cells
 
 
 async def prepare(arguments: argparse.Namespace) -> tuple[str, str, Json, str]:

@@ -18,12 +18,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import math
 import time
 from typing import Any
 
 from benchmarks import peer_servers
-from benchmarks.peer_compare import chosen, load, prepare
+from benchmarks.peer_compare import alternating, chosen, load, prepare
 from benchmarks.peer_report import Cell, machine
 from localdb import instance
 
@@ -32,17 +31,12 @@ SETUPS = ("one process", "two processes")
 
 def measure(urls: list[str], body: dict[str, Any], concurrency: int, seconds: float,
             round_seconds: float) -> dict[str, Cell]:
-    """Rounds of each setup in turn until each had `seconds`; their cells."""
-    cells = {setup: Cell() for setup in SETUPS}
-    rounds = max(1, math.ceil(seconds / round_seconds))
-    for number in range(rounds):
-        order = SETUPS if number % 2 == 0 else SETUPS[::-1]
-        for setup in order:
-            targets = urls[:1] if setup == SETUPS[0] else urls
-            done = load({"target": "http", "urls": targets, "body": body,
-                         "concurrency": concurrency, "seconds": seconds / rounds})
-            cells[setup].add(done["latencies"], done["seconds"], done["errors"])
-    return cells
+    """One process and both taking turns until each setup had `seconds`; their cells."""
+    def job(setup: str, share: float) -> dict[str, Any]:
+        return {"target": "http", "urls": urls[:1] if setup == SETUPS[0] else urls,
+                "body": body, "concurrency": concurrency, "seconds": share}
+
+    return alternating(job, SETUPS, seconds, round_seconds)
 
 
 def run(arguments: argparse.Namespace) -> None:
