@@ -34,10 +34,12 @@ from app.settings import Settings
 
 @dataclass
 class QueryStats:
-    """Cypher round trips and their time within one request."""
+    """Cypher round trips and their time within one request, and whether its operation was
+    compiled into one statement per root field (schema/compiled)."""
 
     round_trips: int = 0
     seconds: float = 0.0
+    compiled: bool = False
 
 
 # A step run after a write statement in its transaction, given the statement's records.

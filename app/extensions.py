@@ -90,14 +90,16 @@ class ProductionValidation(SchemaExtension):
 
 
 class QueryStatistics(SchemaExtension):
-    """Adds `extensions.cypher` (round trips and their time) outside production."""
+    """Adds `extensions.cypher` (round trips, their time, whether the operation was compiled)
+    outside production."""
 
     def get_results(self) -> dict[str, Any]:
         context = self.execution_context.context
         if not isinstance(context, Context) or not context.settings.query_stats_enabled:
             return {}
         return {"cypher": {"roundTrips": context.stats.round_trips,
-                           "milliseconds": round(context.stats.seconds * 1000, 2)}}
+                           "milliseconds": round(context.stats.seconds * 1000, 2),
+                           "compiled": context.stats.compiled}}
 
 
 class Authentication(SchemaExtension):

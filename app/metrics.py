@@ -92,6 +92,10 @@ class Metrics:
             "graphql_operations", "GraphQL operations over HTTP by name, type and outcome "
             "(ok, user_error: a mutation answered with userErrors, or the error's code).",
             ["operation", "type", "outcome"], registry=registry)
+        self.compiled = Counter(
+            "graphql_compiled_operations", "GraphQL operations over HTTP answered by compiled "
+            "execution (one Cypher statement per root field), by type.",
+            ["type"], registry=registry)
         self.duration = Histogram(
             "graphql_operation_duration_seconds", "Time to answer a GraphQL operation.",
             ["operation", "type"], buckets=LATENCY_BUCKETS, registry=registry)
@@ -122,6 +126,8 @@ class Metrics:
         name = self.names.label(operation.name, operation.parsed)
         kind = operation.type
         self.operations.labels(name, kind, operation.outcome).inc()
+        if operation.compiled:
+            self.compiled.labels(kind).inc()
         self.duration.labels(name, kind).observe(seconds)
         if operation.cost is not None:
             self.cost.labels(kind).observe(operation.cost)

@@ -49,6 +49,7 @@ class OperationRecord:
     cost: float | None = None
     round_trips: int | None = None
     cypher_seconds: float = 0.0
+    compiled: bool = False  # answered by compiled execution (schema/compiled)
 
 
 @dataclass
@@ -208,11 +209,13 @@ class Observability:
             if record.stats is not None:
                 operation.round_trips = record.stats.round_trips
                 operation.cypher_seconds = record.stats.seconds
+                operation.compiled = record.stats.compiled
             self.metrics.observe_operation(operation, seconds)
             fields.update(operationName=operation.name, operationType=operation.type,
                           outcome=operation.outcome, cost=operation.cost,
                           cypherRoundTrips=operation.round_trips,
-                          cypherMs=round(operation.cypher_seconds * 1000, 2))
+                          cypherMs=round(operation.cypher_seconds * 1000, 2),
+                          compiled=operation.compiled)
         level = logging.DEBUG if scope["path"] in QUIET_PATHS else logging.INFO
         what = "websocket closed" if record.websocket else "request"
         logger.log(level, what, extra=fields)

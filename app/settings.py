@@ -39,6 +39,9 @@ class Settings(BaseSettings):
     default_page_size: int = Field(default=20, ge=1, le=100)
     max_page_size: int = Field(default=100, ge=1, le=100)
     max_node_ids: int = Field(default=100, ge=1, le=1000)
+    # Compiled execution (schema/compiled): a query whose every field can be compiled is read
+    # with one Cypher statement per root field. Off, every query runs field by field.
+    compiled_execution: bool = True
     # Network queries (schema/network): the largest collaboration network answered (beyond it
     # the request is refused, to be narrowed), the most equally short connection paths given,
     # and the most nodes an ego network holds (the nearest first).

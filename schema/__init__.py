@@ -24,12 +24,12 @@ from schema.communities import (
     CommunityMutations,
     CommunityQueries,
 )
+from schema.compiled.executor import CompilingExecutor
 from schema.content import ContentQueries
 from schema.content.mutations import ContentMutations
 from schema.content.news_mutations import NewsMutations
 from schema.documents.mutations import DocumentMutations
 from schema.een.mutations import EenMutations
-from schema.events.sharing import SharedEventExecutor
 from schema.events.subscriptions import EventSubscriptions
 from schema.network import NetworkQueries
 from schema.network.metrics import NetworkMetricsQueries
@@ -86,6 +86,6 @@ schema = strawberry.Schema(
                 ProductionValidation, OperationObserver,
                 lambda: ValidationCache(maxsize=DOCUMENTS_KEPT)],
     config=StrawberryConfig(scalar_map=SCALARS),
-    execution_context_class=SharedEventExecutor)
+    execution_context_class=CompilingExecutor)
 
 __all__ = ["schema"]

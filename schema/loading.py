@@ -29,7 +29,7 @@ from schema.pagination import Page, PageRequest, SortKey, build, page_request, p
 
 C = TypeVar("C")
 _IDENTIFIER = re.compile(r"^[A-Z][A-Za-z0-9_]*$")
-_UNIQUE_KEYS = frozenset({"id", "handle"})
+UNIQUE_KEYS = frozenset({"id", "handle"})
 _PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 
 
@@ -189,7 +189,7 @@ async def load_node(context: Context, kind: NodeKind, value: str,
                     key: str = "id") -> dict[str, Any] | None:
     """The fields of the node of `kind` whose unique `key` is `value`, or None. By id, through
     the one loader of nodes by id (load_any), so a request reads a node once however asked."""
-    if key not in _UNIQUE_KEYS:
+    if key not in UNIQUE_KEYS:
         raise ValueError(f"{key!r} is not a unique key")
     if key == "id":
         return await load_any(context, kind, value)

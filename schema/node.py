@@ -18,6 +18,7 @@ import strawberry
 from app import ids as global_ids
 from app.context import Context
 from app.errors import BadUserInput, NotFound
+from schema.compiled.registry import KeyPlan, compiles
 from schema.loading import Link, NodeKind, load_any, load_linked
 
 
@@ -86,12 +87,19 @@ async def resolve_linked(context: Context, link: Link, parent_id: str) -> Node |
     return await resolve_labelled(context, labels, node_id)
 
 
+def node_plan(id: strawberry.ID) -> KeyPlan:
+    """What `node(id:)` reads: the node of the type the global ID names, by its id."""
+    type_name, node_id = global_ids.decode(id, frozenset(_registry))
+    return KeyPlan(_registry[type_name].kind, "id", node_id, type_name)
+
+
 @strawberry.type
 class NodeQueries:
     @strawberry.field(description="Fetches an object given its global ID.")
+    @compiles(node_plan)
     async def node(self, info: strawberry.Info[Context, None], id: strawberry.ID) -> Node | None:
-        type_name, node_id = global_ids.decode(id, frozenset(_registry))
-        found = await resolve_node(info.context, type_name, node_id)
+        plan = node_plan(id)
+        found = await resolve_node(info.context, plan.type_name or "", plan.value)
         if found is None:
             raise NotFound(f"Could not resolve to a node with the global id of '{id}'")
         return found

@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import binascii
 import dataclasses
+import functools
 import hashlib
 import json
 import math
@@ -102,7 +103,7 @@ class SortKey:
             return f"{self.kind}($cursorKey)"
         return "$cursorKey"
 
-    @property
+    @functools.cached_property
     def tag(self) -> str:
         """A short mark of the ordering, so a cursor is only accepted by the ordering it is for."""
         return hashlib.sha256(self.expression.encode()).hexdigest()[:8]
@@ -190,7 +191,14 @@ class PageRequest:
 def page_request(info: strawberry.Info[Context, None], first: int | None, after: str | None,
                  last: int | None, before: str | None) -> PageRequest:
     """Validate Relay arguments; `first` defaults to the configured page size."""
-    settings = info.context.settings
+    return checked_request(info.context.settings, first, after, last, before,
+                           with_total=selects(info, "totalCount"))
+
+
+def checked_request(settings: Any, first: int | None, after: str | None, last: int | None,
+                    before: str | None, with_total: bool) -> PageRequest:
+    """The checks of `page_request` for a caller that knows whether the count is selected
+    (compiled execution, schema/compiled)."""
     if first is not None and last is not None:
         raise BadUserInput("Pass either first or last, not both")
     if after is not None and before is not None:
@@ -207,8 +215,7 @@ def page_request(info: strawberry.Info[Context, None], first: int | None, after:
         size = settings.default_page_size
     cursor = decode_cursor(after, "after") if after else (
         decode_cursor(before, "before") if before else None)
-    return PageRequest(size=size, forward=forward, cursor=cursor,
-                       with_total=selects(info, "totalCount"))
+    return PageRequest(size=size, forward=forward, cursor=cursor, with_total=with_total)
 
 
 def selects(info: strawberry.Info, field_name: str) -> bool:
@@ -241,13 +248,17 @@ class Page:
 
 
 def build(page: Page, request: PageRequest, make_edge: Callable[[str, dict[str, Any]], E],
-          connection: Callable[..., Any]) -> Any:
-    """A connection object from a page: trims the extra item, restores the order, sets cursors."""
+          connection: Callable[..., Any],
+          encode: Callable[[SortKey, Any, str], str] | None = None) -> Any:
+    """A connection object from a page: trims the extra item, restores the order, sets cursors
+    (with `encode`, encode_cursor unless given: compiled execution skips cursors nobody
+    selected)."""
+    encode = encode or encode_cursor
     items = page.items[: request.size]
     more = len(page.items) > request.size
     if not request.forward:
         items.reverse()
-    edges = [make_edge(encode_cursor(page.sort, item["sortKey"], item["node"]["id"]), item)
+    edges = [make_edge(encode(page.sort, item.get("sortKey"), item["node"]["id"]), item)
              for item in items]
     has_cursor = request.cursor is not None
     info = PageInfo(

@@ -148,17 +148,32 @@ def gql(client: httpx.AsyncClient) -> GraphQL:
 
 class Viewer(Answers):
     """Executes operations on the schema as the person `viewer_id` (None: anonymous), the way
-    a request of a signed-in person will once sign-in exists; answers shaped like GraphQL's."""
+    a request of a signed-in person will once sign-in exists; answers shaped like GraphQL's.
 
-    def __init__(self, db: Database, settings: Settings, viewer_id: str | None) -> None:
+    Every query answered by compiled execution (schema/compiled) is asked again the normal
+    way, and the two answers must be the same: each test's queries check both paths."""
+
+    def __init__(self, db: Database, settings: Settings, viewer_id: str | None,
+                 check_compiled: bool = True) -> None:
         self.db = db
         self.settings = settings
         self.viewer_id = viewer_id
+        self.check_compiled = check_compiled
 
     async def __call__(self, query: str, **variables: Any) -> dict[str, Any]:
-        context = Context(db=self.db, settings=self.settings, stats=begin_stats(),
-                          viewer_id=self.viewer_id,
-                          files=FileStore(self.settings.documents_path))
+        body = await self._execute(self.settings, query, variables)
+        if self.check_compiled and body.get("extensions", {}).get("cypher", {}).get("compiled"):
+            normal = await self._execute(
+                self.settings.model_copy(update={"compiled_execution": False}), query, variables)
+            assert {key: normal.get(key) for key in ("data", "errors")} == \
+                {key: body.get(key) for key in ("data", "errors")}, \
+                f"compiled execution answered otherwise than the normal path: {query}"
+        return body
+
+    async def _execute(self, settings: Settings, query: str,
+                       variables: dict[str, Any]) -> dict[str, Any]:
+        context = Context(db=self.db, settings=settings, stats=begin_stats(),
+                          viewer_id=self.viewer_id, files=FileStore(settings.documents_path))
         result = await schema.execute(query, variable_values=variables, context_value=context)
         body: dict[str, Any] = {"data": result.data}
         if result.errors:

@@ -18,6 +18,7 @@ from schema.actors.types import (
     organization_edge,
     user_edge,
 )
+from schema.compiled.registry import KeyPlan, compiles
 from schema.loading import Conditions, load_node, root_connection
 from schema.pagination import OrderDirection, SortKey
 from schema.taxonomy.types import Province
@@ -133,8 +134,10 @@ class ActorQueries:
                                      first, after, last, before)
 
     @strawberry.field(description="The person with this handle.")
+    @compiles(lambda handle: KeyPlan(USER, "handle", handle))
     async def user(self, info: strawberry.Info[Context, None], handle: str) -> User | None:
-        fields = await load_node(info.context, USER, handle, key="handle")
+        plan = KeyPlan(USER, "handle", handle)
+        fields = await load_node(info.context, plan.kind, plan.value, key=plan.key)
         if fields is None:
             raise NotFound(f"Could not resolve to a user with the handle '{handle}'")
         return User.from_fields(fields)

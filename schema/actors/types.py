@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 
 from app.context import Context
+from schema.compiled.registry import RelatedPlan, compiles
 from schema.loading import NodeKind, Relation, related_connection
 from schema.node import Node, register
 from schema.notifications.actor_fields import UserNotifications
@@ -117,6 +118,7 @@ class User(Node, UserOpportunities, UserNotifications, UserWebhooks):
         )
 
     @strawberry.field(description="The organizations the person belongs to, by name.")
+    @compiles(lambda: RelatedPlan(USER_ORGANIZATIONS))
     async def organizations(
         self, info: strawberry.Info[Context, None], first: int | None = None,
         after: str | None = None, last: int | None = None, before: str | None = None,
@@ -127,6 +129,7 @@ class User(Node, UserOpportunities, UserNotifications, UserWebhooks):
             first, after, last, before)
 
     @strawberry.field(description="The competences the person masters, by name.")
+    @compiles(lambda: RelatedPlan(USER_SKILLS))
     async def skills(
         self, info: strawberry.Info[Context, None], first: int | None = None,
         after: str | None = None, last: int | None = None, before: str | None = None,
@@ -135,6 +138,7 @@ class User(Node, UserOpportunities, UserNotifications, UserWebhooks):
                                         SkillConnection, first, after, last, before)
 
     @strawberry.field(description="The S3 areas the person is interested in, by code.")
+    @compiles(lambda: RelatedPlan(USER_INTEREST_AREAS))
     async def interest_areas(
         self, info: strawberry.Info[Context, None], first: int | None = None,
         after: str | None = None, last: int | None = None, before: str | None = None,
@@ -392,11 +396,11 @@ class OrganizationConnection(Connection[OrganizationEdge]):
     pass
 
 
-USER_ORGANIZATIONS = Relation("User", "MEMBER_OF", outgoing=True, target=ORGANIZATION,
+USER_ORGANIZATIONS: Relation = Relation("User", "MEMBER_OF", outgoing=True, target=ORGANIZATION,
                               sort=SortKey("n.name"))
-USER_SKILLS = Relation("User", "HAS_SKILL", outgoing=True, target=COMPETENCE,
+USER_SKILLS: Relation = Relation("User", "HAS_SKILL", outgoing=True, target=COMPETENCE,
                        sort=COMPETENCE_ORDER)
-USER_INTEREST_AREAS = Relation("User", "INTERESTED_IN", outgoing=True, target=S3_AREA,
+USER_INTEREST_AREAS: Relation = Relation("User", "INTERESTED_IN", outgoing=True, target=S3_AREA,
                                sort=S3_AREA_ORDER)
 USER_INTEREST_COMPETENCES = Relation("User", "INTERESTED_IN", outgoing=True, target=COMPETENCE,
                                      sort=COMPETENCE_ORDER)

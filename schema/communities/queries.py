@@ -25,6 +25,7 @@ from schema.communities.types import (
     discussion_edge,
     discussion_parameters,
 )
+from schema.compiled.registry import RootPlan, compiles
 from schema.loading import Conditions, root_connection
 from schema.pagination import OrderDirection, SortKey
 from schema.values import optional_id, ordered, values
@@ -82,26 +83,33 @@ class DiscussionFilter:
         default=None, description="Discussions started strictly before this time.")
 
 
+def communities_plan(filter: CommunityFilter | None, order_by: CommunityOrder | None) -> RootPlan:
+    """What the `communities` field reads, given its filter and order."""
+    chosen = filter or CommunityFilter()
+    order = order_by or CommunityOrder(field=CommunityOrderField.NAME)
+    parameters = {
+        "kinds": values(chosen.kinds),
+        "access": values(chosen.access),
+        "s3Area": optional_id(chosen.s3_area, "S3Area"),
+        "parent": optional_id(chosen.parent, "Community"),
+        "nameContains": chosen.name_contains or None,
+    }
+    sort = ordered(COMMUNITY_SORTS, order.field, order.direction)
+    return RootPlan(COMMUNITY, COMMUNITY_FILTER, sort, parameters)
+
+
 @strawberry.type
 class CommunityQueries:
     @strawberry.field(description="Communities on the platform; by name unless ordered.")
+    @compiles(lambda filter=None, order_by=None: communities_plan(filter, order_by))
     async def communities(
         self, info: strawberry.Info[Context, None], filter: CommunityFilter | None = None,
         order_by: CommunityOrder | None = None, first: int | None = None,
         after: str | None = None, last: int | None = None, before: str | None = None,
     ) -> CommunityConnection:
-        chosen = filter or CommunityFilter()
-        order = order_by or CommunityOrder(field=CommunityOrderField.NAME)
-        parameters = {
-            "kinds": values(chosen.kinds),
-            "access": values(chosen.access),
-            "s3Area": optional_id(chosen.s3_area, "S3Area"),
-            "parent": optional_id(chosen.parent, "Community"),
-            "nameContains": chosen.name_contains or None,
-        }
-        sort = ordered(COMMUNITY_SORTS, order.field, order.direction)
-        return await root_connection(info, COMMUNITY, COMMUNITY_FILTER, sort,
-                                     parameters, community_edge, CommunityConnection,
+        plan = communities_plan(filter, order_by)
+        return await root_connection(info, plan.kind, plan.filter, plan.sort,
+                                     plan.parameters, community_edge, CommunityConnection,
                                      first, after, last, before)
 
     @strawberry.field(description="Discussions of the communities the viewer may see; latest "

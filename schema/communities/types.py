@@ -13,6 +13,7 @@ from app.context import Context
 from schema.actors import follows
 from schema.actors.follows import FollowerConnection
 from schema.actors.types import USER, User
+from schema.compiled.registry import RelatedPlan, compiles
 from schema.content.types import CommentConnection, CommentOrder, comments, top_level_comments
 from schema.counting import Tally, load_tally
 from schema.documents import documents_field
@@ -182,15 +183,16 @@ class Community(Node):
                       "unless filtered. Empty for a viewer who may not see the community's "
                       "content (a RESERVED or CLOSED community they are not active in), but "
                       "for their own membership.")
+    @compiles(lambda filter=None: RelatedPlan(COMMUNITY_MEMBERS, _membership_parameters(filter)))
     async def members(
         self, info: strawberry.Info[Context, None], filter: MembershipFilter | None = None,
         first: int | None = None, after: str | None = None, last: int | None = None,
         before: str | None = None,
     ) -> CommunityMemberConnection:
+        plan = RelatedPlan(COMMUNITY_MEMBERS, _membership_parameters(filter))
         return await related_connection(
-            info, COMMUNITY_MEMBERS, self.node_id, _membership_edge(CommunityMemberEdge, User),
-            CommunityMemberConnection, first, after, last, before,
-            _membership_parameters(filter))
+            info, plan.relation, self.node_id, _membership_edge(CommunityMemberEdge, User),
+            CommunityMemberConnection, first, after, last, before, plan.parameters)
 
     @strawberry.field(description="The discussions held in the community; latest activity "
                       "first unless ordered.")
@@ -361,7 +363,7 @@ SUB_COMMUNITIES = Relation("Community", "PART_OF", outgoing=False, target=COMMUN
 COMMUNITY_AREAS = Relation("Community", "FOCUSES_ON", outgoing=True, target=S3_AREA,
                            sort=S3_AREA_ORDER)
 MEMBER_COUNT = Tally("Community", "communities/member_count")
-COMMUNITY_MEMBERS = Relation("Community", "MEMBER_OF", outgoing=False, target=USER,
+COMMUNITY_MEMBERS: Relation = Relation("Community", "MEMBER_OF", outgoing=False, target=USER,
                              sort=SortKey("n.displayName"), where="communities/membership_where")
 # A community may be visible while its content is not (a RESERVED one): the discussions keep
 # their own rule.

@@ -1,0 +1,343 @@
+"""Planning a compiled operation: the selection walked once against the schema, giving for each
+root field its statement, its parameters and the function that turns its record into the
+field's response value (see schema/compiled/__init__.py)."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from typing import Any
+
+from graphql import (
+    GraphQLField,
+    GraphQLLeafType,
+    GraphQLList,
+    GraphQLObjectType,
+    get_nullable_type,
+)
+from graphql.execution.collect_fields import FieldDetails, collect_fields, collect_subfields
+from graphql.execution.values import get_argument_values
+from strawberry.types.arguments import convert_arguments
+
+from app.context import Context
+from app.errors import ApiError
+from schema.compiled import statement, values
+from schema.compiled.registry import PAGE_ARGUMENTS, KeyPlan, Plan, RelatedPlan, RootPlan, plan_of
+from schema.compiled.values import Build, NotCompilable, PageEdge
+from schema.node import node_kind
+from schema.pagination import Page, PageRequest, SortKey, build, checked_request
+
+Fields = dict[str, list[FieldDetails]]
+
+
+@dataclass
+class RootRead:
+    """One root field: its statement, parameters, and how its record becomes its value."""
+
+    key: str
+    text: str
+    parameters: dict[str, Any]
+    value: Build
+
+
+@dataclass
+class CompiledOperation:
+    """The root fields of an operation, each read with one statement."""
+
+    reads: list[RootRead]
+    constants: dict[str, Any]
+    order: list[str]
+
+    async def run(self, context: Context) -> dict[str, Any]:
+        """The operation's `data`; NotCompilable when a record says the normal path must
+        answer (nothing found by a lookup, a null where the schema allows none)."""
+        records = await asyncio.gather(*(context.db.read(read.text, {
+            **read.parameters, "viewerId": context.viewer_id}) for read in self.reads))
+        found = dict(self.constants)
+        for read, record in zip(self.reads, records, strict=True):
+            if not record or record[0]["root"] is None:
+                raise NotCompilable(f"{read.key} found nothing")
+            found[read.key] = read.value(record[0]["root"])
+        return {key: found[key] for key in self.order}
+
+
+def _checked(check: Any, *arguments: Any) -> Any:
+    """`check(*arguments)`; an argument it refuses leaves the field to the normal path, which
+    reports it with its path and code."""
+    try:
+        return check(*arguments)
+    except ApiError as refused:
+        raise NotCompilable(str(refused)) from None
+
+
+class Compiler:
+    """Walks one execution of an operation (the executor's schema, fragments, variables)."""
+
+    def __init__(self, executor: Any) -> None:
+        self.executor = executor
+        self.schema = executor.schema
+        self.strawberry = self.schema._strawberry_schema
+        self.settings = executor.context_value.settings
+        self.slots = 0
+        self.levels = 0
+        self.parameters: dict[str, Any] = {}  # the nested connections' own
+
+    def operation(self) -> CompiledOperation:
+        """The compiled operation; NotCompilable when some field cannot be compiled."""
+        root = self.schema.query_type
+        collected = collect_fields(self.schema, self.executor.fragments,
+                                   self.executor.variable_values, root, self.executor.operation)
+        if collected.new_defer_usages:
+            raise NotCompilable("@defer")
+        reads, constants = [], {}
+        for key, details in collected.grouped_field_set.items():
+            name = details[0].node.name.value
+            if name == "__typename":
+                constants[key] = root.name
+            else:
+                reads.append(self._root_field(key, root.fields[name], details))
+        return CompiledOperation(reads, constants, list(collected.grouped_field_set))
+
+    # -- fields ------------------------------------------------------------------------------
+
+    def _plan(self, field: GraphQLField,
+              details: list[FieldDetails]) -> tuple[Plan, dict[str, Any]]:
+        """The plan of a marked field for these arguments, and its page arguments."""
+        definition = field.extensions.get("strawberry-definition")
+        if definition is None or definition.permission_classes or definition.extensions:
+            raise NotCompilable("a field with permissions or extensions")
+        resolver = definition.base_resolver
+        plan = plan_of(resolver.wrapped_func if resolver is not None else None)
+        if plan is None:
+            raise NotCompilable(f"{definition.python_name} is not marked")
+        raw = get_argument_values(field, details[0].node, self.executor.variable_values,
+                                  details[0].fragment_variable_values)
+        arguments = convert_arguments(raw, definition.arguments,
+                                      self.strawberry.schema_converter.scalar_registry,
+                                      self.strawberry.config)
+        page = {name: arguments.pop(name, None) for name in PAGE_ARGUMENTS}
+        return _checked(lambda: plan(**arguments)), page
+
+    def _root_field(self, key: str, field: GraphQLField, details: list[FieldDetails]) -> RootRead:
+        plan, page = self._plan(field, details)
+        slot = self._slot()
+        self.parameters = {}
+        if isinstance(plan, KeyPlan):
+            node_type = (self.schema.get_type(plan.type_name) if plan.type_name
+                         else get_nullable_type(field.type))
+            level, value = self._node(node_type, details)
+            text = statement.node_by_key(slot, plan.kind, plan.key, level)
+            return RootRead(key, text, {**self.parameters, f"{slot}_key": plan.value}, value)
+        if isinstance(plan, RootPlan):
+            request, with_total, level, value = self._connection(
+                get_nullable_type(field.type), details, plan.sort, page)
+            page_text = statement.root_page(slot, plan.kind, plan.filter, plan.sort,
+                                            plan.parameters, request, level, with_total)
+            if page_text is None:
+                raise NotCompilable("a filter with patterns")
+            return RootRead(key, page_text, {**self.parameters,
+                                        **statement.owned(plan.parameters, slot),
+                                        **self._page_parameters(slot, request, plan.sort)},
+                            value)
+        raise NotCompilable("a related connection at the root")
+
+    def _page_parameters(self, slot: str, request: PageRequest, sort: SortKey) -> dict[str, Any]:
+        return statement.owned(_checked(request.parameters, sort), slot)
+
+    def _level(self) -> statement.Level:
+        self.levels += 1
+        return statement.Level(variable=f"level{self.levels}")
+
+    def _slot(self) -> str:
+        self.slots += 1
+        return f"c{self.slots}"
+
+    def _subfields(self, object_type: GraphQLObjectType, details: list[FieldDetails]) -> Fields:
+        collected = collect_subfields(self.schema, self.executor.fragments,
+                                      self.executor.variable_values, self.executor.operation,
+                                      object_type, details)
+        if collected.new_defer_usages:
+            raise NotCompilable("@defer")
+        return collected.grouped_field_set
+
+    # -- objects -----------------------------------------------------------------------------
+
+    def _node(self, node_type: Any, details: list[FieldDetails]) -> tuple[statement.Level, Build]:
+        """What a node of `node_type` reads, and the builder of its response value from its
+        map (projection entries and connection slots)."""
+        if not isinstance(node_type, GraphQLObjectType):
+            raise NotCompilable("an abstract type")
+        kind = node_kind(node_type.name)
+        if kind is None:
+            raise NotCompilable(f"{node_type.name} is not a registered node type")
+        available = statement.entries(kind)
+        level = self._level()
+        parts: list[tuple[str, Build]] = []
+        for key, details_of in self._subfields(node_type, details).items():
+            name = details_of[0].node.name.value
+            if name == "__typename":
+                parts.append((key, values.constant(node_type.name)))
+                continue
+            field = node_type.fields[name]
+            definition = field.extensions.get("strawberry-definition")
+            if definition is None or definition.permission_classes or definition.extensions:
+                raise NotCompilable(f"{node_type.name}.{name} has permissions or extensions")
+            resolver = _resolver_name(definition)
+            if resolver == "Node.id":
+                parts.append((key, values.global_id(node_type.name)))
+            elif resolver is None:
+                entry = available.get(name)
+                if entry is None or not isinstance(get_nullable_type(field.type), GraphQLLeafType):
+                    raise NotCompilable(f"{node_type.name}.{name}")
+                if entry not in level.entries:
+                    level.entries.append(entry)
+                parts.append((key, values.leaf(node_type.name, name, field, definition)))
+            else:
+                parts.append((key, self._related(level, field, details_of)))
+        return level, values.object_value(parts)
+
+    def _related(self, level: statement.Level, field: GraphQLField,
+                 details: list[FieldDetails]) -> Build:
+        """A connection of the node of `level`: its subquery joins the level's, its value is
+        read from the node's map under its slot."""
+        plan, page = self._plan(field, details)
+        if not isinstance(plan, RelatedPlan):
+            raise NotCompilable("not a related connection")
+        slot = self._slot()
+        request, with_total, inner, value = self._connection(
+            get_nullable_type(field.type), details, plan.relation.sort, page)
+        level.calls.append(statement.related_page(slot, level.variable, plan.relation,
+                                                  plan.parameters, request, inner, with_total))
+        level.slots.append(slot)
+        self.parameters.update(statement.owned(plan.parameters, slot))
+        self.parameters.update(self._page_parameters(slot, request, plan.relation.sort))
+        return lambda node: value(node[slot])
+
+    def _connection(self, connection_type: Any, details: list[FieldDetails], sort: SortKey,
+                    page: dict[str, Any]) -> tuple[PageRequest, bool, statement.Level, Build]:
+        """A connection's page request, whether it counts, what its nodes read, and the
+        builder of its value from `{items, totalCount}`."""
+        fields = self._subfields(connection_type, details)
+        with_total = any(d[0].node.name.value == "totalCount" for d in fields.values())
+        request = _checked(checked_request, self.settings, page["first"], page["after"],
+                           page["last"], page["before"], with_total)
+        level: statement.Level | None = None
+        parts: list[tuple[str, Build]] = []
+        for key, details_of in fields.items():
+            name = details_of[0].node.name.value
+            field = connection_type.fields.get(name)
+            if name == "__typename":
+                parts.append((key, values.constant(connection_type.name)))
+            elif name == "totalCount":
+                parts.append((key, _total))
+            elif name == "pageInfo":
+                info = self._python_object(get_nullable_type(field.type), details_of)
+                parts.append((key, _page_info(info)))
+            elif name == "edges" and level is None:
+                edge, level = self._edge(_item_type(field.type), details_of)
+                parts.append((key, _edges(edge)))
+            else:  # another field, or edges under a second alias (one level reads one node)
+                raise NotCompilable(f"{connection_type.name}.{key}")
+        level = level or self._level()
+        shape = values.object_value(parts)
+        level.cursors = self._selects_cursors(connection_type, fields)
+        encode = None if level.cursors else values.no_cursor
+
+        def value(read: dict[str, Any]) -> Any:
+            built = build(Page(read["items"], read.get("totalCount"), sort), request, PageEdge,
+                          lambda edges, page_info, total: (edges, page_info, total), encode)
+            return shape(built)
+
+        return request, with_total, level, value
+
+    def _edge(self, edge_type: Any, details: list[FieldDetails]) -> tuple[Build, statement.Level]:
+        """An edge's value, and the level reading its node and relationship."""
+        level: statement.Level | None = None
+        edge_keys: list[str] = []
+        parts: list[tuple[str, Build]] = []
+        for key, details_of in self._subfields(edge_type, details).items():
+            name = details_of[0].node.name.value
+            field = edge_type.fields.get(name)
+            definition = field.extensions.get("strawberry-definition") if field else None
+            if name == "__typename":
+                parts.append((key, values.constant(edge_type.name)))
+            elif name == "cursor":
+                parts.append((key, _cursor))
+            elif name == "node" and level is None:
+                level, node = self._node(get_nullable_type(field.type), details_of)
+                parts.append((key, _item("node", node)))
+            elif (definition is not None and _resolver_name(definition) is None
+                  and not definition.permission_classes and not definition.extensions
+                  and isinstance(get_nullable_type(field.type), GraphQLLeafType)):
+                if name not in edge_keys:
+                    edge_keys.append(name)
+                leaf = values.leaf(edge_type.name, name, field, definition)
+                parts.append((key, _item("edge", leaf)))
+            else:  # another field, or node under a second alias (one level reads one node)
+                raise NotCompilable(f"{edge_type.name}.{key}")
+        level = level or self._level()
+        level.edge_keys = edge_keys
+        return values.object_value(parts), level
+
+    def _python_object(self, object_type: Any, details: list[FieldDetails]) -> Build:
+        """An object the pagination builds (PageInfo): plain attributes only."""
+        parts: list[tuple[str, Build]] = []
+        for key, details_of in self._subfields(object_type, details).items():
+            name = details_of[0].node.name.value
+            if name == "__typename":
+                parts.append((key, values.constant(object_type.name)))
+                continue
+            field = object_type.fields[name]
+            definition = field.extensions["strawberry-definition"]
+            parts.append((key, values.attribute(definition.python_name, field)))
+        return values.object_value(parts)
+
+    def _selects_cursors(self, connection_type: Any, fields: Fields) -> bool:
+        """Whether a connection's selection shows a cursor (an edge's, or pageInfo's)."""
+        for details in fields.values():
+            name = details[0].node.name.value
+            if name not in ("edges", "pageInfo"):
+                continue
+            inner = get_nullable_type(connection_type.fields[name].type)
+            inner = _item_type(inner) if name == "edges" else inner
+            wanted = {"cursor"} if name == "edges" else {"startCursor", "endCursor"}
+            if wanted & {d[0].node.name.value for d in self._subfields(inner, details).values()}:
+                return True
+        return False
+
+
+# The parts of a connection's value, built from pagination's (edges, page info, total) and
+# from each edge (PageEdge: its cursor and the item read).
+def _total(built: tuple[Any, Any, Any]) -> Any:
+    return built[2]
+
+
+def _page_info(info: Build) -> Build:
+    return lambda built: info(built[1])
+
+
+def _edges(edge: Build) -> Build:
+    return lambda built: [edge(item) for item in built[0]]
+
+
+def _cursor(edge: PageEdge) -> str:
+    return edge.cursor
+
+
+def _item(part: str, value: Build) -> Build:
+    return lambda edge: value(edge.item[part])
+
+
+def _item_type(list_type: Any) -> Any:
+    inner = get_nullable_type(list_type)
+    if not isinstance(inner, GraphQLList):
+        raise NotCompilable("edges is not a list")
+    return get_nullable_type(inner.of_type)
+
+
+def _resolver_name(definition: Any) -> str | None:
+    """The qualified name of a field's resolver, None for a plain attribute."""
+    if definition is None or definition.base_resolver is None:
+        return None
+    name: str = definition.base_resolver.wrapped_func.__qualname__
+    return name

@@ -1,0 +1,76 @@
+"""How a field declares that compiled execution may read it (see schema/compiled/__init__.py).
+
+A field's resolver is marked with `compiles(plan)`: `plan` takes the field's own arguments
+other than the Relay page arguments (`first`, `after`, `last`, `before`), as the resolver
+receives them (strawberry's Python values), and says what the field reads. The resolver calls
+the same `plan` for its own work, so the relation, the filter, the order and the parameters
+are written once, for both ways of executing a query.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from schema.loading import UNIQUE_KEYS, Filter, NodeKind, Relation
+from schema.pagination import SortKey
+
+F = TypeVar("F", bound=Callable[..., Any])
+PAGE_ARGUMENTS = ("first", "after", "last", "before")
+
+
+@dataclass(frozen=True)
+class RelatedPlan:
+    """A connection of an object's related nodes: `relation`, with the parameters of its
+    `where` predicate."""
+
+    relation: Relation
+    parameters: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RootPlan:
+    """A top-level connection: the nodes of `kind` passing `filter` (with `parameters`), in
+    the order `sort`."""
+
+    kind: NodeKind
+    filter: Filter
+    sort: SortKey
+    parameters: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class KeyPlan:
+    """A top-level lookup of the node of `kind` whose unique `key` (`id`, or `handle` for
+    users) is `value`, as an object of the type `type_name` (for a field typed with an
+    interface, `node(id:)`; else the field's own type). A node the viewer may not see, or
+    none, is the resolver's business (an error or null), so the normal path answers it."""
+
+    kind: NodeKind
+    key: str
+    value: str
+    type_name: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.key not in UNIQUE_KEYS:
+            raise ValueError(f"{self.key!r} is not a unique key")
+
+
+Plan = RelatedPlan | RootPlan | KeyPlan
+_MARK = "__compiled_plan__"
+
+
+def compiles(plan: Callable[..., Plan]) -> Callable[[F], F]:
+    """Mark a resolver as readable by compiled execution through `plan`."""
+
+    def mark(resolver: F) -> F:
+        setattr(resolver, _MARK, plan)
+        return resolver
+
+    return mark
+
+
+def plan_of(resolver: Callable[..., Any] | None) -> Callable[..., Plan] | None:
+    """The plan a resolver was marked with, or None."""
+    return getattr(resolver, _MARK, None) if resolver is not None else None

@@ -1,0 +1,152 @@
+"""The Cypher of compiled execution: one statement per root field, nesting a subquery for each
+connection, rendered from the named statements `queries/compiled/*` with the same
+declarations as the resolvers' reads (schema/loading.py): a NodeKind's projection entries and
+visibility, a Relation's pattern, condition and sort key, a root filter.
+
+Texts are rendered each time, not cached as cypher.rendered's are: a statement follows its
+query's selection, which clients choose without bound.
+
+Every value is a parameter. Each connection's parameters are renamed with its slot
+(`c3_limit`, `c3_roles`), so two connections of one statement never share one; the viewer's
+id (`viewerId`) is the one parameter they all share.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from app import cypher
+from schema.loading import Conditions, NodeKind, Relation, fragment
+from schema.pagination import PageRequest, SortKey
+
+_PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+_SLOTTED = re.compile(r"^c[0-9]+_")
+_SHARED = frozenset({"viewerId"})
+
+
+@cache
+def entries(kind: NodeKind) -> dict[str, str]:
+    """The entries of a NodeKind's projection by the key each gives (`.id` gives `id`,
+    `followerCount: COUNT {...}` gives `followerCount`), so a statement projects only the
+    fields a query selects: an access rule written in an entry (a user's email) comes with it."""
+    found: dict[str, str] = {}
+    for entry in _top_level_split(kind.projection):
+        entry = entry.strip()
+        if entry:
+            key = entry[1:] if entry.startswith(".") else entry.split(":", 1)[0].strip()
+            found[key] = entry
+    return found
+
+
+def _top_level_split(text: str) -> list[str]:
+    """`text` split at the commas outside brackets and quotes."""
+    parts, depth, quote, start = [], 0, "", 0
+    for index, char in enumerate(text):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"`":
+            quote = char
+        elif char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append(text[start:index])
+            start = index + 1
+    parts.append(text[start:])
+    return parts
+
+
+def own(text: str, slot: str) -> str:
+    """`text` with its parameters renamed to the slot's own, but for the viewer's id and the
+    parameters of the levels below, already renamed to theirs."""
+    def rename(match: re.Match[str]) -> str:
+        name = match.group(1)
+        return match.group(0) if name in _SHARED or _SLOTTED.match(name) else f"${slot}_{name}"
+    return _PARAMETER.sub(rename, text)
+
+
+def owned(parameters: dict[str, Any], slot: str) -> dict[str, Any]:
+    """Parameters under the names `own` gives them."""
+    return {f"{slot}_{name}": value for name, value in parameters.items()}
+
+
+@dataclass
+class Level:
+    """What a statement reads of the nodes `n` of one level: projection entries, relationship
+    property keys (of `r`, for the edges), and the subqueries of the connections below,
+    each bound to its slot."""
+
+    # The name under which the connections' subqueries import the level's node: a variable
+    # imported by `CALL (x)` is seen by the subquery expressions inside, so each level's is
+    # its own, never a name the patterns use (`p`, `r`, `n`). Numbered by the compiler in the
+    # order of the selection, so that one query always gives the same text, whose plan Neo4j
+    # keeps.
+    variable: str
+    entries: list[str] = field(default_factory=lambda: [".id"])
+    edge_keys: list[str] = field(default_factory=list)
+    calls: list[str] = field(default_factory=list)
+    slots: list[str] = field(default_factory=list)
+    cursors: bool = True  # whether the items carry their sort key (only cursors need it)
+
+    def node_entries(self) -> str:
+        return ", ".join([*self.entries, *(f"{slot}: {slot}" for slot in self.slots)])
+
+    def sort_entry(self) -> str:
+        return ", sortKey: sortKey" if self.cursors else ""
+
+    def subqueries(self, carried: str) -> str:
+        """The connections' subqueries on the current node `n`, passed in as the level's
+        variable."""
+        if not self.calls:
+            return ""
+        return f"WITH {carried}, n AS {self.variable}\n" + "\n".join(self.calls)
+
+
+def related_page(slot: str, parent: str, relation: Relation, parameters: dict[str, Any],
+                 request: PageRequest, level: Level, with_total: bool) -> str:
+    """A subquery on the node `parent` of the level above, binding `slot` to one page of its
+    related nodes (`items`: node, edge, sortKey, as common/related_page gives them) and, if
+    asked, their count."""
+    condition = relation.condition(parameters)
+    total = (f", totalCount: COUNT {{ MATCH {relation.pattern} WHERE {condition} }}"
+             if with_total else "")
+    text = cypher.load("queries/compiled/related_page").render(
+        parent=parent, slot=slot, pattern=relation.pattern,
+        condition=condition, entries=level.node_entries(),
+        edge=", ".join(f".{key}" for key in level.edge_keys), sort_entry=level.sort_entry(),
+        total=total, subqueries=level.subqueries("n, r, sortKey"),
+        **request.fragments(relation.sort))
+    return own(text, slot)
+
+
+def root_page(slot: str, kind: NodeKind, filter: Conditions | str, sort: SortKey,
+              parameters: dict[str, Any], request: PageRequest, level: Level,
+              with_total: bool) -> str | None:
+    """The statement of a top-level connection (common/root_page's reading), or None when
+    its filter names patterns (common/root_page_of_matches, left to the normal path)."""
+    if isinstance(filter, Conditions):
+        patterns, predicate = filter.parts(parameters)
+        if patterns:
+            return None
+    else:
+        predicate = fragment(filter)
+    where = f"({predicate}) AND {kind.visibility} AND {sort.present}"
+    total = f", totalCount: COUNT {{ MATCH (n:{kind.label}) WHERE {where} }}" if with_total else ""
+    text = cypher.load("queries/compiled/root_page").render(
+        label=kind.label, filter=where,
+        entries=level.node_entries(), sort_entry=level.sort_entry(), total=total,
+        subqueries=level.subqueries("n, sortKey"), **request.fragments(sort))
+    return own(text, slot)
+
+
+def node_by_key(slot: str, kind: NodeKind, key: str, level: Level) -> str:
+    """The statement of a top-level lookup by a unique key (common/nodes_by_key's reading)."""
+    text = cypher.load("queries/compiled/node_by_key").render(
+        label=kind.label, key=key,
+                           visible=kind.visibility, entries=level.node_entries(),
+                           subqueries=level.subqueries("n"))
+    return own(text, slot)

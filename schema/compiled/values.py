@@ -1,0 +1,111 @@
+"""Response values of compiled execution: functions that turn what a statement read (a node's
+map, an edge's properties, a page's items) into a field's value exactly as graphql-core
+would serialize the resolvers' objects."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from graphql import GraphQLField, GraphQLLeafType, GraphQLNonNull, get_nullable_type
+from strawberry.types.base import StrawberryOptional
+from strawberry.types.enum import StrawberryEnumDefinition
+
+from app import ids
+from schema.pagination import SortKey
+from schema.values import native
+
+Build = Callable[[Any], Any]
+
+
+class NotCompilable(Exception):
+    """The operation, or this request of it, is left to the normal execution."""
+
+
+# What a type's `from_fields` (or its edge maker) makes of a stored value beyond the
+# conversion its field's type implies (the default country, a missing flag read as false), by
+# type and field. tests/test_compiled_execution.py checks every plain field of every node type
+# against `from_fields` on the seed data, so a conversion added there and not here is found.
+CONVERSIONS: dict[tuple[str, str], Callable[[Any], Any]] = {
+    ("Organization", "country"): lambda value: value or "IT",
+    ("Discussion", "locked"): bool,
+    ("Proposal", "internationalDissemination"): bool,
+    ("OrganizationCompetenceEdge", "distinctive"): bool,
+}
+
+
+@dataclass(frozen=True)
+class PageEdge:
+    """What pagination's `build` makes of each item: its cursor, and the item as read."""
+
+    cursor: str
+    item: dict[str, Any]
+
+
+def no_cursor(_sort: SortKey, _key: Any, _node_id: str) -> str:
+    """The cursor of an item whose cursor nobody selected (none is encoded)."""
+    return ""
+
+
+def constant(value: Any) -> Build:
+    return lambda _source: value
+
+
+def global_id(type_name: str) -> Build:
+    return lambda node: ids.encode(type_name, node["id"])
+
+
+def object_value(parts: list[tuple[str, Build]]) -> Build:
+    """An object's value: each response key's value built from the same source."""
+    return lambda source: {key: part(source) for key, part in parts}
+
+
+def serializer(field: GraphQLField) -> Callable[[Any], Any]:
+    """How the leaf type of `field` serializes a Python value."""
+    leaf_type = get_nullable_type(field.type)
+    if not isinstance(leaf_type, GraphQLLeafType):
+        raise NotCompilable(f"{leaf_type} is not a leaf type")
+    return leaf_type.serialize
+
+
+def attribute(name: str, field: GraphQLField) -> Build:
+    """A plain attribute of an object built by Python code (pagination's PageInfo)."""
+    serialize = serializer(field)
+
+    def value(source: Any) -> Any:
+        found = getattr(source, name)
+        return None if found is None else serialize(found)
+
+    return value
+
+
+def leaf(type_name: str, name: str, field: GraphQLField, definition: Any) -> Build:
+    """A plain attribute read from a map (a node's projection, an edge's properties):
+    converted as the type's object holds it, serialized by its leaf type. A null in a
+    non-null field is left to the normal path, which reports it."""
+    convert = CONVERSIONS.get((type_name, name)) or conversion(definition.type)
+    serialize = serializer(field)
+    required = isinstance(field.type, GraphQLNonNull)
+
+    def value(source: dict[str, Any]) -> Any:
+        converted = convert(source.get(name))
+        if converted is None:
+            if required:
+                raise NotCompilable(f"{type_name}.{name} is null")
+            return None
+        return serialize(converted)
+
+    return value
+
+
+def conversion(annotation: Any) -> Callable[[Any], Any]:
+    """How a stored value becomes the Python value of a field of this type."""
+    inner = annotation.of_type if isinstance(annotation, StrawberryOptional) else annotation
+    if isinstance(inner, StrawberryEnumDefinition):
+        enum: Any = inner.wrapped_cls
+        return lambda value: enum(value) if value else None
+    if inner in (datetime, date):
+        return native
+    return lambda value: value

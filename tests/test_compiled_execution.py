@@ -1,0 +1,205 @@
+"""Compiled execution (schema/compiled) answers exactly as the normal one: every benchmark
+question and scenario, and wider queries, asked both ways as several viewers, give the same
+response byte for byte; the questions it covers are indeed compiled; and what it cannot answer
+(errors, refused arguments, lookups of nothing) is answered by the normal path."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from graphql import GraphQLObjectType, get_nullable_type
+
+from app import ids
+from app.db import Database
+from app.settings import Settings
+from benchmarks.peer_compare import CAST
+from benchmarks.peer_lists import QUESTIONS
+from benchmarks.scenarios import SCENARIOS, VIEWER
+from schema import schema
+from schema.compiled import statement, values
+from schema.node import _registry
+from tests.conftest import AsViewer, Viewer
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+WIDE_PROFILE = """
+query Profile($handle: String!, $after: String) {
+  user(handle: $handle) {
+    __typename id handle displayName headline province createdAt email followerCount
+    organizations(first: 5) {
+      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      edges { __typename cursor role title since
+        node { id name city kind country province foundedYear } } }
+    firstSkills: skills(first: 2) { totalCount pageInfo { hasNextPage endCursor }
+      edges { cursor level node { id name nameIt } } }
+    skills(first: 3, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage }
+      edges { level node { name } } }
+    lastSkills: skills(last: 2) { pageInfo { hasNextPage hasPreviousPage startCursor }
+      edges { level node { name } } }
+    interestAreas(first: 10) { edges { node { __typename id code nameIt nameEn period } } }
+  }
+}"""
+
+WIDE_NESTED = """
+query NestedList($first: Int!, $withEmail: Boolean!) {
+  __typename
+  communities(first: $first, filter: {access: [OPEN, RESERVED, CLOSED]}) {
+    totalCount pageInfo { hasNextPage endCursor }
+    edges { cursor node { id name kind access createdAt discussionCount followerCount
+      ...Members } }
+  }
+}
+fragment Members on Community {
+  members(first: $first, filter: {statuses: [ACTIVE, INVITED, REQUESTED]}) {
+    totalCount edges { role status since node { displayName email @include(if: $withEmail)
+    organizations(first: $first) { edges { role node { name } } } } } }
+}"""
+
+# The questions compiled execution covers, by their operation's name.
+COVERED = ("query Profile(", "query NestedList(")
+
+
+def _canonical(body: dict[str, Any]) -> str:
+    return json.dumps({key: body.get(key) for key in ("data", "errors")}, sort_keys=True)
+
+
+async def _both(db: Database, settings: Settings, viewer: str | None, query: str,
+                variables: dict[str, Any]) -> tuple[str, str, bool]:
+    """The normal answer, the answer with compiled execution on, and whether it compiled."""
+    normal = await Viewer(db, settings.model_copy(update={"compiled_execution": False}),
+                          viewer)(query, **variables)
+    context_settings = settings.model_copy(update={"compiled_execution": True})
+    answer = await Viewer(db, context_settings, viewer, check_compiled=False)(query, **variables)
+    compiled = bool(answer.get("extensions", {}).get("cypher", {}).get("compiled"))
+    return _canonical(normal), _canonical(answer), compiled
+
+
+async def _viewers(db: Database) -> dict[str, str | None]:
+    member = await db.read("MATCH (u:User)-[:MEMBER_OF {status: 'ACTIVE'}]->"
+                           "(:Community {access: 'CLOSED'}) RETURN u.id AS id ORDER BY u.id "
+                           "LIMIT 1")
+    admin = await db.read("MATCH (u:User) WHERE 'PLATFORM_ADMIN' IN u.platformRoles "
+                          "RETURN u.id AS id ORDER BY u.id LIMIT 1")
+    found: dict[str, str | None] = {"anonymous": None}
+    if member:
+        found["a member of a closed community"] = member[0]["id"]
+    if admin:
+        found["a platform admin"] = admin[0]["id"]
+    return found
+
+
+async def test_every_question_answers_the_same_both_ways(
+        db: Database, settings: Settings, as_viewer: AsViewer) -> None:
+    cast = (await db.read(CAST))[0].data()
+    anonymous = as_viewer(None)
+
+    async def post(query: str, variables: dict[str, Any]) -> dict[str, Any]:
+        body: dict[str, Any] = await anonymous(query, **variables)
+        return body
+
+    asked = [(question.name, question.ours_query, question.ours_variables(cast))
+             for question in QUESTIONS]
+    for scenario in SCENARIOS:
+        variables = await scenario.variables(post)
+        variables.pop(VIEWER, None)
+        asked.append((scenario.name, scenario.query, variables))
+    asked += [("wide profile", WIDE_PROFILE, {"handle": cast["handle"], "after": None}),
+              ("wide nested list", WIDE_NESTED, {"first": 20, "withEmail": True}),
+              ("wide nested list without email", WIDE_NESTED, {"first": 5, "withEmail": False})]
+    differences, compiled, refused = [], set(), set()
+    for viewer_name, viewer in (await _viewers(db)).items():
+        for name, query, variables in asked:
+            normal, answered, ran_compiled = await _both(db, settings, viewer, query, variables)
+            if normal != answered:
+                differences.append(f"{name} as {viewer_name}")
+            if ran_compiled:
+                compiled.add(name)
+            if json.loads(normal)["errors"]:
+                refused.add(name)
+    assert differences == []
+    covered = {name for name, query, _ in asked
+               if query.strip().startswith(COVERED)} - refused
+    assert covered and covered <= compiled, covered - compiled
+
+
+@pytest.mark.parametrize(("query", "variables"), [
+    # a lookup that finds nothing: the normal path's NOT_FOUND
+    ("query($h: String!) { user(handle: $h) { displayName } }", {"h": "nobody-at-all"}),
+    # refused page arguments and cursors: BAD_USER_INPUT with the field's path
+    ("{ communities(first: 1000) { edges { node { name } } } }", {}),
+    ("{ communities(first: 2, last: 2) { edges { node { name } } } }", {}),
+    ("{ communities(after: \"bm90IGEgY3Vyc29y\") { edges { node { name } } } }", {}),
+    # a malformed global ID
+    ("query($id: ID!) { node(id: $id) { id } }", {"id": "not-an-id"}),
+])
+async def test_what_compiled_execution_cannot_answer_is_answered_normally(
+        db: Database, settings: Settings, query: str, variables: dict[str, Any]) -> None:
+    normal, answered, compiled = await _both(db, settings, None, query, variables)
+    assert json.loads(normal)["errors"]
+    assert answered == normal
+    assert not compiled
+
+
+async def test_a_query_compiles_into_one_statement_per_root_field(
+        db: Database, settings: Settings) -> None:
+    cast = (await db.read(CAST))[0].data()
+    query = """query($handle: String!, $id: ID!) {
+      user(handle: $handle) { displayName skills(first: 3) { edges { node { name } } } }
+      community: node(id: $id) { ... on Community { name members(first: 3) {
+        edges { node { displayName organizations(first: 2) { edges { node { name } } } } } } } }
+    }"""
+    variables = {"handle": cast["handle"], "id": ids.encode("Community", cast["community"])}
+    body = await Viewer(db, settings, None)(query, **variables)
+    assert body["extensions"]["cypher"] == {**body["extensions"]["cypher"], "compiled": True,
+                                             "roundTrips": 2}
+    assert body["data"]["community"]["members"]["edges"]
+
+
+async def test_fields_that_do_not_compile_leave_the_query_to_the_normal_path(
+        db: Database, settings: Settings) -> None:
+    cast = (await db.read(CAST))[0].data()
+    # `communities` (not marked) under a person, and one connection's edges under two aliases
+    for query in ('query($h: String!) { user(handle: $h) { displayName '
+                  'communities(first: 2) { edges { node { name } } } } }',
+                  'query($h: String!) { user(handle: $h) { skills(first: 2) { '
+                  'edges { level } more: edges { node { name } } } } }'):
+        normal, answered, compiled = await _both(db, settings, None, query,
+                                                 {"h": cast["handle"]})
+        assert answered == normal
+        assert not compiled
+        assert not json.loads(normal)["errors"]
+
+
+async def test_every_plain_field_reads_as_from_fields_makes_it(db: Database) -> None:
+    """A plain field compiled execution reads from a node's map equals the attribute the type's
+    `from_fields` makes of the same map, for every node type and field, on the seed data: a
+    conversion written in `from_fields` and not in values.CONVERSIONS is found here."""
+    graphql_schema = schema._schema
+    checked = 0
+    for type_name, node_type in _registry.items():
+        object_type = graphql_schema.get_type(type_name)
+        assert isinstance(object_type, GraphQLObjectType)
+        available = statement.entries(node_type.kind)
+        records = await db.read(f"MATCH (n:{node_type.kind.label}) "
+                                f"RETURN n {{ {node_type.kind.projection} }} AS fields "
+                                "ORDER BY n.id LIMIT 50", {"viewerId": None})
+        for name, field in object_type.fields.items():
+            definition = field.extensions.get("strawberry-definition")
+            if (name not in available or definition is None or definition.base_resolver
+                    or not hasattr(get_nullable_type(field.type), "serialize")):
+                continue
+            leaf = values.leaf(type_name, name, field, definition)
+            serialize = get_nullable_type(field.type).serialize
+            for record in records:
+                fields = dict(record["fields"])
+                expected = getattr(node_type.build(fields), definition.python_name)
+                try:
+                    read = leaf(fields)
+                except values.NotCompilable:
+                    read = None
+                assert read == (None if expected is None else serialize(expected)), \
+                    (type_name, name, fields.get("id"))
+                checked += 1
+    assert checked > 1000
