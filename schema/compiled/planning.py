@@ -94,8 +94,10 @@ class Compiler:
             name = details[0].node.name.value
             if name == "__typename":
                 constants[key] = root.name
-            else:
+            elif name in root.fields:
                 reads.append(self._root_field(key, root.fields[name], details))
+            else:  # introspection (`__schema`, `__type`)
+                raise NotCompilable(name)
         return CompiledOperation(reads, constants, list(collected.grouped_field_set))
 
     # -- fields ------------------------------------------------------------------------------
