@@ -285,6 +285,22 @@ async def related_connection(
     return result
 
 
+def root_filter(kind: NodeKind, filter_name: Filter, parameters: Mapping[str, Any],
+                sort: SortKey) -> tuple[str, str]:
+    """What a top-level list of `kind` reads: the MATCH clauses of its filter's patterns
+    (empty when it names none) and its predicate on `n` (the filter's other conditions, the
+    visibility, the sort key being present)."""
+    if isinstance(filter_name, Conditions):
+        patterns, predicate = filter_name.parts(parameters)
+    else:
+        patterns, predicate = (), fragment(filter_name)
+    # one MATCH each: patterns of one MATCH may not share a relationship, so two that both
+    # hold through the same one (a partner that is also the partner in a province) would
+    # exclude each other
+    return ("".join(f"\nMATCH {pattern}" for pattern in patterns),
+            f"({predicate}) AND {kind.visibility} AND {sort.present}")
+
+
 async def root_connection(
     info: strawberry.Info[Context, None], kind: NodeKind, filter_name: Filter, sort: SortKey,
     parameters: dict[str, Any], make_edge: Callable[[str, dict[str, Any]], Any],
@@ -295,19 +311,11 @@ async def root_connection(
     arguments, read one page of `kind` passing the filter `filter_name`
     (`queries/<domain>/<x>_filter`, whose parameters are `parameters`), build the page."""
     request = page_request(info, first, after, last, before)
-    if isinstance(filter_name, Conditions):
-        patterns, predicate = filter_name.parts(parameters)
-    else:
-        patterns, predicate = (), fragment(filter_name)
+    patterns, where = root_filter(kind, filter_name, parameters, sort)
     text = cypher.rendered(
         # a list narrowed by patterns reads all its matches anyway: page and count in one pass
         "queries/common/root_page_of_matches" if patterns else "queries/common/root_page",
-        label=kind.label, projection=kind.projection,
-        # one MATCH each: patterns of one MATCH may not share a relationship, so two that both
-        # hold through the same one (a partner that is also the partner in a province) would
-        # exclude each other
-        patterns="".join(f"\nMATCH {pattern}" for pattern in patterns),
-        filter=f"({predicate}) AND {kind.visibility} AND {sort.present}",
+        label=kind.label, projection=kind.projection, patterns=patterns, filter=where,
         **request.fragments(sort),
     )
     values = {**parameters, "viewerId": info.context.viewer_id, **request.parameters(sort)}

@@ -58,7 +58,7 @@ fragment Members on Community {
 }"""
 
 # The questions compiled execution covers, by their operation's name.
-COVERED = ("query Profile(", "query NestedList(")
+COVERED = ("query Profile(", "query NestedList(", "query CommunityPage(", "query OpenProposals(")
 
 
 def _canonical(body: dict[str, Any]) -> str:

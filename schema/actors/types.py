@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 
 from app.context import Context
-from schema.compiled.registry import RelatedPlan, compiles
+from schema.compiled.registry import RelatedPlan, compiles, read_related
 from schema.loading import NodeKind, Relation, related_connection
 from schema.node import Node, register
 from schema.notifications.actor_fields import UserNotifications
@@ -118,33 +118,31 @@ class User(Node, UserOpportunities, UserNotifications, UserWebhooks):
         )
 
     @strawberry.field(description="The organizations the person belongs to, by name.")
-    @compiles(lambda: RelatedPlan(USER_ORGANIZATIONS))
+    @compiles(lambda: _organizations_plan())
     async def organizations(
         self, info: strawberry.Info[Context, None], first: int | None = None,
         after: str | None = None, last: int | None = None, before: str | None = None,
     ) -> UserOrganizationConnection:
-        return await related_connection(
-            info, USER_ORGANIZATIONS, self.node_id,
-            _membership_edge(UserOrganizationEdge, Organization), UserOrganizationConnection,
-            first, after, last, before)
+        return await read_related(info, _organizations_plan(), self.node_id,
+                                  UserOrganizationConnection, first, after, last, before)
 
     @strawberry.field(description="The competences the person masters, by name.")
-    @compiles(lambda: RelatedPlan(USER_SKILLS))
+    @compiles(lambda: _skills_plan())
     async def skills(
         self, info: strawberry.Info[Context, None], first: int | None = None,
         after: str | None = None, last: int | None = None, before: str | None = None,
     ) -> SkillConnection:
-        return await related_connection(info, USER_SKILLS, self.node_id, _skill_edge,
-                                        SkillConnection, first, after, last, before)
+        return await read_related(info, _skills_plan(), self.node_id, SkillConnection,
+                                  first, after, last, before)
 
     @strawberry.field(description="The S3 areas the person is interested in, by code.")
-    @compiles(lambda: RelatedPlan(USER_INTEREST_AREAS))
+    @compiles(lambda: _interest_areas_plan())
     async def interest_areas(
         self, info: strawberry.Info[Context, None], first: int | None = None,
         after: str | None = None, last: int | None = None, before: str | None = None,
     ) -> S3AreaConnection:
-        return await related_connection(info, USER_INTEREST_AREAS, self.node_id, s3_area_edge,
-                                        S3AreaConnection, first, after, last, before)
+        return await read_related(info, _interest_areas_plan(), self.node_id, S3AreaConnection,
+                                  first, after, last, before)
 
     @strawberry.field(description="The competences the person is interested in, by name.")
     async def interest_competences(
@@ -265,13 +263,13 @@ class Organization(Node, OrganizationOpportunities):
             first, after, last, before)
 
     @strawberry.field(description="The competences the organization holds, by name.")
+    @compiles(lambda: _competences_plan())
     async def competences(
         self, info: strawberry.Info[Context, None], first: int | None = None,
         after: str | None = None, last: int | None = None, before: str | None = None,
     ) -> OrganizationCompetenceConnection:
-        return await related_connection(
-            info, ORGANIZATION_COMPETENCES, self.node_id, _organization_competence_edge,
-            OrganizationCompetenceConnection, first, after, last, before)
+        return await read_related(info, _competences_plan(), self.node_id,
+                                  OrganizationCompetenceConnection, first, after, last, before)
 
     @strawberry.field(description="The S3 areas the organization works in, by code.")
     async def s3_areas(
@@ -396,11 +394,11 @@ class OrganizationConnection(Connection[OrganizationEdge]):
     pass
 
 
-USER_ORGANIZATIONS: Relation = Relation("User", "MEMBER_OF", outgoing=True, target=ORGANIZATION,
+USER_ORGANIZATIONS = Relation("User", "MEMBER_OF", outgoing=True, target=ORGANIZATION,
                               sort=SortKey("n.name"))
-USER_SKILLS: Relation = Relation("User", "HAS_SKILL", outgoing=True, target=COMPETENCE,
+USER_SKILLS = Relation("User", "HAS_SKILL", outgoing=True, target=COMPETENCE,
                        sort=COMPETENCE_ORDER)
-USER_INTEREST_AREAS: Relation = Relation("User", "INTERESTED_IN", outgoing=True, target=S3_AREA,
+USER_INTEREST_AREAS = Relation("User", "INTERESTED_IN", outgoing=True, target=S3_AREA,
                                sort=S3_AREA_ORDER)
 USER_INTEREST_COMPETENCES = Relation("User", "INTERESTED_IN", outgoing=True, target=COMPETENCE,
                                      sort=COMPETENCE_ORDER)
@@ -410,6 +408,23 @@ ORGANIZATION_COMPETENCES = Relation("Organization", "HAS_COMPETENCE", outgoing=T
                                     target=COMPETENCE, sort=COMPETENCE_ORDER)
 ORGANIZATION_AREAS = Relation("Organization", "INTERESTED_IN", outgoing=True, target=S3_AREA,
                               sort=S3_AREA_ORDER)
+
+
+def _organizations_plan() -> RelatedPlan:
+    return RelatedPlan(USER_ORGANIZATIONS, _membership_edge(UserOrganizationEdge, Organization))
+
+
+def _skills_plan() -> RelatedPlan:
+    return RelatedPlan(USER_SKILLS, _skill_edge)
+
+
+def _interest_areas_plan() -> RelatedPlan:
+    return RelatedPlan(USER_INTEREST_AREAS, s3_area_edge)
+
+
+def _competences_plan() -> RelatedPlan:
+    return RelatedPlan(ORGANIZATION_COMPETENCES, _organization_competence_edge)
+
 
 register("User", USER, User.from_fields)
 register("Organization", ORGANIZATION, Organization.from_fields)

@@ -13,7 +13,7 @@ from app.context import Context
 from schema.actors import follows
 from schema.actors.follows import FollowerConnection
 from schema.actors.types import USER, User
-from schema.compiled.registry import RelatedPlan, compiles
+from schema.compiled.registry import OnePlan, RelatedPlan, TallyPlan, compiles, read_related
 from schema.content.types import CommentConnection, CommentOrder, comments, top_level_comments
 from schema.counting import Tally, load_tally
 from schema.documents import documents_field
@@ -128,6 +128,23 @@ def _membership_parameters(chosen: MembershipFilter | None) -> dict[str, Any]:
     return {"roles": values(chosen.roles), "statuses": values(chosen.statuses)}
 
 
+def _discussions_plan(filter: CommunityDiscussionFilter | None,
+                      order_by: DiscussionOrder | None) -> RelatedPlan:
+    """What `Community.discussions` reads, given its filter and order."""
+    chosen = filter or CommunityDiscussionFilter()
+    order = order_by or LATEST_ACTIVITY_FIRST
+    relation = dataclasses.replace(
+        COMMUNITY_DISCUSSIONS, sort=ordered(DISCUSSION_SORTS, order.field, order.direction))
+    return RelatedPlan(relation, discussion_edge, discussion_parameters(
+        None, None, chosen.author, chosen.created_after, chosen.created_before))
+
+
+def _members_plan(chosen: MembershipFilter | None) -> RelatedPlan:
+    """What `Community.members` reads, given its filter."""
+    return RelatedPlan(COMMUNITY_MEMBERS, _membership_edge(CommunityMemberEdge, User),
+                       _membership_parameters(chosen))
+
+
 @strawberry.type(description="A community of people around an S3 theme, a working group, a "
                  "project or a shared interest.")
 class Community(Node):
@@ -154,11 +171,13 @@ class Community(Node):
         )
 
     @strawberry.field(description="How many people are active members.")
+    @compiles(lambda: TallyPlan(MEMBER_COUNT))
     async def member_count(self, info: strawberry.Info[Context, None]) -> int:
         return await load_tally(info.context, MEMBER_COUNT, self.node_id)
 
     @strawberry.field(description="The community this one is part of; null at the top (or when "
                       "the viewer may not see it).")
+    @compiles(lambda: OnePlan(PARENT))
     async def parent(self, info: strawberry.Info[Context, None]) -> Community | None:
         fields = await load_one(info.context, PARENT, self.node_id)
         return Community.from_fields(fields) if fields is not None else None
@@ -183,34 +202,26 @@ class Community(Node):
                       "unless filtered. Empty for a viewer who may not see the community's "
                       "content (a RESERVED or CLOSED community they are not active in), but "
                       "for their own membership.")
-    @compiles(lambda filter=None: RelatedPlan(COMMUNITY_MEMBERS, _membership_parameters(filter)))
+    @compiles(lambda filter=None: _members_plan(filter))
     async def members(
         self, info: strawberry.Info[Context, None], filter: MembershipFilter | None = None,
         first: int | None = None, after: str | None = None, last: int | None = None,
         before: str | None = None,
     ) -> CommunityMemberConnection:
-        plan = RelatedPlan(COMMUNITY_MEMBERS, _membership_parameters(filter))
-        return await related_connection(
-            info, plan.relation, self.node_id, _membership_edge(CommunityMemberEdge, User),
-            CommunityMemberConnection, first, after, last, before, plan.parameters)
+        return await read_related(info, _members_plan(filter), self.node_id,
+                                  CommunityMemberConnection, first, after, last, before)
 
     @strawberry.field(description="The discussions held in the community; latest activity "
                       "first unless ordered.")
+    @compiles(lambda filter=None, order_by=None: _discussions_plan(filter, order_by))
     async def discussions(
         self, info: strawberry.Info[Context, None],
         filter: CommunityDiscussionFilter | None = None,
         order_by: DiscussionOrder | None = None, first: int | None = None,
         after: str | None = None, last: int | None = None, before: str | None = None,
     ) -> DiscussionConnection:
-        chosen = filter or CommunityDiscussionFilter()
-        order = order_by or LATEST_ACTIVITY_FIRST
-        relation = dataclasses.replace(
-            COMMUNITY_DISCUSSIONS, sort=ordered(DISCUSSION_SORTS, order.field, order.direction))
-        parameters = discussion_parameters(None, None, chosen.author, chosen.created_after,
-                                           chosen.created_before)
-        return await related_connection(info, relation, self.node_id, discussion_edge,
-                                        DiscussionConnection, first, after, last, before,
-                                        parameters)
+        return await read_related(info, _discussions_plan(filter, order_by), self.node_id,
+                                  DiscussionConnection, first, after, last, before)
 
     @strawberry.field(description="The people who follow the community, most recent first.")
     async def followers(
@@ -242,11 +253,13 @@ class Discussion(Node):
         )
 
     @strawberry.field(description="Who started the discussion.")
+    @compiles(lambda: OnePlan(DISCUSSION_AUTHOR))
     async def author(self, info: strawberry.Info[Context, None]) -> User | None:
         fields = await load_one(info.context, DISCUSSION_AUTHOR, self.node_id)
         return User.from_fields(fields) if fields is not None else None
 
     @strawberry.field(description="The community the discussion is held in.")
+    @compiles(lambda: OnePlan(DISCUSSION_COMMUNITY))
     async def community(self, info: strawberry.Info[Context, None]) -> Community | None:
         fields = await load_one(info.context, DISCUSSION_COMMUNITY, self.node_id)
         return Community.from_fields(fields) if fields is not None else None
@@ -357,13 +370,13 @@ async def followed_communities(info: strawberry.Info[Context, None], user_id: st
                           FollowedCommunityConnection, user_id, first, after, last, before)
 
 
-PARENT = Relation("Community", "PART_OF", outgoing=True, target=COMMUNITY)
+PARENT: Relation = Relation("Community", "PART_OF", outgoing=True, target=COMMUNITY)
 SUB_COMMUNITIES = Relation("Community", "PART_OF", outgoing=False, target=COMMUNITY,
                            sort=COMMUNITY_NAME_ORDER)
 COMMUNITY_AREAS = Relation("Community", "FOCUSES_ON", outgoing=True, target=S3_AREA,
                            sort=S3_AREA_ORDER)
-MEMBER_COUNT = Tally("Community", "communities/member_count")
-COMMUNITY_MEMBERS: Relation = Relation("Community", "MEMBER_OF", outgoing=False, target=USER,
+MEMBER_COUNT: Tally = Tally("Community", "communities/member_count")
+COMMUNITY_MEMBERS = Relation("Community", "MEMBER_OF", outgoing=False, target=USER,
                              sort=SortKey("n.displayName"), where="communities/membership_where")
 # A community may be visible while its content is not (a RESERVED one): the discussions keep
 # their own rule.
@@ -372,8 +385,8 @@ COMMUNITY_DISCUSSIONS = Relation("Community", "IN", outgoing=False, target=DISCU
 USER_COMMUNITIES = Relation("User", "MEMBER_OF", outgoing=True, target=COMMUNITY,
                             sort=COMMUNITY_NAME_ORDER, where="communities/membership_where")
 USER_DISCUSSIONS = Relation("User", "AUTHORED", outgoing=True, target=DISCUSSION)
-DISCUSSION_AUTHOR = Relation("Discussion", "AUTHORED", outgoing=False, target=USER)
-DISCUSSION_COMMUNITY = Relation("Discussion", "IN", outgoing=True, target=COMMUNITY)
+DISCUSSION_AUTHOR: Relation = Relation("Discussion", "AUTHORED", outgoing=False, target=USER)
+DISCUSSION_COMMUNITY: Relation = Relation("Discussion", "IN", outgoing=True, target=COMMUNITY)
 DISCUSSION_COMMENTS = top_level_comments("Discussion")
 
 register("Community", COMMUNITY, Community.from_fields)

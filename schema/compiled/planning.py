@@ -12,6 +12,7 @@ from graphql import (
     GraphQLField,
     GraphQLLeafType,
     GraphQLList,
+    GraphQLNonNull,
     GraphQLObjectType,
     get_nullable_type,
 )
@@ -22,7 +23,16 @@ from strawberry.types.arguments import convert_arguments
 from app.context import Context
 from app.errors import ApiError
 from schema.compiled import statement, values
-from schema.compiled.registry import PAGE_ARGUMENTS, KeyPlan, Plan, RelatedPlan, RootPlan, plan_of
+from schema.compiled.registry import (
+    PAGE_ARGUMENTS,
+    KeyPlan,
+    OnePlan,
+    Plan,
+    RelatedPlan,
+    RootPlan,
+    TallyPlan,
+    plan_of,
+)
 from schema.compiled.values import Build, NotCompilable, PageEdge
 from schema.node import node_kind
 from schema.pagination import Page, PageRequest, SortKey, build, checked_request
@@ -135,13 +145,11 @@ class Compiler:
                 get_nullable_type(field.type), details, plan.sort, page)
             page_text = statement.root_page(slot, plan.kind, plan.filter, plan.sort,
                                             plan.parameters, request, level, with_total)
-            if page_text is None:
-                raise NotCompilable("a filter with patterns")
             return RootRead(key, page_text, {**self.parameters,
                                         **statement.owned(plan.parameters, slot),
                                         **self._page_parameters(slot, request, plan.sort)},
                             value)
-        raise NotCompilable("a related connection at the root")
+        raise NotCompilable(f"{type(plan).__name__} at the root")
 
     def _page_parameters(self, slot: str, request: PageRequest, sort: SortKey) -> dict[str, Any]:
         return statement.owned(_checked(request.parameters, sort), slot)
@@ -195,17 +203,46 @@ class Compiler:
                     level.entries.append(entry)
                 parts.append((key, values.leaf(node_type.name, name, field, definition)))
             else:
-                parts.append((key, self._related(level, field, details_of)))
+                parts.append((key, self._resolved(level, field, details_of)))
         return level, values.object_value(parts)
 
-    def _related(self, level: statement.Level, field: GraphQLField,
-                 details: list[FieldDetails]) -> Build:
-        """A connection of the node of `level`: its subquery joins the level's, its value is
-        read from the node's map under its slot."""
+    def _resolved(self, level: statement.Level, field: GraphQLField,
+                  details: list[FieldDetails]) -> Build:
+        """A field of the node of `level` that a marked resolver reads: its value, from the
+        node's map under the field's slot."""
         plan, page = self._plan(field, details)
-        if not isinstance(plan, RelatedPlan):
-            raise NotCompilable("not a related connection")
         slot = self._slot()
+        if isinstance(plan, RelatedPlan):
+            return self._related(slot, level, field, details, plan, page)
+        if isinstance(plan, OnePlan):
+            return self._one(slot, level, field, details, plan)
+        if isinstance(plan, TallyPlan):
+            level.entries.append(f"{slot}: {plan.tally.expression}")
+            return lambda node: node[slot]
+        raise NotCompilable(f"{type(plan).__name__} below the root")
+
+    def _one(self, slot: str, level: statement.Level, field: GraphQLField,
+             details: list[FieldDetails], plan: OnePlan) -> Build:
+        """A to-one field of the node of `level`: its subquery joins the level's."""
+        inner, value = self._node(get_nullable_type(field.type), details)
+        level.calls.append(statement.related_one(slot, level.variable, plan.relation, inner))
+        level.slots.append(slot)
+        required = isinstance(field.type, GraphQLNonNull)
+
+        def read(node: dict[str, Any]) -> Any:
+            found = node[slot]
+            if found is None:
+                if required:
+                    raise NotCompilable(f"{details[0].node.name.value} is null")
+                return None
+            return value(found)
+
+        return read
+
+    def _related(self, slot: str, level: statement.Level, field: GraphQLField,
+                 details: list[FieldDetails], plan: RelatedPlan,
+                 page: dict[str, Any]) -> Build:
+        """A connection of the node of `level`: its subquery joins the level's."""
         request, with_total, inner, value = self._connection(
             get_nullable_type(field.type), details, plan.relation.sort, page)
         level.calls.append(statement.related_page(slot, level.variable, plan.relation,

@@ -13,20 +13,40 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from schema.loading import UNIQUE_KEYS, Filter, NodeKind, Relation
+from schema.counting import Tally
+from schema.loading import UNIQUE_KEYS, Filter, NodeKind, Relation, related_connection
 from schema.pagination import SortKey
 
 F = TypeVar("F", bound=Callable[..., Any])
+C = TypeVar("C")
 PAGE_ARGUMENTS = ("first", "after", "last", "before")
 
 
 @dataclass(frozen=True)
 class RelatedPlan:
     """A connection of an object's related nodes: `relation`, with the parameters of its
-    `where` predicate."""
+    `where` predicate, whose edges the resolver makes with `make_edge` (from a cursor and an
+    item as common/related_page reads it: compiled execution reads an edge's stored
+    properties itself, and tests/test_compiled_execution.py checks them against `make_edge`)."""
 
     relation: Relation
+    make_edge: Callable[[str, dict[str, Any]], Any]
     parameters: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class OnePlan:
+    """The single node related to an object (`load_one`): null when there is none or the
+    viewer may not see it."""
+
+    relation: Relation
+
+
+@dataclass(frozen=True)
+class TallyPlan:
+    """A figure of the object that costs a scan (schema/counting.py)."""
+
+    tally: Tally
 
 
 @dataclass(frozen=True)
@@ -57,7 +77,7 @@ class KeyPlan:
             raise ValueError(f"{self.key!r} is not a unique key")
 
 
-Plan = RelatedPlan | RootPlan | KeyPlan
+Plan = RelatedPlan | RootPlan | KeyPlan | OnePlan | TallyPlan
 _MARK = "__compiled_plan__"
 
 
@@ -69,6 +89,14 @@ def compiles(plan: Callable[..., Plan]) -> Callable[[F], F]:
         return resolver
 
     return mark
+
+
+async def read_related(info: Any, plan: RelatedPlan, parent_id: str,
+                       connection: Callable[..., C], first: int | None, after: str | None,
+                       last: int | None, before: str | None) -> C:
+    """The normal path's reading of a related connection by its plan (related_connection)."""
+    return await related_connection(info, plan.relation, parent_id, plan.make_edge, connection,
+                                    first, after, last, before, plan.parameters)
 
 
 def plan_of(resolver: Callable[..., Any] | None) -> Callable[..., Plan] | None:

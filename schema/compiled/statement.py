@@ -19,7 +19,7 @@ from functools import cache
 from typing import Any
 
 from app import cypher
-from schema.loading import Conditions, NodeKind, Relation, fragment
+from schema.loading import Filter, NodeKind, Relation, root_filter
 from schema.pagination import PageRequest, SortKey
 
 _PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
@@ -123,23 +123,31 @@ def related_page(slot: str, parent: str, relation: Relation, parameters: dict[st
     return own(text, slot)
 
 
-def root_page(slot: str, kind: NodeKind, filter: Conditions | str, sort: SortKey,
+def root_page(slot: str, kind: NodeKind, filter: Filter, sort: SortKey,
               parameters: dict[str, Any], request: PageRequest, level: Level,
-              with_total: bool) -> str | None:
-    """The statement of a top-level connection (common/root_page's reading), or None when
-    its filter names patterns (common/root_page_of_matches, left to the normal path)."""
-    if isinstance(filter, Conditions):
-        patterns, predicate = filter.parts(parameters)
-        if patterns:
-            return None
+              with_total: bool) -> str:
+    """The statement of a top-level connection: common/root_page's reading, or
+    common/root_page_of_matches's when its filter names patterns (schema/loading.py)."""
+    patterns, where = root_filter(kind, filter, parameters, sort)
+    shared = {"label": kind.label, "filter": where, "entries": level.node_entries(),
+              "sort_entry": level.sort_entry(), "subqueries": level.subqueries("n, sortKey"),
+              **request.fragments(sort)}
+    if patterns:
+        text = cypher.load("queries/compiled/root_page_of_matches").render(
+            patterns=patterns, **shared)
     else:
-        predicate = fragment(filter)
-    where = f"({predicate}) AND {kind.visibility} AND {sort.present}"
-    total = f", totalCount: COUNT {{ MATCH (n:{kind.label}) WHERE {where} }}" if with_total else ""
-    text = cypher.load("queries/compiled/root_page").render(
-        label=kind.label, filter=where,
-        entries=level.node_entries(), sort_entry=level.sort_entry(), total=total,
-        subqueries=level.subqueries("n, sortKey"), **request.fragments(sort))
+        total = (f", totalCount: COUNT {{ MATCH (n:{kind.label}) WHERE {where} }}"
+                 if with_total else "")
+        text = cypher.load("queries/compiled/root_page").render(total=total, **shared)
+    return own(text, slot)
+
+
+def related_one(slot: str, parent: str, relation: Relation, level: Level) -> str:
+    """A subquery on the node `parent` of the level above, binding `slot` to the map of its
+    single related node, or null (common/related_one's reading)."""
+    text = cypher.load("queries/compiled/related_one").render(
+        parent=parent, slot=slot, pattern=relation.pattern, condition=relation.condition(),
+        entries=level.node_entries(), subqueries=level.subqueries("n"))
     return own(text, slot)
 
 

@@ -7,6 +7,7 @@ import strawberry
 
 from app.context import Context
 from schema.actors.types import Organization
+from schema.compiled.registry import RootPlan, compiles
 from schema.loading import root_connection
 from schema.opportunities.een_mutations import een_contact_point
 from schema.opportunities.filters import (
@@ -23,17 +24,25 @@ from schema.opportunities.types import (
 )
 
 
+def proposals_plan(filter: ProposalFilter | None, order_by: ProposalOrder | None) -> RootPlan:
+    """What the `proposals` field reads, given its filter and order."""
+    return RootPlan(PROPOSAL, PROPOSAL_FILTER, proposal_sort(order_by),
+                    proposal_parameters(filter))
+
+
 @strawberry.type
 class OpportunityQueries:
     @strawberry.field(description="Published and closed proposals; newest first unless ordered.")
+    @compiles(lambda filter=None, order_by=None: proposals_plan(filter, order_by))
     async def proposals(
         self, info: strawberry.Info[Context, None], filter: ProposalFilter | None = None,
         order_by: ProposalOrder | None = None, first: int | None = None,
         after: str | None = None, last: int | None = None, before: str | None = None,
     ) -> ProposalConnection:
-        return await root_connection(info, PROPOSAL, PROPOSAL_FILTER, proposal_sort(order_by),
-                                     proposal_parameters(filter), proposal_edge,
-                                     ProposalConnection, first, after, last, before)
+        plan = proposals_plan(filter, order_by)
+        return await root_connection(info, plan.kind, plan.filter, plan.sort, plan.parameters,
+                                     proposal_edge, ProposalConnection, first, after, last,
+                                     before)
 
     @strawberry.field(description="The organization that is the region's Enterprise Europe "
                       "Network contact point, whose facilitators follow up the expressions of "

@@ -12,6 +12,7 @@ from app.context import Context
 from schema.actors import follows
 from schema.actors.follows import FollowerConnection
 from schema.actors.types import ORGANIZATION, USER, Organization, User
+from schema.compiled.registry import OnePlan, RelatedPlan, compiles, read_related
 from schema.content.types import CommentConnection, CommentOrder, comments, top_level_comments
 from schema.documents import documents_field
 from schema.loading import (
@@ -205,18 +206,20 @@ class Proposal(Node):
         return User.from_fields(fields) if fields is not None else None
 
     @strawberry.field(description="The organization the proposal is made for, if any.")
+    @compiles(lambda: OnePlan(PROPOSING_ORGANIZATION))
     async def proposing_organization(
             self, info: strawberry.Info[Context, None]) -> Organization | None:
         fields = await load_one(info.context, PROPOSING_ORGANIZATION, self.node_id)
         return Organization.from_fields(fields) if fields is not None else None
 
     @strawberry.field(description="The competences the proposal seeks, by name.")
+    @compiles(lambda: _sought_competences_plan())
     async def sought_competences(
         self, info: strawberry.Info[Context, None], first: int | None = None,
         after: str | None = None, last: int | None = None, before: str | None = None,
     ) -> CompetenceConnection:
-        return await related_connection(info, SOUGHT_COMPETENCES, self.node_id, competence_edge,
-                                        CompetenceConnection, first, after, last, before)
+        return await read_related(info, _sought_competences_plan(), self.node_id,
+                                  CompetenceConnection, first, after, last, before)
 
     @strawberry.field(description="The S3 areas the proposal is tagged with, by code.")
     async def s3_areas(
@@ -365,7 +368,8 @@ def expression_of_interest_edge(cursor: str, item: dict[str, Any]) -> Expression
 
 
 PROPOSER = Relation("Proposal", "PROPOSED", outgoing=False, target=USER)
-PROPOSING_ORGANIZATION = Relation("Proposal", "PROPOSED", outgoing=False, target=ORGANIZATION)
+PROPOSING_ORGANIZATION: Relation = Relation("Proposal", "PROPOSED", outgoing=False,
+                                            target=ORGANIZATION)
 SOUGHT_COMPETENCES = Relation("Proposal", "SEEKS", outgoing=True, target=COMPETENCE,
                               sort=COMPETENCE_ORDER)
 PROPOSAL_AREAS = Relation("Proposal", "TAGGED", outgoing=True, target=S3_AREA,
@@ -398,3 +402,7 @@ PROPOSAL_COMMENTS = top_level_comments("Proposal")
 
 proposal_edge = node_edge(ProposalEdge, Proposal)
 keyword_edge = node_edge(KeywordEdge, Keyword)
+
+
+def _sought_competences_plan() -> RelatedPlan:
+    return RelatedPlan(SOUGHT_COMPETENCES, competence_edge)
