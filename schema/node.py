@@ -62,6 +62,11 @@ def node_kind(type_name: str) -> NodeKind | None:
     return node_type.kind if node_type else None
 
 
+def node_build(type_name: str) -> Callable[[dict[str, Any]], Node]:
+    """How an object of a registered type is built from its loaded fields (from_fields)."""
+    return _registry[type_name].build
+
+
 async def resolve_node(context: Context, type_name: str, node_id: str) -> Node | None:
     """The object of a registered type by its node id, or None."""
     return await _resolve(context, _registry[type_name], node_id)

@@ -123,7 +123,7 @@ class User(Node, UserOpportunities, UserNotifications, UserWebhooks):
         self, info: strawberry.Info[Context, None], first: int | None = None,
         after: str | None = None, last: int | None = None, before: str | None = None,
     ) -> UserOrganizationConnection:
-        return await read_related(info, _organizations_plan(), self.node_id,
+        return await read_related(info, _organizations_plan(), self,
                                   UserOrganizationConnection, first, after, last, before)
 
     @strawberry.field(description="The competences the person masters, by name.")
@@ -132,7 +132,7 @@ class User(Node, UserOpportunities, UserNotifications, UserWebhooks):
         self, info: strawberry.Info[Context, None], first: int | None = None,
         after: str | None = None, last: int | None = None, before: str | None = None,
     ) -> SkillConnection:
-        return await read_related(info, _skills_plan(), self.node_id, SkillConnection,
+        return await read_related(info, _skills_plan(), self, SkillConnection,
                                   first, after, last, before)
 
     @strawberry.field(description="The S3 areas the person is interested in, by code.")
@@ -141,7 +141,7 @@ class User(Node, UserOpportunities, UserNotifications, UserWebhooks):
         self, info: strawberry.Info[Context, None], first: int | None = None,
         after: str | None = None, last: int | None = None, before: str | None = None,
     ) -> S3AreaConnection:
-        return await read_related(info, _interest_areas_plan(), self.node_id, S3AreaConnection,
+        return await read_related(info, _interest_areas_plan(), self, S3AreaConnection,
                                   first, after, last, before)
 
     @strawberry.field(description="The competences the person is interested in, by name.")
@@ -268,7 +268,7 @@ class Organization(Node, OrganizationOpportunities):
         self, info: strawberry.Info[Context, None], first: int | None = None,
         after: str | None = None, last: int | None = None, before: str | None = None,
     ) -> OrganizationCompetenceConnection:
-        return await read_related(info, _competences_plan(), self.node_id,
+        return await read_related(info, _competences_plan(), self,
                                   OrganizationCompetenceConnection, first, after, last, before)
 
     @strawberry.field(description="The S3 areas the organization works in, by code.")
@@ -299,13 +299,14 @@ class Organization(Node, OrganizationOpportunities):
 
     @strawberry.field(description="The projects the organization is a partner in, the latest "
                       "started first.")
+    @compiles(lambda: _organization_projects_plan())
     async def projects(
         self, info: strawberry.Info[Context, None], first: int | None = None,
         after: str | None = None, last: int | None = None, before: str | None = None,
     ) -> Annotated[OrganizationProjectConnection, _PROJECTS]:
         from schema.projects.types import organization_projects
 
-        return await organization_projects(info, self.node_id, first, after, last, before)
+        return await organization_projects(info, self, first, after, last, before)
 
 
 @strawberry.type(description="A person's membership of an organization, seen from the person.")
@@ -420,6 +421,12 @@ def _skills_plan() -> RelatedPlan:
 
 def _interest_areas_plan() -> RelatedPlan:
     return RelatedPlan(USER_INTEREST_AREAS, s3_area_edge)
+
+
+def _organization_projects_plan() -> RelatedPlan:
+    from schema.projects.types import organization_projects_plan  # projects build on actors
+
+    return organization_projects_plan()
 
 
 def _competences_plan() -> RelatedPlan:

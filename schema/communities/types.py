@@ -208,7 +208,7 @@ class Community(Node):
         first: int | None = None, after: str | None = None, last: int | None = None,
         before: str | None = None,
     ) -> CommunityMemberConnection:
-        return await read_related(info, _members_plan(filter), self.node_id,
+        return await read_related(info, _members_plan(filter), self,
                                   CommunityMemberConnection, first, after, last, before)
 
     @strawberry.field(description="The discussions held in the community; latest activity "
@@ -220,7 +220,7 @@ class Community(Node):
         order_by: DiscussionOrder | None = None, first: int | None = None,
         after: str | None = None, last: int | None = None, before: str | None = None,
     ) -> DiscussionConnection:
-        return await read_related(info, _discussions_plan(filter, order_by), self.node_id,
+        return await read_related(info, _discussions_plan(filter, order_by), self,
                                   DiscussionConnection, first, after, last, before)
 
     @strawberry.field(description="The people who follow the community, most recent first.")

@@ -5,6 +5,7 @@ field's response value (see schema/compiled/__init__.py)."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,10 +35,12 @@ from schema.compiled.registry import (
     plan_of,
 )
 from schema.compiled.values import Build, NotCompilable, PageEdge
-from schema.node import node_kind
+from schema.node import node_build, node_kind
 from schema.pagination import Page, PageRequest, SortKey, build, checked_request
 
 Fields = dict[str, list[FieldDetails]]
+MakeEdge = Callable[[str, dict[str, Any]], Any]
+Connect = Callable[..., Any]  # a connection's value from its read and its edge maker
 
 
 @dataclass
@@ -142,7 +145,7 @@ class Compiler:
             return RootRead(key, text, {**self.parameters, f"{slot}_key": plan.value}, value)
         if isinstance(plan, RootPlan):
             request, with_total, level, value = self._connection(
-                get_nullable_type(field.type), details, plan.sort, page)
+                get_nullable_type(field.type), details, plan.sort, page, plan)
             page_text = statement.root_page(slot, plan.kind, plan.filter, plan.sort,
                                             plan.parameters, request, level, with_total)
             return RootRead(key, page_text, {**self.parameters,
@@ -195,6 +198,11 @@ class Compiler:
             resolver = _resolver_name(definition)
             if resolver == "Node.id":
                 parts.append((key, values.global_id(node_type.name)))
+            elif resolver is None and isinstance(get_nullable_type(field.type), GraphQLObjectType):
+                # an object the type's from_fields makes (an amount of Money): read it whole
+                level.whole = True
+                parts.append((key, values.built(node_build(node_type.name), definition.python_name,
+                                                field, self._python_object(field, details_of))))
             elif resolver is None:
                 entry = available.get(name)
                 if entry is None or not isinstance(get_nullable_type(field.type), GraphQLLeafType):
@@ -203,17 +211,18 @@ class Compiler:
                     level.entries.append(entry)
                 parts.append((key, values.leaf(node_type.name, name, field, definition)))
             else:
-                parts.append((key, self._resolved(level, field, details_of)))
+                parts.append((key, self._resolved(node_type, level, field, details_of)))
+        level.all_entries = list(available.values())
         return level, values.object_value(parts)
 
-    def _resolved(self, level: statement.Level, field: GraphQLField,
-                  details: list[FieldDetails]) -> Build:
+    def _resolved(self, node_type: GraphQLObjectType, level: statement.Level,
+                  field: GraphQLField, details: list[FieldDetails]) -> Build:
         """A field of the node of `level` that a marked resolver reads: its value, from the
         node's map under the field's slot."""
         plan, page = self._plan(field, details)
         slot = self._slot()
         if isinstance(plan, RelatedPlan):
-            return self._related(slot, level, field, details, plan, page)
+            return self._related(slot, node_type, level, field, details, plan, page)
         if isinstance(plan, OnePlan):
             return self._one(slot, level, field, details, plan)
         if isinstance(plan, TallyPlan):
@@ -239,23 +248,31 @@ class Compiler:
 
         return read
 
-    def _related(self, slot: str, level: statement.Level, field: GraphQLField,
-                 details: list[FieldDetails], plan: RelatedPlan,
+    def _related(self, slot: str, node_type: GraphQLObjectType, level: statement.Level,
+                 field: GraphQLField, details: list[FieldDetails], plan: RelatedPlan,
                  page: dict[str, Any]) -> Build:
-        """A connection of the node of `level`: its subquery joins the level's."""
+        """A connection of the node of `level`: its subquery joins the level's. Edges whose
+        selection only the resolver's `make_edge` can answer are made by it; one made for
+        its parent object reads the parent whole, to build it."""
         request, with_total, inner, value = self._connection(
-            get_nullable_type(field.type), details, plan.relation.sort, page)
+            get_nullable_type(field.type), details, plan.relation.sort, page, plan)
         level.calls.append(statement.related_page(slot, level.variable, plan.relation,
                                                   plan.parameters, request, inner, with_total))
         level.slots.append(slot)
         self.parameters.update(statement.owned(plan.parameters, slot))
         self.parameters.update(self._page_parameters(slot, request, plan.relation.sort))
-        return lambda node: value(node[slot])
+        if inner.edge_whole and plan.make_edge is None:
+            level.whole = True
+            parent = node_build(node_type.name)
+            return lambda node: value(node[slot], plan.edges(parent(node)))
+        return lambda node: value(node[slot], plan.make_edge)
 
     def _connection(self, connection_type: Any, details: list[FieldDetails], sort: SortKey,
-                    page: dict[str, Any]) -> tuple[PageRequest, bool, statement.Level, Build]:
+                    page: dict[str, Any], plan: Plan) -> tuple[PageRequest, bool,
+                                                               statement.Level, Connect]:
         """A connection's page request, whether it counts, what its nodes read, and the
-        builder of its value from `{items, totalCount}`."""
+        builder of its value from `{items, totalCount}` (and the maker of its edges, when
+        some selected field of theirs needs it)."""
         fields = self._subfields(connection_type, details)
         with_total = any(d[0].node.name.value == "totalCount" for d in fields.values())
         request = _checked(checked_request, self.settings, page["first"], page["after"],
@@ -270,10 +287,10 @@ class Compiler:
             elif name == "totalCount":
                 parts.append((key, _total))
             elif name == "pageInfo":
-                info = self._python_object(get_nullable_type(field.type), details_of)
+                info = self._python_object(field, details_of)
                 parts.append((key, _page_info(info)))
             elif name == "edges" and level is None:
-                edge, level = self._edge(_item_type(field.type), details_of)
+                edge, level = self._edge(_item_type(field.type), details_of, plan)
                 parts.append((key, _edges(edge)))
             else:  # another field, or edges under a second alias (one level reads one node)
                 raise NotCompilable(f"{connection_type.name}.{key}")
@@ -282,17 +299,28 @@ class Compiler:
         level.cursors = self._selects_cursors(connection_type, fields)
         encode = None if level.cursors else values.no_cursor
 
-        def value(read: dict[str, Any]) -> Any:
-            built = build(Page(read["items"], read.get("totalCount"), sort), request, PageEdge,
+        made = level.edge_whole
+
+        def value(read: dict[str, Any], make_edge: MakeEdge | None = None) -> Any:
+            def edge(cursor: str, item: dict[str, Any]) -> PageEdge:
+                return PageEdge(cursor, item, make_edge(cursor, item)
+                                if made and make_edge is not None else None)
+
+            built = build(Page(read["items"], read.get("totalCount"), sort), request, edge,
                           lambda edges, page_info, total: (edges, page_info, total), encode)
             return shape(built)
 
         return request, with_total, level, value
 
-    def _edge(self, edge_type: Any, details: list[FieldDetails]) -> tuple[Build, statement.Level]:
-        """An edge's value, and the level reading its node and relationship."""
+    def _edge(self, edge_type: Any, details: list[FieldDetails],
+              plan: Plan) -> tuple[Build, statement.Level]:
+        """An edge's value, and the level reading its node and relationship. A field stored
+        on the relationship is read from it; any other plain field (an amount of Money, a
+        share computed from two amounts) from the edge the resolver's `make_edge` makes, for
+        which the node and relationship are read whole."""
         level: statement.Level | None = None
         edge_keys: list[str] = []
+        made = False
         parts: list[tuple[str, Build]] = []
         for key, details_of in self._subfields(edge_type, details).items():
             name = details_of[0].node.name.value
@@ -305,21 +333,34 @@ class Compiler:
             elif name == "node" and level is None:
                 level, node = self._node(get_nullable_type(field.type), details_of)
                 parts.append((key, _item("node", node)))
-            elif (definition is not None and _resolver_name(definition) is None
-                  and not definition.permission_classes and not definition.extensions
-                  and isinstance(get_nullable_type(field.type), GraphQLLeafType)):
+            elif (definition is None or _resolver_name(definition) is not None
+                  or definition.permission_classes or definition.extensions):
+                raise NotCompilable(f"{edge_type.name}.{key}")
+            elif (isinstance(get_nullable_type(field.type), GraphQLLeafType)
+                  and (edge_type.name, name) not in values.MADE):
                 if name not in edge_keys:
                     edge_keys.append(name)
                 leaf = values.leaf(edge_type.name, name, field, definition)
                 parts.append((key, _item("edge", leaf)))
-            else:  # another field, or node under a second alias (one level reads one node)
+            elif isinstance(plan, RelatedPlan):
+                made = True
+                inner = (self._python_object(field, details_of)
+                         if isinstance(get_nullable_type(field.type), GraphQLObjectType) else None)
+                parts.append((key, values.made(definition.python_name, field, inner)))
+            else:
                 raise NotCompilable(f"{edge_type.name}.{key}")
         level = level or self._level()
         level.edge_keys = edge_keys
+        if made:  # make_edge builds the node from its fields: read it whole
+            level.whole = level.edge_whole = True
         return values.object_value(parts), level
 
-    def _python_object(self, object_type: Any, details: list[FieldDetails]) -> Build:
-        """An object the pagination builds (PageInfo): plain attributes only."""
+    def _python_object(self, field: GraphQLField, details: list[FieldDetails]) -> Build:
+        """The value of an object that Python code builds (pagination's PageInfo, an amount
+        of Money): plain attributes only."""
+        object_type = get_nullable_type(field.type)
+        if not isinstance(object_type, GraphQLObjectType):
+            raise NotCompilable(f"{object_type} is not an object type")
         parts: list[tuple[str, Build]] = []
         for key, details_of in self._subfields(object_type, details).items():
             name = details_of[0].node.name.value

@@ -19,6 +19,7 @@ from schema.pagination import SortKey
 
 F = TypeVar("F", bound=Callable[..., Any])
 C = TypeVar("C")
+MakeEdge = Callable[[str, dict[str, Any]], Any]
 PAGE_ARGUMENTS = ("first", "after", "last", "before")
 
 
@@ -30,8 +31,19 @@ class RelatedPlan:
     properties itself, and tests/test_compiled_execution.py checks them against `make_edge`)."""
 
     relation: Relation
-    make_edge: Callable[[str, dict[str, Any]], Any]
+    make_edge: MakeEdge | None
     parameters: dict[str, Any] = field(default_factory=dict)
+    # The maker of the edges of one parent object, for edges that show what only the parent
+    # knows (the share of a partner's budget in the project's total), when make_edge is None.
+    edge_for: Callable[[Any], MakeEdge] | None = None
+
+    def edges(self, parent: Any) -> MakeEdge:
+        """The maker of the edges of `parent`'s connection."""
+        if self.make_edge is not None:
+            return self.make_edge
+        if self.edge_for is None:
+            raise ValueError("a RelatedPlan needs make_edge or edge_for")
+        return self.edge_for(parent)
 
 
 @dataclass(frozen=True)
@@ -91,12 +103,13 @@ def compiles(plan: Callable[..., Plan]) -> Callable[[F], F]:
     return mark
 
 
-async def read_related(info: Any, plan: RelatedPlan, parent_id: str,
+async def read_related(info: Any, plan: RelatedPlan, parent: Any,
                        connection: Callable[..., C], first: int | None, after: str | None,
                        last: int | None, before: str | None) -> C:
-    """The normal path's reading of a related connection by its plan (related_connection)."""
-    return await related_connection(info, plan.relation, parent_id, plan.make_edge, connection,
-                                    first, after, last, before, plan.parameters)
+    """The normal path's reading of a related connection of the object `parent` by its plan
+    (related_connection)."""
+    return await related_connection(info, plan.relation, parent.node_id, plan.edges(parent),
+                                    connection, first, after, last, before, plan.parameters)
 
 
 def plan_of(resolver: Callable[..., Any] | None) -> Callable[..., Plan] | None:

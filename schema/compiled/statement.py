@@ -91,9 +91,22 @@ class Level:
     calls: list[str] = field(default_factory=list)
     slots: list[str] = field(default_factory=list)
     cursors: bool = True  # whether the items carry their sort key (only cursors need it)
+    # Every entry of the node's projection, read when Python code builds the node's object
+    # (`whole`: from_fields, for an amount of Money), and whether the edge's relationship is
+    # read whole too (`edge_whole`: for the resolver's make_edge).
+    all_entries: list[str] = field(default_factory=list)
+    whole: bool = False
+    edge_whole: bool = False
 
     def node_entries(self) -> str:
-        return ", ".join([*self.entries, *(f"{slot}: {slot}" for slot in self.slots)])
+        chosen = ([*self.all_entries, *(e for e in self.entries if e not in self.all_entries)]
+                  if self.whole else self.entries)
+        return ", ".join([*chosen, *(f"{slot}: {slot}" for slot in self.slots)])
+
+    def edge_map(self) -> str:
+        if self.edge_whole:
+            return "properties(r)"
+        return "r { " + ", ".join(f".{key}" for key in self.edge_keys) + " }"
 
     def sort_entry(self) -> str:
         return ", sortKey: sortKey" if self.cursors else ""
@@ -116,8 +129,8 @@ def related_page(slot: str, parent: str, relation: Relation, parameters: dict[st
              if with_total else "")
     text = cypher.load("queries/compiled/related_page").render(
         parent=parent, slot=slot, pattern=relation.pattern,
-        condition=condition, entries=level.node_entries(),
-        edge=", ".join(f".{key}" for key in level.edge_keys), sort_entry=level.sort_entry(),
+        condition=condition, entries=level.node_entries(), edge=level.edge_map(),
+        sort_entry=level.sort_entry(),
         total=total, subqueries=level.subqueries("n, r, sortKey"),
         **request.fragments(relation.sort))
     return own(text, slot)

@@ -24,24 +24,37 @@ class NotCompilable(Exception):
     """The operation, or this request of it, is left to the normal execution."""
 
 
-# What a type's `from_fields` (or its edge maker) makes of a stored value beyond the
-# conversion its field's type implies (the default country, a missing flag read as false), by
-# type and field. tests/test_compiled_execution.py checks every plain field of every node type
-# against `from_fields` on the seed data, so a conversion added there and not here is found.
+# What a type's `from_fields` (or a connection's `make_edge`) makes of a stored value beyond
+# the conversion its field's type implies (the default country, a missing flag read as false),
+# by type and field. tests/test_compiled_execution.py checks every plain field of every node
+# type against `from_fields`, and every stored field of every marked connection's edges
+# against `make_edge`, on the seed data: a conversion added there and not here is found.
 CONVERSIONS: dict[tuple[str, str], Callable[[Any], Any]] = {
     ("Organization", "country"): lambda value: value or "IT",
     ("Discussion", "locked"): bool,
     ("Proposal", "internationalDissemination"): bool,
     ("OrganizationCompetenceEdge", "distinctive"): bool,
+    ("ProjectPartnerEdge", "candidate"): bool,
 }
+
+
+# Plain fields of edges that only the resolver's `make_edge` can answer (computed from more
+# than one stored value), beside those of object type, which always are. tests/
+# test_compiled_execution.py checks every other plain edge field against `make_edge`.
+MADE: frozenset[tuple[str, str]] = frozenset({
+    ("ProjectPartnerEdge", "share"),
+    ("OrganizationProjectEdge", "share"),
+})
 
 
 @dataclass(frozen=True)
 class PageEdge:
-    """What pagination's `build` makes of each item: its cursor, and the item as read."""
+    """What pagination's `build` makes of each item: its cursor, the item as read, and the
+    edge object `make_edge` made of it when the selection needs one (else None)."""
 
     cursor: str
     item: dict[str, Any]
+    made: Any = None
 
 
 def no_cursor(_sort: SortKey, _key: Any, _node_id: str) -> str:
@@ -79,6 +92,36 @@ def attribute(name: str, field: GraphQLField) -> Build:
         return None if found is None else serialize(found)
 
     return value
+
+
+def _nullable(field: GraphQLField, value: Callable[[Any], Any]) -> Build:
+    """`value` of an attribute's Python value, None for None (unless the field is non-null:
+    then the normal path answers)."""
+    required = isinstance(field.type, GraphQLNonNull)
+
+    def read(found: Any) -> Any:
+        if found is None:
+            if required:
+                raise NotCompilable(f"{field} is null")
+            return None
+        return value(found)
+
+    return read
+
+
+def built(build_object: Callable[[dict[str, Any]], Any], name: str, field: GraphQLField,
+          inner: Build) -> Build:
+    """An attribute of the object a node type's from_fields builds from the node's map (read
+    whole), as its field's selection `inner` shows it."""
+    value = _nullable(field, inner)
+    return lambda node: value(getattr(build_object(node), name))
+
+
+def made(name: str, field: GraphQLField, inner: Build | None) -> Build:
+    """An attribute of the edge object made by the resolver's `make_edge` (PageEdge.made):
+    an object as its selection `inner` shows it, a leaf serialized by its type."""
+    value = _nullable(field, inner if inner is not None else serializer(field))
+    return lambda edge: value(getattr(edge.made, name))
 
 
 def leaf(type_name: str, name: str, field: GraphQLField, definition: Any) -> Build:

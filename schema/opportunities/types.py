@@ -218,7 +218,7 @@ class Proposal(Node):
         self, info: strawberry.Info[Context, None], first: int | None = None,
         after: str | None = None, last: int | None = None, before: str | None = None,
     ) -> CompetenceConnection:
-        return await read_related(info, _sought_competences_plan(), self.node_id,
+        return await read_related(info, _sought_competences_plan(), self,
                                   CompetenceConnection, first, after, last, before)
 
     @strawberry.field(description="The S3 areas the proposal is tagged with, by code.")

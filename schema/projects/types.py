@@ -11,6 +11,7 @@ from app.context import Context
 from schema.actors import follows
 from schema.actors.follows import FollowerConnection
 from schema.actors.types import ORGANIZATION, USER, Organization, User
+from schema.compiled.registry import RelatedPlan, compiles, read_related
 from schema.documents import documents_field
 from schema.loading import Link, Relation, related_connection
 from schema.money import Money, optional_money
@@ -83,13 +84,13 @@ class Project(Node):
         return await resolve_linked(info.context, ORIGIN, self.node_id)
 
     @strawberry.field(description="The partner organizations, by name.")
+    @compiles(lambda: _partners_plan())
     async def partners(
         self, info: strawberry.Info[Context, None], first: int | None = None,
         after: str | None = None, last: int | None = None, before: str | None = None,
     ) -> ProjectPartnerConnection:
-        return await related_connection(info, PROJECT_PARTNERS, self.node_id,
-                                        _project_partner_edge(self), ProjectPartnerConnection,
-                                        first, after, last, before)
+        return await read_related(info, _partners_plan(), self, ProjectPartnerConnection,
+                                  first, after, last, before)
 
     @strawberry.field(description="The people working on the project, by display name.")
     async def people(
@@ -277,14 +278,22 @@ USER_PROJECTS = Relation("User", "WORKS_ON", outgoing=True, target=PROJECT, sort
 ORIGIN = Link("Project", "(p)-[:ORIGINATED_FROM]->(n:Proposal)")
 
 
+def _partners_plan() -> RelatedPlan:
+    return RelatedPlan(PROJECT_PARTNERS, None, edge_for=_project_partner_edge)
+
+
+def organization_projects_plan() -> RelatedPlan:
+    """What `Organization.projects` reads."""
+    return RelatedPlan(ORGANIZATION_PROJECTS, _organization_project_edge)
+
+
 async def organization_projects(
-    info: strawberry.Info[Context, None], organization_id: str, first: int | None,
+    info: strawberry.Info[Context, None], organization: Node, first: int | None,
     after: str | None, last: int | None, before: str | None,
 ) -> OrganizationProjectConnection:
     """A page of the projects an organization is a partner in, the latest started first."""
-    return await related_connection(info, ORGANIZATION_PROJECTS, organization_id,
-                                    _organization_project_edge, OrganizationProjectConnection,
-                                    first, after, last, before)
+    return await read_related(info, organization_projects_plan(), organization,
+                              OrganizationProjectConnection, first, after, last, before)
 
 
 async def user_projects(

@@ -1,7 +1,7 @@
 // Compiled execution (schema/compiled): one page of the nodes `n` related to the node
 // `{{parent}}` of the level above, and their count when selected, as the map `{{slot}}` of
 // that node; the reading of common/related_page for one parent, projecting only the selected
-// `entries` and edge properties. `parent`, `pattern`, `condition`, `sort`, `entries`, `edge`,
+// `entries` and edge properties (or all of them, for the resolver's make_edge). `parent`, `pattern`, `condition`, `sort`, `entries`, `edge`,
 // `sort_entry`, `total` and the `subqueries` of the level below are fixed by the code; every
 // value is a parameter, renamed with the slot's own prefix.
 CALL ({{parent}}) {
@@ -17,6 +17,6 @@ CALL ({{parent}}) {
     ORDER BY sortKey {{direction}}, n.id {{direction}}
     LIMIT $limit
     {{subqueries}}
-    RETURN {node: n { {{entries}} }, edge: r { {{edge}} }{{sort_entry}}}
+    RETURN {node: n { {{entries}} }, edge: {{edge}}{{sort_entry}}}
   }{{total}}} AS {{slot}}
 }
