@@ -13,6 +13,7 @@ id (`viewerId`) is the one parameter they all share.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -25,6 +26,15 @@ from schema.pagination import PageRequest, SortKey
 _PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _SLOTTED = re.compile(r"^c[0-9]+_")
 _SHARED = frozenset({"viewerId"})
+
+
+@cache
+def _template(name: str) -> cypher.Statement:
+    """The statement `queries/compiled/<name>` without its comment lines: templates nest into
+    one another, and a statement's text travels with every request."""
+    found = cypher.load(f"queries/compiled/{name}")
+    lines = (line for line in found.text.splitlines() if not line.lstrip().startswith("//"))
+    return dataclasses.replace(found, text="\n".join(lines))
 
 
 @cache
@@ -127,7 +137,7 @@ def related_page(slot: str, parent: str, relation: Relation, parameters: dict[st
     condition = relation.condition(parameters)
     total = (f", totalCount: COUNT {{ MATCH {relation.pattern} WHERE {condition} }}"
              if with_total else "")
-    text = cypher.load("queries/compiled/related_page").render(
+    text = _template("related_page").render(
         parent=parent, slot=slot, pattern=relation.pattern,
         condition=condition, entries=level.node_entries(), edge=level.edge_map(),
         sort_entry=level.sort_entry(),
@@ -146,19 +156,19 @@ def root_page(slot: str, kind: NodeKind, filter: Filter, sort: SortKey,
               "sort_entry": level.sort_entry(), "subqueries": level.subqueries("n, sortKey"),
               **request.fragments(sort)}
     if patterns:
-        text = cypher.load("queries/compiled/root_page_of_matches").render(
+        text = _template("root_page_of_matches").render(
             patterns=patterns, **shared)
     else:
         total = (f", totalCount: COUNT {{ MATCH (n:{kind.label}) WHERE {where} }}"
                  if with_total else "")
-        text = cypher.load("queries/compiled/root_page").render(total=total, **shared)
+        text = _template("root_page").render(total=total, **shared)
     return own(text, slot)
 
 
 def related_one(slot: str, parent: str, relation: Relation, level: Level) -> str:
     """A subquery on the node `parent` of the level above, binding `slot` to the map of its
     single related node, or null (common/related_one's reading)."""
-    text = cypher.load("queries/compiled/related_one").render(
+    text = _template("related_one").render(
         parent=parent, slot=slot, pattern=relation.pattern, condition=relation.condition(),
         entries=level.node_entries(), subqueries=level.subqueries("n"))
     return own(text, slot)
@@ -166,7 +176,7 @@ def related_one(slot: str, parent: str, relation: Relation, level: Level) -> str
 
 def node_by_key(slot: str, kind: NodeKind, key: str, level: Level) -> str:
     """The statement of a top-level lookup by a unique key (common/nodes_by_key's reading)."""
-    text = cypher.load("queries/compiled/node_by_key").render(
+    text = _template("node_by_key").render(
         label=kind.label, key=key,
                            visible=kind.visibility, entries=level.node_entries(),
                            subqueries=level.subqueries("n"))

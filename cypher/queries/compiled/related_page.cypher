@@ -1,9 +1,10 @@
 // Compiled execution (schema/compiled): one page of the nodes `n` related to the node
 // `{{parent}}` of the level above, and their count when selected, as the map `{{slot}}` of
 // that node; the reading of common/related_page for one parent, projecting only the selected
-// `entries` and edge properties (or all of them, for the resolver's make_edge). `parent`, `pattern`, `condition`, `sort`, `entries`, `edge`,
-// `sort_entry`, `total` and the `subqueries` of the level below are fixed by the code; every
-// value is a parameter, renamed with the slot's own prefix.
+// `entries` and edge properties (`edge`: all of them for the resolver's make_edge).
+// `parent`, `pattern`, `condition`, `sort`, `entries`, `edge`, `sort_entry`, `total` and the
+// `subqueries` of the level below are fixed by the code; every value is a parameter, renamed
+// with the slot's own prefix.
 CALL ({{parent}}) {
   WITH {{parent}} AS p
   RETURN {items: COLLECT {
