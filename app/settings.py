@@ -42,6 +42,8 @@ class Settings(BaseSettings):
     # Compiled execution (schema/compiled): a query whose every field can be compiled is read
     # with one Cypher statement per root field. Off, every query runs field by field.
     compiled_execution: bool = True
+    # The most distinct compiled statements a process sends (schema/compiled/executor.py).
+    compiled_statements_max: int = Field(default=500, ge=0)
     # Network queries (schema/network): the largest collaboration network answered (beyond it
     # the request is refused, to be narrowed), the most equally short connection paths given,
     # and the most nodes an ego network holds (the nearest first).

@@ -18,8 +18,8 @@ import strawberry
 from app import ids as global_ids
 from app.context import Context
 from app.errors import BadUserInput, NotFound
-from schema.compiled.registry import KeyPlan, compiles
 from schema.loading import Link, NodeKind, load_any, load_linked
+from schema.plans import KeyPlan, compiles
 
 
 @strawberry.interface(description="An object with a global ID.")

@@ -82,7 +82,10 @@ def settings(local_neo4j: Instance | None,
                                  # The whole session asks from one address: the rate limit's
                                  # own tests use applications with small budgets.
                                  "rate_limit_points": 10**9,
-                                 "rate_limit_anonymous_points": 10**9}
+                                 "rate_limit_anonymous_points": 10**9,
+                                 # every shape the tests ask compiles (the bound's own test
+                                 # lowers it)
+                                 "compiled_statements_max": 10**6}
     if "QUERY_TIMEOUT" not in os.environ:
         update["query_timeout"] = TEST_QUERY_TIMEOUT
     if "REQUEST_TIMEOUT" not in os.environ:

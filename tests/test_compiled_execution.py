@@ -5,7 +5,9 @@ response byte for byte; the questions it covers are indeed compiled; and what it
 
 from __future__ import annotations
 
+import itertools
 import json
+import uuid
 from typing import Any
 
 import pytest
@@ -18,9 +20,11 @@ from benchmarks.peer_compare import CAST
 from benchmarks.peer_lists import QUESTIONS
 from benchmarks.scenarios import SCENARIOS, VIEWER
 from schema import schema
-from schema.compiled import statement, values
-from schema.compiled.registry import RelatedPlan, plan_of
+from schema.compiled import executor, statement, values
 from schema.node import _by_label, _registry
+from schema.opportunities.filters import PROPOSAL_SORTS, ProposalOrderField
+from schema.pagination import encode_cursor
+from schema.plans import RelatedPlan, plan_of
 from tests.conftest import AsViewer, Viewer
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
@@ -135,6 +139,10 @@ async def test_every_question_answers_the_same_both_ways(
     ("{ communities(after: \"bm90IGEgY3Vyc29y\") { edges { node { name } } } }", {}),
     # a malformed global ID
     ("query($id: ID!) { node(id: $id) { id } }", {"id": "not-an-id"}),
+    # a cursor of the right ordering whose time Neo4j refuses: INTERNAL, nothing of Neo4j's
+    ("query($a: String) { proposals(first: 2, after: $a) { edges { node { title } } } }",
+     {"a": encode_cursor(PROPOSAL_SORTS[ProposalOrderField.CREATED_AT],
+                         "2024-13-45T99:99:99Z", "x")}),
 ])
 async def test_what_compiled_execution_cannot_answer_is_answered_normally(
         db: Database, settings: Settings, query: str, variables: dict[str, Any]) -> None:
@@ -162,11 +170,14 @@ async def test_a_query_compiles_into_one_statement_per_root_field(
 async def test_fields_that_do_not_compile_leave_the_query_to_the_normal_path(
         db: Database, settings: Settings) -> None:
     cast = (await db.read(CAST))[0].data()
-    # `communities` (not marked) under a person, and one connection's edges under two aliases
+    # `communities` (not marked) under a person, one connection's edges under two aliases,
+    # and one edge's node under two aliases
     for query in ('query($h: String!) { user(handle: $h) { displayName '
                   'communities(first: 2) { edges { node { name } } } } }',
                   'query($h: String!) { user(handle: $h) { skills(first: 2) { '
-                  'edges { level } more: edges { node { name } } } } }'):
+                  'edges { level } more: edges { node { name } } } } }',
+                  'query($h: String!) { user(handle: $h) { organizations(first: 2) { '
+                  'edges { node { name } again: node { id name } } } } }'):
         normal, answered, compiled = await _both(db, settings, None, query,
                                                  {"h": cast["handle"]})
         assert answered == normal
@@ -180,13 +191,14 @@ async def test_every_plain_field_reads_as_from_fields_makes_it(db: Database) -> 
     conversion written in `from_fields` and not in values.CONVERSIONS is found here."""
     graphql_schema = schema._schema
     checked = 0
-    for type_name, node_type in _registry.items():
+    viewers = list((await _viewers(db)).values())
+    for (type_name, node_type), viewer in itertools.product(_registry.items(), viewers):
         object_type = graphql_schema.get_type(type_name)
         assert isinstance(object_type, GraphQLObjectType)
         available = statement.entries(node_type.kind)
         records = await db.read(f"MATCH (n:{node_type.kind.label}) "
                                 f"RETURN n {{ {node_type.kind.projection} }} AS fields "
-                                "ORDER BY n.id LIMIT 50", {"viewerId": None})
+                                "ORDER BY n.id LIMIT 50", {"viewerId": viewer})
         for name, field in object_type.fields.items():
             definition = field.extensions.get("strawberry-definition")
             if (name not in available or definition is None or definition.base_resolver
@@ -263,3 +275,35 @@ async def test_every_stored_edge_field_reads_as_make_edge_makes_it(db: Database)
                     (edge_type.name, name, item["edge"])
                 checked += 1
     assert checked > 100
+
+
+async def test_a_shape_is_one_statement_whatever_the_order_of_its_fields(
+        db: Database, settings: Settings) -> None:
+    cast = (await db.read(CAST))[0].data()
+    asked = ('query($h: String!) { user(handle: $h) { headline displayName '
+             'skills(first: 2) { totalCount edges { level node { name } } } } }')
+    reordered = ('query($h: String!) { user(handle: $h) { skills(first: 2) { '
+                 'edges { node { name } level } totalCount } displayName headline } }')
+    first = await Viewer(db, settings, None)(asked, h=cast["handle"])
+    known = set(executor.KNOWN.texts)
+    second = await Viewer(db, settings, None)(reordered, h=cast["handle"])
+    assert first["extensions"]["cypher"]["compiled"] and second["extensions"]["cypher"]["compiled"]
+    assert executor.KNOWN.texts == known
+    # each answer keeps the order its query asked for
+    assert list(first["data"]["user"]) == ["headline", "displayName", "skills"]
+    assert list(second["data"]["user"]) == ["skills", "displayName", "headline"]
+    assert list(second["data"]["user"]["skills"]) == ["edges", "totalCount"]
+
+
+async def test_beyond_its_statements_a_process_answers_new_shapes_field_by_field(
+        db: Database, settings: Settings) -> None:
+    cast = (await db.read(CAST))[0].data()
+    known = 'query($h: String!) { user(handle: $h) { displayName } }'
+    await Viewer(db, settings, None)(known, h=cast["handle"])
+    full = settings.model_copy(update={"compiled_statements_max": len(executor.KNOWN.texts)})
+    new_shape = f'query($h: String!) {{ user(handle: $h) {{ a{uuid.uuid4().hex}: handle }} }}'
+    answered = await Viewer(db, full, None)(new_shape, h=cast["handle"])
+    again = await Viewer(db, full, None)(known, h=cast["handle"])
+    assert not answered["extensions"]["cypher"]["compiled"]
+    assert list(answered["data"]["user"].values()) == [cast["handle"]]
+    assert again["extensions"]["cypher"]["compiled"]

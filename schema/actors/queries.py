@@ -18,9 +18,9 @@ from schema.actors.types import (
     organization_edge,
     user_edge,
 )
-from schema.compiled.registry import KeyPlan, compiles
 from schema.loading import Conditions, load_node, root_connection
 from schema.pagination import OrderDirection, SortKey
+from schema.plans import KeyPlan, compiles
 from schema.taxonomy.types import Province
 from schema.values import optional_id, ordered
 

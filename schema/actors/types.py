@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 
 from app.context import Context
-from schema.compiled.registry import RelatedPlan, compiles, read_related
 from schema.loading import NodeKind, Relation, related_connection
 from schema.node import Node, register
 from schema.notifications.actor_fields import UserNotifications
 from schema.opportunities.actor_fields import OrganizationOpportunities, UserOpportunities
 from schema.pagination import Connection, Edge, SortKey, node_edge
+from schema.plans import RelatedPlan, compiles, read_related
 from schema.taxonomy.types import (
     COMPETENCE,
     COMPETENCE_ORDER,

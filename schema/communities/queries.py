@@ -25,9 +25,9 @@ from schema.communities.types import (
     discussion_edge,
     discussion_parameters,
 )
-from schema.compiled.registry import RootPlan, compiles
 from schema.loading import Conditions, root_connection
 from schema.pagination import OrderDirection, SortKey
+from schema.plans import RootPlan, compiles
 from schema.values import optional_id, ordered, values
 
 COMMUNITY_FILTER = Conditions("communities/community_filter")

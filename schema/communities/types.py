@@ -13,13 +13,13 @@ from app.context import Context
 from schema.actors import follows
 from schema.actors.follows import FollowerConnection
 from schema.actors.types import USER, User
-from schema.compiled.registry import OnePlan, RelatedPlan, TallyPlan, compiles, read_related
 from schema.content.types import CommentConnection, CommentOrder, comments, top_level_comments
 from schema.counting import Tally, load_tally
 from schema.documents import documents_field
 from schema.loading import Conditions, NodeKind, Relation, load_one, related_connection
 from schema.node import Node, register
 from schema.pagination import Connection, Edge, OrderDirection, SortKey, node_edge
+from schema.plans import OnePlan, RelatedPlan, TallyPlan, compiles, read_related
 from schema.taxonomy.types import S3_AREA, S3_AREA_ORDER, S3AreaConnection, s3_area_edge
 from schema.values import instant, native, optional_id, ordered, values
 

@@ -10,7 +10,7 @@ What compiles: `__typename`; a Node's `id`; a plain attribute of a registered no
 NodeKind projection has an entry of the same name (converted as the type's `from_fields`
 converts it, values.CONVERSIONS, then serialized by the schema's own leaf type); an object a
 type's `from_fields` builds (an amount of Money: the node is then read whole and built by that
-same code); a field whose resolver is marked with `compiles` (schema/compiled/registry.py): a
+same code); a field whose resolver is marked with `compiles` (schema/plans.py): a
 lookup by key (`user(handle:)`, `node(id:)`), a top-level connection, a related connection, a
 to-one field, a tally. In a connection: `edges`, `pageInfo`, `totalCount`; on an edge
 `cursor`, `node`, the relationship's stored properties, and any other plain field (a share of

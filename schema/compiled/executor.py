@@ -5,14 +5,40 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import neo4j.exceptions
 from graphql import OperationType
 
 from app.context import Context
-from schema.compiled.planning import Compiler
+from app.errors import ApiError
+from schema.compiled.planning import CompiledOperation, Compiler
 from schema.compiled.values import NotCompilable
 from schema.events.sharing import SharedEventExecutor
 
 logger = logging.getLogger(__name__)
+
+
+class KnownStatements:
+    """The statement texts this process has compiled, at most COMPILED_STATEMENTS_MAX.
+
+    A compiled statement follows its query's selection, so clients choose its text, and Neo4j
+    plans each new text anew (seconds for a deep one) and keeps a bounded number of plans.
+    Beyond the bound a query of a new shape runs field by field, whose few statements are
+    planned once: the pages a front end asks again and again keep compiling, a client
+    inventing shapes cannot make Neo4j plan without end."""
+
+    def __init__(self) -> None:
+        self.texts: set[str] = set()
+
+    def admit(self, operation: CompiledOperation, limit: int) -> bool:
+        """Whether the operation's statements may be sent (known, or room for them)."""
+        new = {read.text for read in operation.reads} - self.texts
+        if len(self.texts) + len(new) > limit:
+            return False
+        self.texts |= new
+        return True
+
+
+KNOWN = KnownStatements()
 
 
 class CompilingExecutor(SharedEventExecutor):
@@ -29,15 +55,28 @@ class CompilingExecutor(SharedEventExecutor):
         except NotCompilable as reason:
             logger.debug("not compiled: %s", reason)
             return super().execute_operation(serially)
+        if not KNOWN.admit(compiled, context.settings.compiled_statements_max):
+            return super().execute_operation(serially)
 
         async def run() -> Any:
             try:
                 data = await compiled.run(context)
             except NotCompilable as reason:
                 logger.debug("compiled execution gave up: %s", reason)
-                normal = super(CompilingExecutor, self).execute_operation(serially)
-                return await normal if self.is_awaitable(normal) else normal
+                return await normally()
+            except (ApiError, neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError):
+                # Neo4j unreachable, out of time, a value it refuses: the normal path meets
+                # the same and answers it as it answers every error
+                return await normally()
+            except Exception:
+                logger.warning("compiled execution failed; answered field by field",
+                               exc_info=True)
+                return await normally()
             context.stats.compiled = True
             return self.build_response(data)
+
+        async def normally() -> Any:
+            normal = super(CompilingExecutor, self).execute_operation(serially)
+            return await normal if self.is_awaitable(normal) else normal
 
         return run()

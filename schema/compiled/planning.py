@@ -5,14 +5,12 @@ field's response value (see schema/compiled/__init__.py)."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from graphql import (
     GraphQLField,
     GraphQLLeafType,
-    GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
     get_nullable_type,
@@ -22,9 +20,12 @@ from graphql.execution.values import get_argument_values
 from strawberry.types.arguments import convert_arguments
 
 from app.context import Context
-from app.errors import ApiError
 from schema.compiled import statement, values
-from schema.compiled.registry import (
+from schema.compiled.connections import ConnectionCompiler, Fields, Walk
+from schema.compiled.values import Build, NotCompilable, checked, resolver_name
+from schema.node import node_build, node_kind
+from schema.pagination import PageRequest, SortKey
+from schema.plans import (
     PAGE_ARGUMENTS,
     KeyPlan,
     OnePlan,
@@ -34,13 +35,6 @@ from schema.compiled.registry import (
     TallyPlan,
     plan_of,
 )
-from schema.compiled.values import Build, NotCompilable, PageEdge
-from schema.node import node_build, node_kind
-from schema.pagination import Page, PageRequest, SortKey, build, checked_request
-
-Fields = dict[str, list[FieldDetails]]
-MakeEdge = Callable[[str, dict[str, Any]], Any]
-Connect = Callable[..., Any]  # a connection's value from its read and its edge maker
 
 
 @dataclass
@@ -74,16 +68,7 @@ class CompiledOperation:
         return {key: found[key] for key in self.order}
 
 
-def _checked(check: Any, *arguments: Any) -> Any:
-    """`check(*arguments)`; an argument it refuses leaves the field to the normal path, which
-    reports it with its path and code."""
-    try:
-        return check(*arguments)
-    except ApiError as refused:
-        raise NotCompilable(str(refused)) from None
-
-
-class Compiler:
+class Compiler(ConnectionCompiler):
     """Walks one execution of an operation (the executor's schema, fragments, variables)."""
 
     def __init__(self, executor: Any) -> None:
@@ -131,7 +116,7 @@ class Compiler:
                                       self.strawberry.schema_converter.scalar_registry,
                                       self.strawberry.config)
         page = {name: arguments.pop(name, None) for name in PAGE_ARGUMENTS}
-        return _checked(lambda: plan(**arguments)), page
+        return checked(lambda: plan(**arguments)), page
 
     def _root_field(self, key: str, field: GraphQLField, details: list[FieldDetails]) -> RootRead:
         plan, page = self._plan(field, details)
@@ -155,7 +140,7 @@ class Compiler:
         raise NotCompilable(f"{type(plan).__name__} at the root")
 
     def _page_parameters(self, slot: str, request: PageRequest, sort: SortKey) -> dict[str, Any]:
-        return statement.owned(_checked(request.parameters, sort), slot)
+        return statement.owned(checked(request.parameters, sort), slot)
 
     def _level(self) -> statement.Level:
         self.levels += 1
@@ -173,6 +158,15 @@ class Compiler:
             raise NotCompilable("@defer")
         return collected.grouped_field_set
 
+    def _walk(self, object_type: GraphQLObjectType, details: list[FieldDetails]) -> Walk:
+        """The fields selected on `object_type` in a canonical order (by field name, then
+        response key), and their response keys in the selection's order. One selection
+        gives one statement text whatever the order its fields are written in: Neo4j plans
+        each new text anew."""
+        fields = self._subfields(object_type, details)
+        return (sorted(fields.items(), key=lambda item: (item[1][0].node.name.value, item[0])),
+                list(fields))
+
     # -- objects -----------------------------------------------------------------------------
 
     def _node(self, node_type: Any, details: list[FieldDetails]) -> tuple[statement.Level, Build]:
@@ -185,35 +179,36 @@ class Compiler:
             raise NotCompilable(f"{node_type.name} is not a registered node type")
         available = statement.entries(kind)
         level = self._level()
-        parts: list[tuple[str, Build]] = []
-        for key, details_of in self._subfields(node_type, details).items():
+        parts: dict[str, Build] = {}
+        walk, order = self._walk(node_type, details)
+        for key, details_of in walk:
             name = details_of[0].node.name.value
             if name == "__typename":
-                parts.append((key, values.constant(node_type.name)))
+                parts[key] = values.constant(node_type.name)
                 continue
             field = node_type.fields[name]
             definition = field.extensions.get("strawberry-definition")
             if definition is None or definition.permission_classes or definition.extensions:
                 raise NotCompilable(f"{node_type.name}.{name} has permissions or extensions")
-            resolver = _resolver_name(definition)
+            resolver = resolver_name(definition)
             if resolver == "Node.id":
-                parts.append((key, values.global_id(node_type.name)))
+                parts[key] = values.global_id(node_type.name)
             elif resolver is None and isinstance(get_nullable_type(field.type), GraphQLObjectType):
                 # an object the type's from_fields makes (an amount of Money): read it whole
                 level.whole = True
-                parts.append((key, values.built(node_build(node_type.name), definition.python_name,
-                                                field, self._python_object(field, details_of))))
+                parts[key] = values.built(node_build(node_type.name), definition.python_name,
+                                          field, self._python_object(field, details_of))
             elif resolver is None:
                 entry = available.get(name)
                 if entry is None or not isinstance(get_nullable_type(field.type), GraphQLLeafType):
                     raise NotCompilable(f"{node_type.name}.{name}")
                 if entry not in level.entries:
                     level.entries.append(entry)
-                parts.append((key, values.leaf(node_type.name, name, field, definition)))
+                parts[key] = values.leaf(node_type.name, name, field, definition)
             else:
-                parts.append((key, self._resolved(node_type, level, field, details_of)))
+                parts[key] = self._resolved(node_type, level, field, details_of)
         level.all_entries = list(available.values())
-        return level, values.object_value(parts)
+        return level, values.object_value(parts, order)
 
     def _resolved(self, node_type: GraphQLObjectType, level: statement.Level,
                   field: GraphQLField, details: list[FieldDetails]) -> Build:
@@ -266,158 +261,3 @@ class Compiler:
             parent = node_build(node_type.name)
             return lambda node: value(node[slot], plan.edges(parent(node)))
         return lambda node: value(node[slot], plan.make_edge)
-
-    def _connection(self, connection_type: Any, details: list[FieldDetails], sort: SortKey,
-                    page: dict[str, Any], plan: Plan) -> tuple[PageRequest, bool,
-                                                               statement.Level, Connect]:
-        """A connection's page request, whether it counts, what its nodes read, and the
-        builder of its value from `{items, totalCount}` (and the maker of its edges, when
-        some selected field of theirs needs it)."""
-        fields = self._subfields(connection_type, details)
-        with_total = any(d[0].node.name.value == "totalCount" for d in fields.values())
-        request = _checked(checked_request, self.settings, page["first"], page["after"],
-                           page["last"], page["before"], with_total)
-        level: statement.Level | None = None
-        parts: list[tuple[str, Build]] = []
-        for key, details_of in fields.items():
-            name = details_of[0].node.name.value
-            field = connection_type.fields.get(name)
-            if name == "__typename":
-                parts.append((key, values.constant(connection_type.name)))
-            elif name == "totalCount":
-                parts.append((key, _total))
-            elif name == "pageInfo":
-                info = self._python_object(field, details_of)
-                parts.append((key, _page_info(info)))
-            elif name == "edges" and level is None:
-                edge, level = self._edge(_item_type(field.type), details_of, plan)
-                parts.append((key, _edges(edge)))
-            else:  # another field, or edges under a second alias (one level reads one node)
-                raise NotCompilable(f"{connection_type.name}.{key}")
-        level = level or self._level()
-        shape = values.object_value(parts)
-        level.cursors = self._selects_cursors(connection_type, fields)
-        encode = None if level.cursors else values.no_cursor
-
-        made = level.edge_whole
-
-        def value(read: dict[str, Any], make_edge: MakeEdge | None = None) -> Any:
-            def edge(cursor: str, item: dict[str, Any]) -> PageEdge:
-                return PageEdge(cursor, item, make_edge(cursor, item)
-                                if made and make_edge is not None else None)
-
-            built = build(Page(read["items"], read.get("totalCount"), sort), request, edge,
-                          lambda edges, page_info, total: (edges, page_info, total), encode)
-            return shape(built)
-
-        return request, with_total, level, value
-
-    def _edge(self, edge_type: Any, details: list[FieldDetails],
-              plan: Plan) -> tuple[Build, statement.Level]:
-        """An edge's value, and the level reading its node and relationship. A field stored
-        on the relationship is read from it; any other plain field (an amount of Money, a
-        share computed from two amounts) from the edge the resolver's `make_edge` makes, for
-        which the node and relationship are read whole."""
-        level: statement.Level | None = None
-        edge_keys: list[str] = []
-        made = False
-        parts: list[tuple[str, Build]] = []
-        for key, details_of in self._subfields(edge_type, details).items():
-            name = details_of[0].node.name.value
-            field = edge_type.fields.get(name)
-            definition = field.extensions.get("strawberry-definition") if field else None
-            if name == "__typename":
-                parts.append((key, values.constant(edge_type.name)))
-            elif name == "cursor":
-                parts.append((key, _cursor))
-            elif name == "node" and level is None:
-                level, node = self._node(get_nullable_type(field.type), details_of)
-                parts.append((key, _item("node", node)))
-            elif (definition is None or _resolver_name(definition) is not None
-                  or definition.permission_classes or definition.extensions):
-                raise NotCompilable(f"{edge_type.name}.{key}")
-            elif (isinstance(get_nullable_type(field.type), GraphQLLeafType)
-                  and (edge_type.name, name) not in values.MADE):
-                if name not in edge_keys:
-                    edge_keys.append(name)
-                leaf = values.leaf(edge_type.name, name, field, definition)
-                parts.append((key, _item("edge", leaf)))
-            elif isinstance(plan, RelatedPlan):
-                made = True
-                inner = (self._python_object(field, details_of)
-                         if isinstance(get_nullable_type(field.type), GraphQLObjectType) else None)
-                parts.append((key, values.made(definition.python_name, field, inner)))
-            else:
-                raise NotCompilable(f"{edge_type.name}.{key}")
-        level = level or self._level()
-        level.edge_keys = edge_keys
-        if made:  # make_edge builds the node from its fields: read it whole
-            level.whole = level.edge_whole = True
-        return values.object_value(parts), level
-
-    def _python_object(self, field: GraphQLField, details: list[FieldDetails]) -> Build:
-        """The value of an object that Python code builds (pagination's PageInfo, an amount
-        of Money): plain attributes only."""
-        object_type = get_nullable_type(field.type)
-        if not isinstance(object_type, GraphQLObjectType):
-            raise NotCompilable(f"{object_type} is not an object type")
-        parts: list[tuple[str, Build]] = []
-        for key, details_of in self._subfields(object_type, details).items():
-            name = details_of[0].node.name.value
-            if name == "__typename":
-                parts.append((key, values.constant(object_type.name)))
-                continue
-            field = object_type.fields[name]
-            definition = field.extensions["strawberry-definition"]
-            parts.append((key, values.attribute(definition.python_name, field)))
-        return values.object_value(parts)
-
-    def _selects_cursors(self, connection_type: Any, fields: Fields) -> bool:
-        """Whether a connection's selection shows a cursor (an edge's, or pageInfo's)."""
-        for details in fields.values():
-            name = details[0].node.name.value
-            if name not in ("edges", "pageInfo"):
-                continue
-            inner = get_nullable_type(connection_type.fields[name].type)
-            inner = _item_type(inner) if name == "edges" else inner
-            wanted = {"cursor"} if name == "edges" else {"startCursor", "endCursor"}
-            if wanted & {d[0].node.name.value for d in self._subfields(inner, details).values()}:
-                return True
-        return False
-
-
-# The parts of a connection's value, built from pagination's (edges, page info, total) and
-# from each edge (PageEdge: its cursor and the item read).
-def _total(built: tuple[Any, Any, Any]) -> Any:
-    return built[2]
-
-
-def _page_info(info: Build) -> Build:
-    return lambda built: info(built[1])
-
-
-def _edges(edge: Build) -> Build:
-    return lambda built: [edge(item) for item in built[0]]
-
-
-def _cursor(edge: PageEdge) -> str:
-    return edge.cursor
-
-
-def _item(part: str, value: Build) -> Build:
-    return lambda edge: value(edge.item[part])
-
-
-def _item_type(list_type: Any) -> Any:
-    inner = get_nullable_type(list_type)
-    if not isinstance(inner, GraphQLList):
-        raise NotCompilable("edges is not a list")
-    return get_nullable_type(inner.of_type)
-
-
-def _resolver_name(definition: Any) -> str | None:
-    """The qualified name of a field's resolver, None for a plain attribute."""
-    if definition is None or definition.base_resolver is None:
-        return None
-    name: str = definition.base_resolver.wrapped_func.__qualname__
-    return name

@@ -14,6 +14,7 @@ from strawberry.types.base import StrawberryOptional
 from strawberry.types.enum import StrawberryEnumDefinition
 
 from app import ids
+from app.errors import ApiError
 from schema.pagination import SortKey
 from schema.values import native
 
@@ -57,22 +58,50 @@ class PageEdge:
     made: Any = None
 
 
+def checked(check: Any, *arguments: Any) -> Any:
+    """`check(*arguments)`; an argument it refuses leaves the field to the normal path, which
+    reports it with its path and code."""
+    try:
+        return check(*arguments)
+    except ApiError as refused:
+        raise NotCompilable(str(refused)) from None
+
+
 def no_cursor(_sort: SortKey, _key: Any, _node_id: str) -> str:
     """The cursor of an item whose cursor nobody selected (none is encoded)."""
     return ""
 
 
 def constant(value: Any) -> Build:
+    """The same value whatever the source (a `__typename`)."""
     return lambda _source: value
 
 
 def global_id(type_name: str) -> Build:
+    """A node's global ID, from the id in its map."""
     return lambda node: ids.encode(type_name, node["id"])
 
 
-def object_value(parts: list[tuple[str, Build]]) -> Build:
-    """An object's value: each response key's value built from the same source."""
-    return lambda source: {key: part(source) for key, part in parts}
+def object_value(parts: dict[str, Build], order: list[str]) -> Build:
+    """An object's value: each response key's value built from the same source, in the
+    selection's order."""
+    chosen = [(key, parts[key]) for key in order]
+    return lambda source: {key: part(source) for key, part in chosen}
+
+
+def resolver_name(definition: Any) -> str | None:
+    """The qualified name of a field's resolver, None for a plain attribute."""
+    if definition is None or definition.base_resolver is None:
+        return None
+    name: str = definition.base_resolver.wrapped_func.__qualname__
+    return name
+
+
+def plain(definition: Any) -> bool:
+    """Whether a field is a plain attribute, read as it is: no resolver, no permission
+    classes, no field extensions."""
+    return (definition is not None and definition.base_resolver is None
+            and not definition.permission_classes and not definition.extensions)
 
 
 def serializer(field: GraphQLField) -> Callable[[Any], Any]:

@@ -7,7 +7,6 @@ import strawberry
 
 from app.context import Context
 from schema.actors.types import Organization
-from schema.compiled.registry import RootPlan, compiles
 from schema.loading import root_connection
 from schema.opportunities.een_mutations import een_contact_point
 from schema.opportunities.filters import (
@@ -22,6 +21,7 @@ from schema.opportunities.types import (
     ProposalConnection,
     proposal_edge,
 )
+from schema.plans import RootPlan, compiles
 
 
 def proposals_plan(filter: ProposalFilter | None, order_by: ProposalOrder | None) -> RootPlan:

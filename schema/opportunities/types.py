@@ -12,7 +12,6 @@ from app.context import Context
 from schema.actors import follows
 from schema.actors.follows import FollowerConnection
 from schema.actors.types import ORGANIZATION, USER, Organization, User
-from schema.compiled.registry import OnePlan, RelatedPlan, compiles, read_related
 from schema.content.types import CommentConnection, CommentOrder, comments, top_level_comments
 from schema.documents import documents_field
 from schema.loading import (
@@ -25,6 +24,7 @@ from schema.loading import (
 )
 from schema.node import Node, register, resolve_linked
 from schema.pagination import Connection, Edge, SortKey, node_edge
+from schema.plans import OnePlan, RelatedPlan, compiles, read_related
 from schema.taxonomy.types import (
     COMPETENCE,
     COMPETENCE_ORDER,

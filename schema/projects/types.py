@@ -11,12 +11,12 @@ from app.context import Context
 from schema.actors import follows
 from schema.actors.follows import FollowerConnection
 from schema.actors.types import ORGANIZATION, USER, Organization, User
-from schema.compiled.registry import RelatedPlan, compiles, read_related
 from schema.documents import documents_field
 from schema.loading import Link, Relation, related_connection
 from schema.money import Money, optional_money
 from schema.node import Node, register, resolve_linked
 from schema.pagination import Connection, Edge, SortKey, node_edge
+from schema.plans import RelatedPlan, compiles, read_related
 from schema.projects.activities import (
     ActivityConnection,
     ActivityFilter,

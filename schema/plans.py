@@ -1,10 +1,11 @@
-"""How a field declares that compiled execution may read it (see schema/compiled/__init__.py).
+"""What a field reads, declared once for both ways of executing a query: field by field
+through its resolver, and compiled into one statement (schema/compiled/__init__.py).
 
 A field's resolver is marked with `compiles(plan)`: `plan` takes the field's own arguments
 other than the Relay page arguments (`first`, `after`, `last`, `before`), as the resolver
 receives them (strawberry's Python values), and says what the field reads. The resolver calls
-the same `plan` for its own work, so the relation, the filter, the order and the parameters
-are written once, for both ways of executing a query.
+the same `plan` for its own work (`read_related` for a related connection), so the relation,
+the filter, the order and the parameters are written once.
 """
 
 from __future__ import annotations

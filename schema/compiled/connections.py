@@ -1,0 +1,197 @@
+"""Compiled execution of connections: a connection's page, its edges and the objects Python
+code builds for it (PageInfo, an edge made by the resolver's `make_edge`), for the Compiler of
+schema/compiled/planning.py."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from graphql import (
+    GraphQLField,
+    GraphQLLeafType,
+    GraphQLList,
+    GraphQLObjectType,
+    get_nullable_type,
+)
+from graphql.execution.collect_fields import FieldDetails
+
+from schema.compiled import statement, values
+from schema.compiled.values import Build, NotCompilable, PageEdge, checked, plain
+from schema.pagination import Page, PageRequest, SortKey, build, checked_request
+from schema.plans import Plan, RelatedPlan
+
+Fields = dict[str, list[FieldDetails]]
+Walk = tuple[list[tuple[str, list[FieldDetails]]], list[str]]
+MakeEdge = Callable[[str, dict[str, Any]], Any]
+Connect = Callable[..., Any]  # a connection's value from its read and its edge maker
+
+
+class ConnectionCompiler:
+    """The part of the Compiler that compiles connections; the Compiler gives the rest."""
+
+    settings: Any
+
+    def _level(self) -> statement.Level:
+        raise NotImplementedError
+
+    def _node(self, node_type: Any, details: list[FieldDetails]) -> tuple[statement.Level, Build]:
+        raise NotImplementedError
+
+    def _subfields(self, object_type: GraphQLObjectType, details: list[FieldDetails]) -> Fields:
+        raise NotImplementedError
+
+    def _walk(self, object_type: GraphQLObjectType, details: list[FieldDetails]) -> Walk:
+        raise NotImplementedError
+
+    def _connection(self, connection_type: Any, details: list[FieldDetails], sort: SortKey,
+                    page: dict[str, Any], plan: Plan) -> tuple[PageRequest, bool,
+                                                               statement.Level, Connect]:
+        """A connection's page request, whether it counts, what its nodes read, and the
+        builder of its value from `{items, totalCount}` (and the maker of its edges, when
+        some selected field of theirs needs it)."""
+        fields = self._subfields(connection_type, details)
+        with_total = any(d[0].node.name.value == "totalCount" for d in fields.values())
+        request = checked(checked_request, self.settings, page["first"], page["after"],
+                           page["last"], page["before"], with_total)
+        level: statement.Level | None = None
+        parts: dict[str, Build] = {}
+        walk, order = self._walk(connection_type, details)
+        for key, details_of in walk:
+            name = details_of[0].node.name.value
+            field = connection_type.fields.get(name)
+            if name == "__typename":
+                parts[key] = values.constant(connection_type.name)
+            elif name == "totalCount":
+                parts[key] = _total
+            elif name == "pageInfo":
+                parts[key] = _page_info(self._python_object(field, details_of))
+            elif name == "edges" and level is None:
+                edge, level = self._edge(_item_type(field.type), details_of, plan)
+                parts[key] = _edges(edge)
+            else:  # another field, or edges under a second alias (one level reads one node)
+                raise NotCompilable(f"{connection_type.name}.{key}")
+        level = level or self._level()
+        shape = values.object_value(parts, order)
+        level.cursors = self._selects_cursors(connection_type, fields)
+        encode = None if level.cursors else values.no_cursor
+
+        made = level.edge_whole
+
+        def value(read: dict[str, Any], make_edge: MakeEdge | None = None) -> Any:
+            def edge(cursor: str, item: dict[str, Any]) -> PageEdge:
+                return PageEdge(cursor, item, make_edge(cursor, item)
+                                if made and make_edge is not None else None)
+
+            built = build(Page(read["items"], read.get("totalCount"), sort), request, edge,
+                          lambda edges, page_info, total: (edges, page_info, total), encode)
+            return shape(built)
+
+        return request, with_total, level, value
+
+    def _edge(self, edge_type: Any, details: list[FieldDetails],
+              plan: Plan) -> tuple[Build, statement.Level]:
+        """An edge's value, and the level reading its node and relationship. A field stored
+        on the relationship is read from it; any other plain field (an amount of Money, a
+        share computed from two amounts) from the edge the resolver's `make_edge` makes, for
+        which the node and relationship are read whole."""
+        level: statement.Level | None = None
+        edge_keys: list[str] = []
+        made = False
+        parts: dict[str, Build] = {}
+        walk, order = self._walk(edge_type, details)
+        for key, details_of in walk:
+            name = details_of[0].node.name.value
+            field = edge_type.fields.get(name)
+            definition = field.extensions.get("strawberry-definition") if field else None
+            if name == "__typename":
+                parts[key] = values.constant(edge_type.name)
+            elif name == "cursor":
+                parts[key] = _cursor
+            elif name == "node":
+                if level is not None:  # one level reads one node: not under two aliases
+                    raise NotCompilable(f"{edge_type.name}.{key}")
+                level, node = self._node(get_nullable_type(field.type), details_of)
+                parts[key] = _item("node", node)
+            elif definition is None or not plain(definition):
+                raise NotCompilable(f"{edge_type.name}.{key}")
+            elif (isinstance(get_nullable_type(field.type), GraphQLLeafType)
+                  and (edge_type.name, name) not in values.MADE):
+                if name not in edge_keys:
+                    edge_keys.append(name)
+                parts[key] = _item("edge", values.leaf(edge_type.name, name, field, definition))
+            elif isinstance(plan, RelatedPlan):
+                made = True
+                inner = (self._python_object(field, details_of)
+                         if isinstance(get_nullable_type(field.type), GraphQLObjectType) else None)
+                parts[key] = values.made(definition.python_name, field, inner)
+            else:
+                raise NotCompilable(f"{edge_type.name}.{key}")
+        level = level or self._level()
+        level.edge_keys = edge_keys
+        if made:  # make_edge builds the node from its fields: read it whole
+            level.whole = level.edge_whole = True
+        return values.object_value(parts, order), level
+
+    def _python_object(self, field: GraphQLField, details: list[FieldDetails]) -> Build:
+        """The value of an object that Python code builds (pagination's PageInfo, an amount
+        of Money): plain attributes only."""
+        object_type = get_nullable_type(field.type)
+        if not isinstance(object_type, GraphQLObjectType):
+            raise NotCompilable(f"{object_type} is not an object type")
+        parts: dict[str, Build] = {}
+        walk, order = self._walk(object_type, details)
+        for key, details_of in walk:
+            name = details_of[0].node.name.value
+            if name == "__typename":
+                parts[key] = values.constant(object_type.name)
+                continue
+            field = object_type.fields[name]
+            definition = field.extensions.get("strawberry-definition")
+            if (definition is None or not plain(definition)
+                    or not isinstance(get_nullable_type(field.type), GraphQLLeafType)):
+                raise NotCompilable(f"{object_type.name}.{key}")
+            parts[key] = values.attribute(definition.python_name, field)
+        return values.object_value(parts, order)
+
+    def _selects_cursors(self, connection_type: Any, fields: Fields) -> bool:
+        """Whether a connection's selection shows a cursor (an edge's, or pageInfo's)."""
+        for details in fields.values():
+            name = details[0].node.name.value
+            if name not in ("edges", "pageInfo"):
+                continue
+            inner = get_nullable_type(connection_type.fields[name].type)
+            inner = _item_type(inner) if name == "edges" else inner
+            wanted = {"cursor"} if name == "edges" else {"startCursor", "endCursor"}
+            if wanted & {d[0].node.name.value for d in self._subfields(inner, details).values()}:
+                return True
+        return False
+
+
+# The parts of a connection's value, built from pagination's (edges, page info, total) and
+# from each edge (PageEdge: its cursor and the item read).
+def _total(built: tuple[Any, Any, Any]) -> Any:
+    return built[2]
+
+
+def _page_info(info: Build) -> Build:
+    return lambda built: info(built[1])
+
+
+def _edges(edge: Build) -> Build:
+    return lambda built: [edge(item) for item in built[0]]
+
+
+def _cursor(edge: PageEdge) -> str:
+    return edge.cursor
+
+
+def _item(part: str, value: Build) -> Build:
+    return lambda edge: value(edge.item[part])
+
+
+def _item_type(list_type: Any) -> Any:
+    inner = get_nullable_type(list_type)
+    if not isinstance(inner, GraphQLList):
+        raise NotCompilable("edges is not a list")
+    return get_nullable_type(inner.of_type)
