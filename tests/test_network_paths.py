@@ -181,6 +181,16 @@ async def test_the_neighbourhood_of_an_actor(as_viewer: AsViewer, graph: Network
          ("uc", "p2", "WORKS_ON")}, False)
 
 
+async def test_a_neighbourhood_without_its_ties_holds_the_same_nodes(
+        as_viewer: AsViewer, graph: NetworkGraph) -> None:
+    nodes_only = """query($of: ID!) { egoNetwork(of: $of, depth: 2) {
+      truncated nodes { id type label distance } } }"""
+    whole = (await as_viewer(None).data(EGO, of=graph.gid("ua"), depth=2))["egoNetwork"]
+    alone = (await as_viewer(None).data(nodes_only, of=graph.gid("ua")))["egoNetwork"]
+    assert alone == {"truncated": whole["truncated"], "nodes": whole["nodes"]}
+    assert whole["ties"]
+
+
 async def test_a_large_neighbourhood_keeps_the_nearest(db: Database, settings: Settings,
                                                        graph: NetworkGraph) -> None:
     small = Viewer(db, settings.model_copy(update={"ego_network_max_nodes": 5}), None)

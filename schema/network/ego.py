@@ -19,6 +19,7 @@ from app import cypher, ids
 from app.context import Context
 from app.errors import NotFound
 from schema.network.ties import RelationKind, Ties, actor, bounded, tie_kind
+from schema.pagination import selects
 
 MAX_DEPTH = 3
 
@@ -87,7 +88,8 @@ async def ego_network(info: strawberry.Info[Context, None], of: strawberry.ID, d
         depth=str(bounded(depth, 1, MAX_DEPTH, "depth")))
     [record] = await context.db.read(text, {
         "egoId": ego.node_id, "ties": ties.parameter,
-        "maxNodes": context.settings.ego_network_max_nodes, "viewerId": context.viewer_id})
+        "maxNodes": context.settings.ego_network_max_nodes, "viewerId": context.viewer_id,
+        "withTies": selects(info, "ties")})
     if not record["found"]:
         raise NotFound(f"Could not resolve to a node with the global id of '{of}'")
     read = [found for found in map(_node, record["nodes"]) if found is not None]

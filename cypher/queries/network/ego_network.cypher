@@ -1,7 +1,8 @@
 // The neighbourhood of actor `$egoId` (a person or an organization): the nodes within `depth`
 // ties of it (1 to 3), each tie of one of the kinds `$ties` and visible to the viewer
 // (network/tie), the nearest first (those at the same distance by id), at most `$maxNodes`
-// of them besides the actor; and every tie among them. `found` says whether the actor exists
+// of them besides the actor; and every tie among them, when asked (`$withTies`: a list of the
+// nodes alone costs no tie). `found` says whether the actor exists
 // for the viewer, `more` whether nodes were left out. `label`, `visible` (its rule on `ego`),
 // `types` (the relationship types of `$ties`) and `depth` are fixed by the code
 // (schema/network/ego.py); values are parameters.
@@ -21,6 +22,7 @@ WITH ego, [{node: ego, distance: 0}] + reached[..$maxNodes] AS kept,
      size(reached) > $maxNodes AS more
 WITH ego, kept, more, [item IN kept | item.node] AS members
 CALL (members) {
+  WITH members WHERE $withTies
   UNWIND members AS x
   MATCH (x)-[r:{{types}}]->(y)
   WHERE y IN members AND {{tie}}
