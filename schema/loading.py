@@ -123,7 +123,10 @@ class Relation:
 
     `visible_with_parent` says that the target's visibility rule is the parent's own (a
     discussion is visible exactly when its community is): the parent of a relation was
-    itself read through its rule, so the rule is not checked again on each related node."""
+    itself read through its rule, so the rule is not checked again on each related node.
+    `visible_as_parent` names the rule of the parent that the target's visibility amounts to
+    (a discussion of a community is visible when the community's content is): it is checked
+    on `p`, once per parent, instead of on each related node."""
 
     parent: str
     type: str
@@ -133,6 +136,7 @@ class Relation:
     where: Filter | None = None
     through: str = ""
     visible_with_parent: bool = False
+    visible_as_parent: str | None = None
 
     def __post_init__(self) -> None:
         identifier(self.parent)
@@ -147,6 +151,8 @@ class Relation:
         """What every related item passes: the relation's own predicate (given the filter's
         `parameters`) and the visibility of the target."""
         where = f"({_predicate(self.where, parameters or {})}) AND " if self.where else ""
+        if self.visible_as_parent:
+            return where + applied(self.visible_as_parent, "p")
         return where + ("true" if self.visible_with_parent else self.target.visibility)
 
 

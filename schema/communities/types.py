@@ -378,10 +378,11 @@ COMMUNITY_AREAS = Relation("Community", "FOCUSES_ON", outgoing=True, target=S3_A
 MEMBER_COUNT: Tally = Tally("Community", "communities/member_count")
 COMMUNITY_MEMBERS = Relation("Community", "MEMBER_OF", outgoing=False, target=USER,
                              sort=SortKey("n.displayName"), where="communities/membership_where")
-# A community may be visible while its content is not (a RESERVED one): the discussions keep
-# their own rule.
+# A community may be visible while its content is not (a RESERVED one): its discussions are
+# visible when its content is (discussion_visible), checked once on the community.
 COMMUNITY_DISCUSSIONS = Relation("Community", "IN", outgoing=False, target=DISCUSSION,
-                                 where=DISCUSSION_FILTER)
+                                 where=DISCUSSION_FILTER,
+                                 visible_as_parent="communities/community_content_visible")
 USER_COMMUNITIES = Relation("User", "MEMBER_OF", outgoing=True, target=COMMUNITY,
                             sort=COMMUNITY_NAME_ORDER, where="communities/membership_where")
 USER_DISCUSSIONS = Relation("User", "AUTHORED", outgoing=True, target=DISCUSSION)
