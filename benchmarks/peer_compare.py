@@ -214,7 +214,7 @@ def report(arguments: argparse.Namespace, described: str, rows: list[Row],
         "Short of the bar: " + ("; ".join(short) if short else "nowhere") + ".",
     ])
     print("\n" + section)
-    write(section)
+    write(section, partial=len(chosen(arguments.questions)) < len(chosen(None)))
 
 
 def main() -> None:

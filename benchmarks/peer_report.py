@@ -16,6 +16,9 @@ from pathlib import Path
 
 RESULTS = Path(__file__).parent / "results.md"
 BEGIN, END = "<!-- peer_compare: begin -->", "<!-- peer_compare: end -->"
+# A run of some questions only (`--questions`) keeps the whole table and goes here, after it.
+PARTIAL_BEGIN = "<!-- peer_compare --questions: begin -->"
+PARTIAL_END = "<!-- peer_compare --questions: end -->"
 TARGETS = ("ours", "peer", "floor")
 
 
@@ -132,13 +135,20 @@ def table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
-def write(section: str) -> None:
-    """Put `section` between the markers of `benchmarks/results.md` (made when missing)."""
-    block = f"{BEGIN}\n{section.strip()}\n{END}"
-    if RESULTS.exists() and BEGIN in (text := RESULTS.read_text()):
-        before, rest = text.split(BEGIN, 1)
-        after = rest.split(END, 1)[1] if END in rest else ""
+def write(section: str, partial: bool = False) -> None:
+    """Put `section` between the markers of `benchmarks/results.md` (made when missing): the
+    whole table's, or, for a run of some questions only (`partial`), the partial run's, placed
+    after the whole table, which it leaves as it is."""
+    begin, end = (PARTIAL_BEGIN, PARTIAL_END) if partial else (BEGIN, END)
+    block = f"{begin}\n{section.strip()}\n{end}"
+    text = RESULTS.read_text() if RESULTS.exists() else ""
+    if begin in text:
+        before, rest = text.split(begin, 1)
+        after = rest.split(end, 1)[1] if end in rest else ""
         RESULTS.write_text(before + block + after)
+    elif partial and END in text:
+        before, after = text.split(END, 1)
+        RESULTS.write_text(before + END + "\n\n" + block + after)
     else:
         RESULTS.write_text("# Side by side with the Neo4j GraphQL Library\n\n" + block
                            + "\n\n## Changes made to the API, and their measured effect\n\n"
