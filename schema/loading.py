@@ -30,7 +30,7 @@ from schema.pagination import Page, PageRequest, SortKey, build, page_request, p
 C = TypeVar("C")
 _IDENTIFIER = re.compile(r"^[A-Z][A-Za-z0-9_]*$")
 UNIQUE_KEYS = frozenset({"id", "handle"})
-_PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")  # a $parameter in a statement
 
 
 def identifier(value: str) -> str:
@@ -340,7 +340,7 @@ def _conditions(name: str, given: frozenset[str]) -> tuple[tuple[str, ...], tupl
     for paragraph in re.split(r"\n\s*\n", cypher.load(f"queries/{name}").text):
         lines = [line for line in paragraph.splitlines() if not line.lstrip().startswith("//")]
         condition = "\n".join(lines).strip()
-        if not condition or not set(_PARAMETER.findall(condition)) - {"viewerId"} <= given:
+        if not condition or not set(PARAMETER.findall(condition)) - {"viewerId"} <= given:
             continue
         if condition.startswith("MATCH "):
             patterns.append(condition.removeprefix("MATCH ").strip())

@@ -20,10 +20,9 @@ from functools import cache
 from typing import Any
 
 from app import cypher
-from schema.loading import Filter, NodeKind, Relation, root_filter
+from schema.loading import PARAMETER, Filter, NodeKind, Relation, root_filter
 from schema.pagination import PageRequest, SortKey
 
-_PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _SLOTTED = re.compile(r"^c[0-9]+_")
 _SHARED = frozenset({"viewerId"})
 
@@ -76,7 +75,7 @@ def own(text: str, slot: str) -> str:
     def rename(match: re.Match[str]) -> str:
         name = match.group(1)
         return match.group(0) if name in _SHARED or _SLOTTED.match(name) else f"${slot}_{name}"
-    return _PARAMETER.sub(rename, text)
+    return PARAMETER.sub(rename, text)
 
 
 def owned(parameters: dict[str, Any], slot: str) -> dict[str, Any]:
@@ -109,16 +108,20 @@ class Level:
     edge_whole: bool = False
 
     def node_entries(self) -> str:
+        """The entries of the node's map projection: the selected (or all) fields and the
+        connections' slots."""
         chosen = ([*self.all_entries, *(e for e in self.entries if e not in self.all_entries)]
                   if self.whole else self.entries)
         return ", ".join([*chosen, *(f"{slot}: {slot}" for slot in self.slots)])
 
     def edge_map(self) -> str:
+        """The edge's map: the selected relationship properties, or all of them."""
         if self.edge_whole:
             return "properties(r)"
         return "r { " + ", ".join(f".{key}" for key in self.edge_keys) + " }"
 
     def sort_entry(self) -> str:
+        """The item's sort key entry, when a cursor is selected."""
         return ", sortKey: sortKey" if self.cursors else ""
 
     def subqueries(self, carried: str) -> str:

@@ -112,20 +112,9 @@ def serializer(field: GraphQLField) -> Callable[[Any], Any]:
     return leaf_type.serialize
 
 
-def attribute(name: str, field: GraphQLField) -> Build:
-    """A plain attribute of an object built by Python code (pagination's PageInfo)."""
-    serialize = serializer(field)
-
-    def value(source: Any) -> Any:
-        found = getattr(source, name)
-        return None if found is None else serialize(found)
-
-    return value
-
-
 def _nullable(field: GraphQLField, value: Callable[[Any], Any]) -> Build:
-    """`value` of an attribute's Python value, None for None (unless the field is non-null:
-    then the normal path answers)."""
+    """`value` of a field's Python value, None for None (unless the field is non-null: then
+    the normal path answers, and reports it)."""
     required = isinstance(field.type, GraphQLNonNull)
 
     def read(found: Any) -> Any:
@@ -138,19 +127,26 @@ def _nullable(field: GraphQLField, value: Callable[[Any], Any]) -> Build:
     return read
 
 
+def attribute(name: str, field: GraphQLField, inner: Build | None = None) -> Build:
+    """An attribute of an object Python code built (pagination's PageInfo, an amount of Money,
+    an edge made by `make_edge`): an object as its selection `inner` shows it, a leaf
+    serialized by its type."""
+    value = _nullable(field, inner if inner is not None else serializer(field))
+    return lambda source: value(getattr(source, name))
+
+
 def built(build_object: Callable[[dict[str, Any]], Any], name: str, field: GraphQLField,
           inner: Build) -> Build:
     """An attribute of the object a node type's from_fields builds from the node's map (read
     whole), as its field's selection `inner` shows it."""
-    value = _nullable(field, inner)
-    return lambda node: value(getattr(build_object(node), name))
+    read = attribute(name, field, inner)
+    return lambda node: read(build_object(node))
 
 
 def made(name: str, field: GraphQLField, inner: Build | None) -> Build:
-    """An attribute of the edge object made by the resolver's `make_edge` (PageEdge.made):
-    an object as its selection `inner` shows it, a leaf serialized by its type."""
-    value = _nullable(field, inner if inner is not None else serializer(field))
-    return lambda edge: value(getattr(edge.made, name))
+    """An attribute of the edge object made by the resolver's `make_edge` (PageEdge.made)."""
+    read = attribute(name, field, inner)
+    return lambda edge: read(edge.made)
 
 
 def leaf(type_name: str, name: str, field: GraphQLField, definition: Any) -> Build:
@@ -158,18 +154,8 @@ def leaf(type_name: str, name: str, field: GraphQLField, definition: Any) -> Bui
     converted as the type's object holds it, serialized by its leaf type. A null in a
     non-null field is left to the normal path, which reports it."""
     convert = CONVERSIONS.get((type_name, name)) or conversion(definition.type)
-    serialize = serializer(field)
-    required = isinstance(field.type, GraphQLNonNull)
-
-    def value(source: dict[str, Any]) -> Any:
-        converted = convert(source.get(name))
-        if converted is None:
-            if required:
-                raise NotCompilable(f"{type_name}.{name} is null")
-            return None
-        return serialize(converted)
-
-    return value
+    value = _nullable(field, serializer(field))
+    return lambda source: value(convert(source.get(name)))
 
 
 def conversion(annotation: Any) -> Callable[[Any], Any]:
