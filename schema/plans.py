@@ -10,13 +10,13 @@ the filter, the order and the parameters are written once.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from schema.counting import Tally
 from schema.loading import UNIQUE_KEYS, Filter, NodeKind, Relation, related_connection
-from schema.pagination import SortKey
+from schema.pagination import SortKey, selects
 
 F = TypeVar("F", bound=Callable[..., Any])
 C = TypeVar("C")
@@ -90,7 +90,22 @@ class KeyPlan:
             raise ValueError(f"{self.key!r} is not a unique key")
 
 
-Plan = RelatedPlan | RootPlan | KeyPlan | OnePlan | TallyPlan
+# Whether the field's own selection asks for a field of its value (through fragments too).
+Selects = Callable[[str], bool]
+
+
+@dataclass(frozen=True)
+class AnswerPlan:
+    """A top-level field whose value a domain function builds in Python from what it reads
+    (a network answer: one statement, then ordering, ids, kinds), given the request's context,
+    what the field's selection asks for, and the page arguments. Compiled execution calls the
+    same function and turns its objects into the response without graphql-core's field by
+    field completion (their fields must be plain attributes)."""
+
+    answer: Callable[[Any, Selects, dict[str, Any]], Awaitable[Any]]
+
+
+Plan = RelatedPlan | RootPlan | KeyPlan | OnePlan | TallyPlan | AnswerPlan
 _MARK = "__compiled_plan__"
 
 
@@ -111,6 +126,11 @@ async def read_related(info: Any, plan: RelatedPlan, parent: Any,
     (related_connection)."""
     return await related_connection(info, plan.relation, parent.node_id, plan.edges(parent),
                                     connection, first, after, last, before, plan.parameters)
+
+
+async def answer(info: Any, plan: AnswerPlan, **page: Any) -> Any:
+    """The normal path's answer of a field by its plan."""
+    return await plan.answer(info.context, lambda name: selects(info, name), page)
 
 
 def plan_of(resolver: Callable[..., Any] | None) -> Callable[..., Plan] | None:

@@ -21,6 +21,7 @@ from benchmarks.peer_lists import QUESTIONS
 from benchmarks.scenarios import SCENARIOS, VIEWER
 from schema import schema
 from schema.compiled import executor, statement, values
+from schema.network.collaborators import COLLABORATOR_ORDER
 from schema.node import _by_label, _registry
 from schema.opportunities.filters import PROPOSAL_SORTS, ProposalOrderField
 from schema.pagination import encode_cursor
@@ -62,9 +63,29 @@ fragment Members on Community {
     organizations(first: $first) { edges { role node { name } } } } } }
 }"""
 
+WIDE_EGO_NETWORK = """
+query Ego($id: ID!, $depth: Int!) {
+  egoNetwork(of: $id, depth: $depth) {
+    __typename truncated
+    nodes { __typename id type label distance }
+    ties { source target kind }
+  }
+}"""
+
+WIDE_COLLABORATORS = """
+query WideCollaborators($id: ID!, $after: String) {
+  collaborators(of: $id, first: 3, after: $after) {
+    __typename totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    edges { __typename cursor weight
+      node { __typename id ... on Organization { name province country } ...Person } }
+  }
+}
+fragment Person on User { displayName handle }"""
+
 # The questions compiled execution covers, by their operation's name.
 COVERED = ("query Profile(", "query NestedList(", "query CommunityPage(", "query OpenProposals(",
-           "query OrganizationPage(", "query ProjectDashboard(")
+           "query OrganizationPage(", "query ProjectDashboard(", "query Collaborators(",
+           "query TwoHops(", "query Ego(", "query WideCollaborators(")
 
 
 def _canonical(body: dict[str, Any]) -> str:
@@ -114,6 +135,14 @@ async def test_every_question_answers_the_same_both_ways(
     asked += [("wide profile", WIDE_PROFILE, {"handle": cast["handle"], "after": None}),
               ("wide nested list", WIDE_NESTED, {"first": 20, "withEmail": True}),
               ("wide nested list without email", WIDE_NESTED, {"first": 5, "withEmail": False})]
+    organization = ids.encode("Organization", cast["organization"])
+    person = (await db.read("MATCH (u:User)-[:WORKS_ON]->() RETURN u.id AS id "
+                            "ORDER BY u.id LIMIT 1"))[0]["id"]
+    for actor in (organization, ids.encode("User", person)):
+        asked += [("ego network", WIDE_EGO_NETWORK, {"id": actor, "depth": 2}),
+                  ("collaborators", WIDE_COLLABORATORS, {"id": actor, "after": None})]
+    asked.append(("collaborators' second page", WIDE_COLLABORATORS, {
+        "id": organization, "after": encode_cursor(COLLABORATOR_ORDER, -1, "0")}))
     differences, compiled, refused = [], set(), set()
     for viewer_name, viewer in (await _viewers(db)).items():
         for name, query, variables in asked:
@@ -139,6 +168,13 @@ async def test_every_question_answers_the_same_both_ways(
     ("{ communities(after: \"bm90IGEgY3Vyc29y\") { edges { node { name } } } }", {}),
     # a malformed global ID
     ("query($id: ID!) { node(id: $id) { id } }", {"id": "not-an-id"}),
+    # a domain function's refusals: an actor of nothing, a depth out of range, a page size
+    ("query($id: ID!) { egoNetwork(of: $id) { nodes { id } } }",
+     {"id": ids.encode("Organization", str(uuid.UUID(int=7)))}),
+    ("query($id: ID!) { egoNetwork(of: $id, depth: 9) { nodes { id } } }",
+     {"id": ids.encode("Organization", str(uuid.UUID(int=7)))}),
+    ("query($id: ID!) { collaborators(of: $id, first: 1000) { edges { weight } } }",
+     {"id": ids.encode("Organization", str(uuid.UUID(int=7)))}),
     # a cursor of the right ordering whose time Neo4j refuses: INTERNAL, nothing of Neo4j's
     ("query($a: String) { proposals(first: 2, after: $a) { edges { node { title } } } }",
      {"a": encode_cursor(PROPOSAL_SORTS[ProposalOrderField.CREATED_AT],

@@ -12,7 +12,10 @@ converts it, values.CONVERSIONS, then serialized by the schema's own leaf type);
 type's `from_fields` builds (an amount of Money: the node is then read whole and built by that
 same code); a field whose resolver is marked with `compiles` (schema/plans.py): a
 lookup by key (`user(handle:)`, `node(id:)`), a top-level connection, a related connection, a
-to-one field, a tally. In a connection: `edges`, `pageInfo`, `totalCount`; on an edge
+to-one field, a tally; and a top-level field whose value a domain function builds in Python
+(an AnswerPlan: `collaborators`, `egoNetwork`), called as its resolver calls it, whose objects
+are read attribute by attribute (schema/compiled/objects.py) instead of field by field.
+In a connection: `edges`, `pageInfo`, `totalCount`; on an edge
 `cursor`, `node`, the relationship's stored properties, and any other plain field (a share of
 a budget) from the edge the resolver's own `make_edge` makes. Pages and cursors are those of
 schema/pagination.py (`checked_request`, `build`), run on the statement's rows.

@@ -1,6 +1,6 @@
-"""Compiled execution of connections: a connection's page, its edges and the objects Python
-code builds for it (PageInfo, an edge made by the resolver's `make_edge`), for the Compiler of
-schema/compiled/planning.py."""
+"""Compiled execution of connections: a connection's page and its edges (the objects Python
+code builds for them, PageInfo and an edge made by the resolver's `make_edge`, are
+schema/compiled/objects.py's), for the Compiler of schema/compiled/planning.py."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from collections.abc import Callable
 from typing import Any
 
 from graphql import (
-    GraphQLField,
     GraphQLLeafType,
     GraphQLList,
     GraphQLObjectType,
@@ -17,17 +16,16 @@ from graphql import (
 from graphql.execution.collect_fields import FieldDetails
 
 from schema.compiled import statement, values
+from schema.compiled.objects import Fields, ObjectCompiler
 from schema.compiled.values import Build, NotCompilable, PageEdge, checked, plain
 from schema.pagination import Page, PageRequest, SortKey, build, checked_request
 from schema.plans import Plan, RelatedPlan
 
-Fields = dict[str, list[FieldDetails]]
-Walk = tuple[list[tuple[str, list[FieldDetails]]], list[str]]
 MakeEdge = Callable[[str, dict[str, Any]], Any]
 Connect = Callable[..., Any]  # a connection's value from its read and its edge maker
 
 
-class ConnectionCompiler:
+class ConnectionCompiler(ObjectCompiler):
     """The part of the Compiler that compiles connections; the Compiler gives the rest."""
 
     settings: Any
@@ -41,8 +39,6 @@ class ConnectionCompiler:
     def _subfields(self, object_type: GraphQLObjectType, details: list[FieldDetails]) -> Fields:
         raise NotImplementedError
 
-    def _walk(self, object_type: GraphQLObjectType, details: list[FieldDetails]) -> Walk:
-        raise NotImplementedError
 
     def _connection(self, connection_type: Any, details: list[FieldDetails], sort: SortKey,
                     page: dict[str, Any], plan: Plan) -> tuple[PageRequest, bool,
@@ -132,27 +128,6 @@ class ConnectionCompiler:
         if made:  # make_edge builds the node from its fields: read it whole
             level.whole = level.edge_whole = True
         return values.object_value(parts, order), level
-
-    def _python_object(self, field: GraphQLField, details: list[FieldDetails]) -> Build:
-        """The value of an object that Python code builds (pagination's PageInfo, an amount
-        of Money): plain attributes only."""
-        object_type = get_nullable_type(field.type)
-        if not isinstance(object_type, GraphQLObjectType):
-            raise NotCompilable(f"{object_type} is not an object type")
-        parts: dict[str, Build] = {}
-        walk, order = self._walk(object_type, details)
-        for key, details_of in walk:
-            name = details_of[0].node.name.value
-            if name == "__typename":
-                parts[key] = values.constant(object_type.name)
-                continue
-            field = object_type.fields[name]
-            definition = field.extensions.get("strawberry-definition")
-            if (definition is None or not plain(definition)
-                    or not isinstance(get_nullable_type(field.type), GraphQLLeafType)):
-                raise NotCompilable(f"{object_type.name}.{key}")
-            parts[key] = values.attribute(definition.python_name, field)
-        return values.object_value(parts, order)
 
     def _selects_cursors(self, connection_type: Any, fields: Fields) -> bool:
         """Whether a connection's selection shows a cursor (an edge's, or pageInfo's)."""

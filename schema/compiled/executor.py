@@ -31,7 +31,7 @@ class KnownStatements:
 
     def admit(self, operation: CompiledOperation, limit: int) -> bool:
         """Whether the operation's statements may be sent (known, or room for them)."""
-        new = {read.text for read in operation.reads} - self.texts
+        new = {read.text for read in operation.reads if read.text is not None} - self.texts
         if len(self.texts) + len(new) > limit:
             return False
         self.texts |= new

@@ -5,6 +5,7 @@ field's response value (see schema/compiled/__init__.py)."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,6 +14,7 @@ from graphql import (
     GraphQLLeafType,
     GraphQLNonNull,
     GraphQLObjectType,
+    get_named_type,
     get_nullable_type,
 )
 from graphql.execution.collect_fields import FieldDetails, collect_fields, collect_subfields
@@ -21,12 +23,14 @@ from strawberry.types.arguments import convert_arguments
 
 from app.context import Context
 from schema.compiled import statement, values
-from schema.compiled.connections import ConnectionCompiler, Fields, Walk
+from schema.compiled.connections import ConnectionCompiler
+from schema.compiled.objects import Fields, Walk
 from schema.compiled.values import Build, NotCompilable, checked, resolver_name
 from schema.node import node_build, node_kind
 from schema.pagination import PageRequest, SortKey
 from schema.plans import (
     PAGE_ARGUMENTS,
+    AnswerPlan,
     KeyPlan,
     OnePlan,
     Plan,
@@ -39,12 +43,27 @@ from schema.plans import (
 
 @dataclass
 class RootRead:
-    """One root field: its statement, parameters, and how its record becomes its value."""
+    """One root field: its statement, parameters, and how its record becomes its value; or,
+    for a field answered by a domain function (AnswerPlan), that function, and how the
+    objects it builds become the value."""
 
     key: str
-    text: str
+    text: str | None
     parameters: dict[str, Any]
     value: Build
+    answer: Callable[[Context], Awaitable[Any]] | None = None
+
+    async def read(self, context: Context) -> Any:
+        """What the field's value is built from; NotCompilable when the normal path must
+        answer (a lookup that found nothing)."""
+        if self.answer is not None:
+            return await self.answer(context)
+        assert self.text is not None
+        record = await context.db.read(self.text, {**self.parameters,
+                                                   "viewerId": context.viewer_id})
+        if not record or record[0]["root"] is None:
+            raise NotCompilable(f"{self.key} found nothing")
+        return record[0]["root"]
 
 
 @dataclass
@@ -58,13 +77,10 @@ class CompiledOperation:
     async def run(self, context: Context) -> dict[str, Any]:
         """The operation's `data`; NotCompilable when a record says the normal path must
         answer (nothing found by a lookup, a null where the schema allows none)."""
-        records = await asyncio.gather(*(context.db.read(read.text, {
-            **read.parameters, "viewerId": context.viewer_id}) for read in self.reads))
+        sources = await asyncio.gather(*(read.read(context) for read in self.reads))
         found = dict(self.constants)
-        for read, record in zip(self.reads, records, strict=True):
-            if not record or record[0]["root"] is None:
-                raise NotCompilable(f"{read.key} found nothing")
-            found[read.key] = read.value(record[0]["root"])
+        for read, source in zip(self.reads, sources, strict=True):
+            found[read.key] = read.value(source)
         return {key: found[key] for key in self.order}
 
 
@@ -137,7 +153,19 @@ class Compiler(ConnectionCompiler):
                                         **statement.owned(plan.parameters, slot),
                                         **self._page_parameters(slot, request, plan.sort)},
                             value)
+        if isinstance(plan, AnswerPlan):
+            selected = {d[0].node.name.value for d in self._subfields_of(field, details).values()}
+            answer = plan.answer
+            return RootRead(key, None, {}, self._python_value(field.type, details),
+                            lambda context: answer(context, selected.__contains__, page))
         raise NotCompilable(f"{type(plan).__name__} at the root")
+
+    def _subfields_of(self, field: GraphQLField, details: list[FieldDetails]) -> Fields:
+        """The fields selected on a field's value (none for a leaf)."""
+        value_type = get_named_type(field.type)
+        if not isinstance(value_type, GraphQLObjectType):
+            return {}
+        return self._subfields(value_type, details)
 
     def _page_parameters(self, slot: str, request: PageRequest, sort: SortKey) -> dict[str, Any]:
         return statement.owned(checked(request.parameters, sort), slot)
@@ -179,36 +207,30 @@ class Compiler(ConnectionCompiler):
             raise NotCompilable(f"{node_type.name} is not a registered node type")
         available = statement.entries(kind)
         level = self._level()
-        parts: dict[str, Build] = {}
-        walk, order = self._walk(node_type, details)
-        for key, details_of in walk:
+
+        def part(key: str, field: GraphQLField, definition: Any,
+                 details_of: list[FieldDetails]) -> Build:
             name = details_of[0].node.name.value
-            if name == "__typename":
-                parts[key] = values.constant(node_type.name)
-                continue
-            field = node_type.fields[name]
-            definition = field.extensions.get("strawberry-definition")
-            if definition is None or definition.permission_classes or definition.extensions:
-                raise NotCompilable(f"{node_type.name}.{name} has permissions or extensions")
             resolver = resolver_name(definition)
             if resolver == "Node.id":
-                parts[key] = values.global_id(node_type.name)
-            elif resolver is None and isinstance(get_nullable_type(field.type), GraphQLObjectType):
+                return values.global_id(node_type.name)
+            if resolver is None and isinstance(get_nullable_type(field.type), GraphQLObjectType):
                 # an object the type's from_fields makes (an amount of Money): read it whole
                 level.whole = True
-                parts[key] = values.built(node_build(node_type.name), definition.python_name,
-                                          field, self._python_object(field, details_of))
-            elif resolver is None:
+                return values.built(node_build(node_type.name), definition.python_name,
+                                    field, self._python_object(field, details_of))
+            if resolver is None:
                 entry = available.get(name)
                 if entry is None or not isinstance(get_nullable_type(field.type), GraphQLLeafType):
                     raise NotCompilable(f"{node_type.name}.{name}")
                 if entry not in level.entries:
                     level.entries.append(entry)
-                parts[key] = values.leaf(node_type.name, name, field, definition)
-            else:
-                parts[key] = self._resolved(node_type, level, field, details_of)
+                return values.leaf(node_type.name, name, field, definition)
+            return self._resolved(node_type, level, field, details_of)
+
+        value = self._fields(node_type, details, part)
         level.all_entries = list(available.values())
-        return level, values.object_value(parts, order)
+        return level, value
 
     def _resolved(self, node_type: GraphQLObjectType, level: statement.Level,
                   field: GraphQLField, details: list[FieldDetails]) -> Build:

@@ -112,15 +112,15 @@ def serializer(field: GraphQLField) -> Callable[[Any], Any]:
     return leaf_type.serialize
 
 
-def _nullable(field: GraphQLField, value: Callable[[Any], Any]) -> Build:
-    """`value` of a field's Python value, None for None (unless the field is non-null: then
-    the normal path answers, and reports it)."""
-    required = isinstance(field.type, GraphQLNonNull)
+def nullable(value_type: Any, value: Callable[[Any], Any]) -> Build:
+    """`value` of a Python value of `value_type`, None for None (unless the type is non-null:
+    then the normal path answers, and reports it)."""
+    required = isinstance(value_type, GraphQLNonNull)
 
     def read(found: Any) -> Any:
         if found is None:
             if required:
-                raise NotCompilable(f"{field} is null")
+                raise NotCompilable(f"a null {value_type}")
             return None
         return value(found)
 
@@ -131,7 +131,7 @@ def attribute(name: str, field: GraphQLField, inner: Build | None = None) -> Bui
     """An attribute of an object Python code built (pagination's PageInfo, an amount of Money,
     an edge made by `make_edge`): an object as its selection `inner` shows it, a leaf
     serialized by its type."""
-    value = _nullable(field, inner if inner is not None else serializer(field))
+    value = nullable(field.type, inner if inner is not None else serializer(field))
     return lambda source: value(getattr(source, name))
 
 
@@ -154,7 +154,7 @@ def leaf(type_name: str, name: str, field: GraphQLField, definition: Any) -> Bui
     converted as the type's object holds it, serialized by its leaf type. A null in a
     non-null field is left to the normal path, which reports it."""
     convert = CONVERSIONS.get((type_name, name)) or conversion(definition.type)
-    value = _nullable(field, serializer(field))
+    value = nullable(field.type, serializer(field))
     return lambda source: value(convert(source.get(name)))
 
 

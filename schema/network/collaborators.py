@@ -22,7 +22,8 @@ from app.errors import NotFound
 from schema.loading import load_any
 from schema.network.ties import PROJECT_WINDOW, Actor, actor, window
 from schema.node import Node
-from schema.pagination import Connection, Edge, Page, SortKey, build, page_request
+from schema.pagination import Connection, Edge, Page, SortKey, build, checked_request
+from schema.plans import AnswerPlan, Selects
 from schema.projects.kinds import PROJECT
 from schema.projects.types import Project
 from schema.taxonomy.types import S3_AREA, S3Area
@@ -68,27 +69,33 @@ def _edge(found: Actor) -> Any:
     return make
 
 
-async def collaborators(
-    info: strawberry.Info[Context, None], of: strawberry.ID, s3_area: strawberry.ID | None,
-    since: date | None, until: date | None, first: int | None, after: str | None,
-    last: int | None, before: str | None,
-) -> CollaboratorConnection:
+def collaborators_plan(of: strawberry.ID, s3_area: strawberry.ID | None = None,
+                       since: date | None = None, until: date | None = None) -> AnswerPlan:
     """One page of the collaborators of the actor `of`, in one round trip (the shared
-    projects and areas, when asked for, in one more)."""
+    projects and areas, when asked for, in one more), as the connection a domain function
+    builds."""
     found = actor(of, "of")
-    request = page_request(info, first, after, last, before)
-    parameters = {"s3Area": optional_id(s3_area, "S3Area"), **window(since, until)}
-    text = cypher.rendered(
-        "queries/network/collaborators", label=found.kind.label,
-        tie="PARTNER_IN" if found.is_organization else "WORKS_ON",
-        actor_visible=found.kind.visibility_of("actor"),
-        visible=found.kind.visibility_of("other"), window=PROJECT_WINDOW.predicate(parameters),
-        projection=found.kind.projection, **request.fragments(COLLABORATOR_ORDER))
-    [record] = await info.context.db.read(text, {
-        **parameters, "actorId": found.node_id, "viewerId": info.context.viewer_id,
-        **request.parameters(COLLABORATOR_ORDER)})
-    if not record["found"]:
-        raise NotFound(f"Could not resolve to a node with the global id of '{of}'")
-    page = Page(list(record["items"]), record["totalCount"], COLLABORATOR_ORDER)
-    result: CollaboratorConnection = build(page, request, _edge(found), CollaboratorConnection)
-    return result
+
+    async def answer(context: Context, selected: Selects,
+                     page: dict[str, Any]) -> CollaboratorConnection:
+        request = checked_request(context.settings, page.get("first"), page.get("after"),
+                                  page.get("last"), page.get("before"),
+                                  with_total=selected("totalCount"))
+        parameters = {"s3Area": optional_id(s3_area, "S3Area"), **window(since, until)}
+        text = cypher.rendered(
+            "queries/network/collaborators", label=found.kind.label,
+            tie="PARTNER_IN" if found.is_organization else "WORKS_ON",
+            actor_visible=found.kind.visibility_of("actor"),
+            visible=found.kind.visibility_of("other"), window=PROJECT_WINDOW.predicate(parameters),
+            projection=found.kind.projection, **request.fragments(COLLABORATOR_ORDER))
+        [record] = await context.db.read(text, {
+            **parameters, "actorId": found.node_id, "viewerId": context.viewer_id,
+            **request.parameters(COLLABORATOR_ORDER)})
+        if not record["found"]:
+            raise NotFound(f"Could not resolve to a node with the global id of '{of}'")
+        page_read = Page(list(record["items"]), record["totalCount"], COLLABORATOR_ORDER)
+        result: CollaboratorConnection = build(page_read, request, _edge(found),
+                                               CollaboratorConnection)
+        return result
+
+    return AnswerPlan(answer)

@@ -19,7 +19,7 @@ from app import cypher, ids
 from app.context import Context
 from app.errors import NotFound
 from schema.network.ties import RelationKind, Ties, actor, bounded, tie_kind
-from schema.pagination import selects
+from schema.plans import AnswerPlan, Selects
 
 MAX_DEPTH = 3
 
@@ -76,28 +76,33 @@ def _node(item: dict[str, Any]) -> tuple[EgoNode, str] | None:
                    distance=item["distance"]), item["id"]
 
 
-async def ego_network(info: strawberry.Info[Context, None], of: strawberry.ID, depth: int,
-                      via: list[RelationKind] | None) -> EgoNetwork:
-    """The neighbourhood of the actor `of` within `depth` ties."""
+def ego_network_plan(of: strawberry.ID, depth: int = 1,
+                     via: list[RelationKind] | None = None) -> AnswerPlan:
+    """The neighbourhood of the actor `of` within `depth` ties, as the EgoNetwork a domain
+    function builds (its ties read only when selected)."""
     ego = actor(of, "of")
     ties = Ties.of(via)
-    context = info.context
-    text = cypher.rendered(
-        "queries/network/ego_network", label=ego.kind.label,
-        visible=ego.kind.visibility_of("ego"), types=ties.types, tie=ties.predicate,
-        depth=str(bounded(depth, 1, MAX_DEPTH, "depth")))
-    [record] = await context.db.read(text, {
-        "egoId": ego.node_id, "ties": ties.parameter,
-        "maxNodes": context.settings.ego_network_max_nodes, "viewerId": context.viewer_id,
-        "withTies": selects(info, "ties")})
-    if not record["found"]:
-        raise NotFound(f"Could not resolve to a node with the global id of '{of}'")
-    read = [found for found in map(_node, record["nodes"]) if found is not None]
-    read.sort(key=lambda found: (found[0].distance, found[1]))
-    global_ids = {node_id: node.id for node, node_id in read}
-    found = [Tie(source=global_ids[tie["source"]], target=global_ids[tie["target"]],
-                 kind=tie_kind(tie["type"], tie["community"]))
-             for tie in record["ties"]
-             if tie["source"] in global_ids and tie["target"] in global_ids]
-    found.sort(key=lambda tie: (tie.source, tie.target, tie.kind.name))
-    return EgoNetwork(nodes=[node for node, _ in read], ties=found, truncated=record["more"])
+    checked_depth = bounded(depth, 1, MAX_DEPTH, "depth")
+
+    async def answer(context: Context, selected: Selects, _page: dict[str, Any]) -> EgoNetwork:
+        text = cypher.rendered(
+            "queries/network/ego_network", label=ego.kind.label,
+            visible=ego.kind.visibility_of("ego"), types=ties.types, tie=ties.predicate,
+            depth=str(checked_depth))
+        [record] = await context.db.read(text, {
+            "egoId": ego.node_id, "ties": ties.parameter,
+            "maxNodes": context.settings.ego_network_max_nodes, "viewerId": context.viewer_id,
+            "withTies": selected("ties")})
+        if not record["found"]:
+            raise NotFound(f"Could not resolve to a node with the global id of '{of}'")
+        read = [found for found in map(_node, record["nodes"]) if found is not None]
+        read.sort(key=lambda found: (found[0].distance, found[1]))
+        global_ids = {node_id: node.id for node, node_id in read}
+        found = [Tie(source=global_ids[tie["source"]], target=global_ids[tie["target"]],
+                     kind=tie_kind(tie["type"], tie["community"]))
+                 for tie in record["ties"]
+                 if tie["source"] in global_ids and tie["target"] in global_ids]
+        found.sort(key=lambda tie: (tie.source, tie.target, tie.kind.name))
+        return EgoNetwork(nodes=[node for node, _ in read], ties=found, truncated=record["more"])
+
+    return AnswerPlan(answer)

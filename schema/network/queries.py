@@ -11,10 +11,11 @@ import strawberry
 from app.context import Context
 from schema.actors.types import OrganizationKind
 from schema.network.collaboration import CollaborationNetwork, collaboration_network
-from schema.network.collaborators import CollaboratorConnection, collaborators
-from schema.network.ego import MAX_DEPTH, EgoNetwork, ego_network
+from schema.network.collaborators import CollaboratorConnection, collaborators_plan
+from schema.network.ego import MAX_DEPTH, EgoNetwork, ego_network_plan
 from schema.network.paths import DEFAULT_HOPS, MAX_HOPS, ConnectionPath, connection_paths
 from schema.network.ties import WINDOW_DESCRIPTION, RelationKind
+from schema.plans import answer, compiles
 from schema.taxonomy.types import Province
 
 Actor = Annotated[strawberry.ID, strawberry.argument(
@@ -33,12 +34,16 @@ class NetworkQueries:
                       "organization, the organizations that were partners with it; for a "
                       "person, the people who worked on the same projects. Heaviest first "
                       "(the number of projects shared), then by ID. " + WINDOW_DESCRIPTION)
+    @compiles(collaborators_plan)
     async def collaborators(
         self, info: strawberry.Info[Context, None], of: Actor, s3_area: Area = None,
         since: date | None = None, until: date | None = None, first: int | None = None,
         after: str | None = None, last: int | None = None, before: str | None = None,
     ) -> CollaboratorConnection:
-        return await collaborators(info, of, s3_area, since, until, first, after, last, before)
+        page: CollaboratorConnection = await answer(
+            info, collaborators_plan(of, s3_area, since, until),
+            first=first, after=after, last=last, before=before)
+        return page
 
     @strawberry.field(description="The organization–organization collaboration network of a "
                       "slice of the region, for a graph view: organizations (in the province "
@@ -76,10 +81,12 @@ class NetworkQueries:
     @strawberry.field(description="An actor's neighbourhood: the nodes within `depth` ties of "
                       "it and the ties among them, with the kind of each; the nearest at most "
                       "EGO_NETWORK_MAX_NODES. Only ties the viewer may see are followed.")
+    @compiles(ego_network_plan)
     async def ego_network(
         self, info: strawberry.Info[Context, None], of: Actor,
         depth: Annotated[int, strawberry.argument(
             description=f"How many ties away, 1 to {MAX_DEPTH}.")] = 1,
         via: Via = None,
     ) -> EgoNetwork:
-        return await ego_network(info, of, depth, via)
+        network: EgoNetwork = await answer(info, ego_network_plan(of, depth, via))
+        return network
