@@ -258,7 +258,8 @@ def build(page: Page, request: PageRequest, make_edge: Callable[[str, dict[str, 
     more = len(page.items) > request.size
     if not request.forward:
         items.reverse()
-    edges = [make_edge(encode(page.sort, item.get("sortKey"), item["node"]["id"]), item)
+    # compiled execution reads a node's id only when a cursor or the id is selected
+    edges = [make_edge(encode(page.sort, item.get("sortKey"), item["node"].get("id")), item)
              for item in items]
     has_cursor = request.cursor is not None
     info = PageInfo(

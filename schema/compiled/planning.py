@@ -213,6 +213,8 @@ class Compiler(ConnectionCompiler):
             name = details_of[0].node.name.value
             resolver = resolver_name(definition)
             if resolver == "Node.id":
+                if ".id" not in level.entries:
+                    level.entries.append(".id")
                 return values.global_id(node_type.name)
             if resolver is None and isinstance(get_nullable_type(field.type), GraphQLObjectType):
                 # an object the type's from_fields makes (an amount of Money): read it whole

@@ -95,11 +95,13 @@ class Level:
     # order of the selection, so that one query always gives the same text, whose plan Neo4j
     # keeps.
     variable: str
-    entries: list[str] = field(default_factory=lambda: [".id"])
+    entries: list[str] = field(default_factory=list)
     edge_keys: list[str] = field(default_factory=list)
     calls: list[str] = field(default_factory=list)
     slots: list[str] = field(default_factory=list)
-    cursors: bool = True  # whether the items carry their sort key (only cursors need it)
+    # Whether the items of a connection's page carry their sort key and id: only cursors
+    # need them (a node's id is otherwise read when selected), and every value read travels.
+    cursors: bool = False
     # Every entry of the node's projection, read when Python code builds the node's object
     # (`whole`: from_fields, for an amount of Money), and whether the edge's relationship is
     # read whole too (`edge_whole`: for the resolver's make_edge).
@@ -112,13 +114,18 @@ class Level:
         connections' slots."""
         chosen = ([*self.all_entries, *(e for e in self.entries if e not in self.all_entries)]
                   if self.whole else self.entries)
+        if self.cursors and ".id" not in chosen:
+            chosen = [".id", *chosen]
         return ", ".join([*chosen, *(f"{slot}: {slot}" for slot in self.slots)])
 
     def edge_map(self) -> str:
-        """The edge's map: the selected relationship properties, or all of them."""
+        """The item's edge entry: the selected relationship properties, or all of them; none
+        when nothing of the edge is selected."""
         if self.edge_whole:
-            return "properties(r)"
-        return "r { " + ", ".join(f".{key}" for key in self.edge_keys) + " }"
+            return ", edge: properties(r)"
+        if not self.edge_keys:
+            return ""
+        return ", edge: r { " + ", ".join(f".{key}" for key in self.edge_keys) + " }"
 
     def sort_entry(self) -> str:
         """The item's sort key entry, when a cursor is selected."""
