@@ -110,13 +110,23 @@ class Level:
     edge_whole: bool = False
 
     def node_entries(self) -> str:
-        """The entries of the node's map projection: the selected (or all) fields and the
-        connections' slots."""
-        chosen = ([*self.all_entries, *(e for e in self.entries if e not in self.all_entries)]
+        """The entries of the node's map projection: the selected fields (or all of them,
+        for a node built whole) and the connections' slots."""
+        chosen = ([*map(self._whole_entry, self.all_entries),
+                   *(e for e in self.entries if e not in self.all_entries)]
                   if self.whole else self.entries)
         if self.cursors and ".id" not in chosen:
             chosen = [".id", *chosen]
         return ", ".join([*chosen, *(f"{slot}: {slot}" for slot in self.slots)])
+
+    def _whole_entry(self, entry: str) -> str:
+        """An entry of a node read whole: a stored property as it is, a computed one (a count,
+        a rule's subquery) only when selected, else null: a node is read whole to build the
+        objects made of its stored values (an amount of Money, a share), never of what the
+        projection computes."""
+        if entry.startswith(".") or entry in self.entries:
+            return entry
+        return f"{entry.split(':', 1)[0].strip()}: null"
 
     def edge_map(self) -> str:
         """The item's edge entry: the selected relationship properties, or all of them; none
