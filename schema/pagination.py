@@ -239,28 +239,31 @@ def selects(info: strawberry.Info, field_name: str) -> bool:
 
 @dataclass(frozen=True)
 class Page:
-    """Items of one page as read from Neo4j (`sortKey` and `node.id` in each), the total, and
-    the ordering they were read in (which their cursors carry)."""
+    """Items of one page as read from Neo4j (`sortKey` and `node.id` in each, but where
+    compiled execution shows no cursor), the total, and the ordering they were read in (which
+    their cursors carry)."""
 
     items: list[dict[str, Any]]
     total: int | None
     sort: SortKey
 
 
+def item_cursor(sort: SortKey, item: dict[str, Any]) -> str:
+    """The cursor of an item of a page read in the ordering `sort`."""
+    return encode_cursor(sort, item.get("sortKey"), item["node"]["id"])
+
+
 def build(page: Page, request: PageRequest, make_edge: Callable[[str, dict[str, Any]], E],
           connection: Callable[..., Any],
-          encode: Callable[[SortKey, Any, str], str] | None = None) -> Any:
+          cursor: Callable[[SortKey, dict[str, Any]], str] = item_cursor) -> Any:
     """A connection object from a page: trims the extra item, restores the order, sets cursors
-    (with `encode`, encode_cursor unless given: compiled execution skips cursors nobody
-    selected)."""
-    encode = encode or encode_cursor
+    (with `cursor`: compiled execution skips cursors nobody selected, and reads no sort key
+    or id for them)."""
     items = page.items[: request.size]
     more = len(page.items) > request.size
     if not request.forward:
         items.reverse()
-    # compiled execution reads a node's id only when a cursor or the id is selected
-    edges = [make_edge(encode(page.sort, item.get("sortKey"), item["node"].get("id")), item)
-             for item in items]
+    edges = [make_edge(cursor(page.sort, item), item) for item in items]
     has_cursor = request.cursor is not None
     info = PageInfo(
         has_next_page=more if request.forward else has_cursor,

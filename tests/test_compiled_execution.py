@@ -221,6 +221,30 @@ async def test_fields_that_do_not_compile_leave_the_query_to_the_normal_path(
         assert not json.loads(normal)["errors"]
 
 
+async def test_what_only_the_normal_path_reads_is_found_before_reading(
+        db: Database, settings: Settings) -> None:
+    """A selection the compiled path cannot build is found when compiling, not after a
+    statement ran: a made edge (a partner's share) without its node, a field with a resolver
+    under an interface of a domain function's answer."""
+    cast = (await db.read(CAST))[0].data()
+    for query, variables in (
+            ("query($id: ID!) { node(id: $id) { ... on Project { partners(first: 3) { "
+             "edges { share } } } } }", {"id": ids.encode("Project", cast["project"])}),
+            ("query($id: ID!) { collaborators(of: $id, first: 2) { edges { node { "
+             "... on Organization { name competences(first: 1) { totalCount } } } } } }",
+             {"id": ids.encode("Organization", cast["organization"])})):
+        normal = await Viewer(db, settings.model_copy(update={"compiled_execution": False}),
+                              None)(query, **variables)
+        answered = await Viewer(db, settings.model_copy(update={"compiled_execution": True}),
+                                None, check_compiled=False)(query, **variables)
+        assert _canonical(answered) == _canonical(normal)
+        assert normal["data"] and not normal.get("errors")
+        assert not answered["extensions"]["cypher"].get("compiled")
+        # no statement was sent and thrown away
+        assert (answered["extensions"]["cypher"]["roundTrips"]
+                == normal["extensions"]["cypher"]["roundTrips"])
+
+
 async def test_every_plain_field_reads_as_from_fields_makes_it(db: Database) -> None:
     """A plain field compiled execution reads from a node's map equals the attribute the type's
     `from_fields` makes of the same map, for every node type and field, on the seed data: a

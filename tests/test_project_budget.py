@@ -140,6 +140,17 @@ async def test_totals_agree_with_the_budget_lines(
     assert len(p0_partners) == 4
 
 
+async def test_a_budget_line_read_alone_is_in_its_project_currency(
+        as_viewer: Callable[[str | None], Viewer], graph: ProbeGraph) -> None:
+    # P4 counts in CHF: its line's amounts say so however the line is reached
+    [row, *_] = graph.of("budgetLines", project=graph["P4"])
+    found = await as_viewer(graph["U5"]).data(
+        "query($id: ID!) { node(id: $id) { ... on BudgetLine { planned { cents currency } "
+        "spent { currency } } } }", id=gid("BudgetLine", row["id"]))
+    assert found["node"] == {"planned": {"cents": str(row["planned"]), "currency": "CHF"},
+                             "spent": {"currency": "CHF"}}
+
+
 async def test_totals_are_batched_per_level(
         as_viewer: Callable[[str | None], Viewer], graph: ProbeGraph) -> None:
     query = """query($filter: ProjectFilter) { projects(filter: $filter) { edges { node {

@@ -18,7 +18,7 @@ from graphql.execution.collect_fields import FieldDetails
 from schema.compiled import statement, values
 from schema.compiled.objects import Fields, ObjectCompiler
 from schema.compiled.values import Build, NotCompilable, PageEdge, checked, plain
-from schema.pagination import Page, PageRequest, SortKey, build, checked_request
+from schema.pagination import Page, PageRequest, SortKey, build, checked_request, item_cursor
 from schema.plans import Plan, RelatedPlan
 
 MakeEdge = Callable[[str, dict[str, Any]], Any]
@@ -38,7 +38,6 @@ class ConnectionCompiler(ObjectCompiler):
 
     def _subfields(self, object_type: GraphQLObjectType, details: list[FieldDetails]) -> Fields:
         raise NotImplementedError
-
 
     def _connection(self, connection_type: Any, details: list[FieldDetails], sort: SortKey,
                     page: dict[str, Any], plan: Plan) -> tuple[PageRequest, bool,
@@ -70,7 +69,7 @@ class ConnectionCompiler(ObjectCompiler):
         level = level or self._level()
         shape = values.object_value(parts, order)
         level.cursors = self._selects_cursors(connection_type, fields)
-        encode = None if level.cursors else values.no_cursor
+        cursor = item_cursor if level.cursors else values.no_cursor
 
         made = level.edge_whole
 
@@ -80,7 +79,7 @@ class ConnectionCompiler(ObjectCompiler):
                                 if made and make_edge is not None else None)
 
             built = build(Page(read["items"], read.get("totalCount"), sort), request, edge,
-                          lambda edges, page_info, total: (edges, page_info, total), encode)
+                          lambda edges, page_info, total: (edges, page_info, total), cursor)
             return shape(built)
 
         return request, with_total, level, value
@@ -123,6 +122,8 @@ class ConnectionCompiler(ObjectCompiler):
                 parts[key] = values.made(definition.python_name, field, inner)
             else:
                 raise NotCompilable(f"{edge_type.name}.{key}")
+        if made and level is None:  # make_edge builds the node too, from its fields
+            raise NotCompilable(f"{edge_type.name}: a made edge without its node")
         level = level or self._level()
         level.edge_keys = edge_keys
         if made:  # make_edge builds the node from its fields: read it whole

@@ -98,7 +98,7 @@ class ObjectCompiler:
             if resolver == "Node.id":
                 return _node_id(object_type.name)
             if resolver == "Connection.total_count":
-                return _total
+                return _counted_total
             if plain(definition):
                 return _attribute(definition.python_name,
                                   self._python_value(field.type, details_of))
@@ -109,18 +109,16 @@ class ObjectCompiler:
     def _python_abstract(self, abstract: GraphQLAbstractType,
                          details: list[FieldDetails]) -> Build:
         """An interface's or a union's value: the fields selected on the object's own type,
-        compiled when an object of that type first comes."""
-        compiled: dict[type, Build] = {}
+        each possible type compiled beforehand (a selection that cannot compile for one of
+        them leaves the query to the normal path before anything is read)."""
+        compiled = {object_type.name: self._python_fields(object_type, details)
+                    for object_type in self.schema.get_possible_types(abstract)}
 
         def value(found: Any) -> Any:
-            build = compiled.get(type(found))
+            definition = getattr(type(found), "__strawberry_definition__", None)
+            build = compiled.get(definition.name) if definition is not None else None
             if build is None:
-                definition = getattr(type(found), "__strawberry_definition__", None)
-                object_type = self.schema.get_type(definition.name) if definition else None
-                if (not isinstance(object_type, GraphQLObjectType)
-                        or not self.schema.is_sub_type(abstract, object_type)):
-                    raise NotCompilable(f"{type(found).__name__} is not a {abstract.name}")
-                build = compiled[type(found)] = self._python_fields(object_type, details)
+                raise NotCompilable(f"{type(found).__name__} is not a {abstract.name}")
             return build(found)
 
         return value
@@ -134,7 +132,7 @@ def _node_id(type_name: str) -> Build:
     return lambda found: ids.encode(type_name, found.node_id)
 
 
-def _total(connection: Any) -> Any:
+def _counted_total(connection: Any) -> Any:
     if connection.total is None:  # counted only when selected: the normal path reports it
         raise NotCompilable("totalCount was not counted")
     return connection.total

@@ -161,10 +161,13 @@ class Compiler(ConnectionCompiler):
         raise NotCompilable(f"{type(plan).__name__} at the root")
 
     def _subfields_of(self, field: GraphQLField, details: list[FieldDetails]) -> Fields:
-        """The fields selected on a field's value (none for a leaf)."""
+        """The fields selected on a field's value (none for a leaf); an interface's or a
+        union's selection differs by type, so it is left to the normal path."""
         value_type = get_named_type(field.type)
-        if not isinstance(value_type, GraphQLObjectType):
+        if isinstance(value_type, GraphQLLeafType):
             return {}
+        if not isinstance(value_type, GraphQLObjectType):
+            raise NotCompilable(f"{field.type}: the answer of an abstract type")
         return self._subfields(value_type, details)
 
     def _page_parameters(self, slot: str, request: PageRequest, sort: SortKey) -> dict[str, Any]:

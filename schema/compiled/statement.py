@@ -25,6 +25,8 @@ from schema.pagination import PageRequest, SortKey
 
 _SLOTTED = re.compile(r"^c[0-9]+_")
 _SHARED = frozenset({"viewerId"})
+# A projection entry's expression that is a count and nothing else: `COUNT { ... }`.
+_COUNT = re.compile(r"^COUNT\s*\{[^{}]*\}$")
 
 
 @cache
@@ -120,13 +122,14 @@ class Level:
         return ", ".join([*chosen, *(f"{slot}: {slot}" for slot in self.slots)])
 
     def _whole_entry(self, entry: str) -> str:
-        """An entry of a node read whole: a stored property as it is, a computed one (a count,
-        a rule's subquery) only when selected, else null: a node is read whole to build the
-        objects made of its stored values (an amount of Money, a share), never of what the
-        projection computes."""
-        if entry.startswith(".") or entry in self.entries:
+        """An entry of a node read whole: as it is, but for a count nobody selected (null): a
+        node is read whole to build the objects made of its values (an amount of Money in
+        its stored or looked-up currency, a share), never of a count, and each count is a
+        subquery (a project's followers, activities and results)."""
+        key, _, expression = entry.partition(":")
+        if entry in self.entries or not _COUNT.match(expression.strip()):
             return entry
-        return f"{entry.split(':', 1)[0].strip()}: null"
+        return f"{key.strip()}: null"
 
     def edge_map(self) -> str:
         """The item's edge entry: the selected relationship properties, or all of them; none

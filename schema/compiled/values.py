@@ -67,7 +67,7 @@ def checked(check: Any, *arguments: Any) -> Any:
         raise NotCompilable(str(refused)) from None
 
 
-def no_cursor(_sort: SortKey, _key: Any, _node_id: str) -> str:
+def no_cursor(_sort: SortKey, _item: dict[str, Any]) -> str:
     """The cursor of an item whose cursor nobody selected (none is encoded)."""
     return ""
 
