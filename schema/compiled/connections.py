@@ -117,9 +117,8 @@ class ConnectionCompiler(ObjectCompiler):
                 parts[key] = _item("edge", values.leaf(edge_type.name, name, field, definition))
             elif isinstance(plan, RelatedPlan):
                 made = True
-                inner = (self._python_object(field, details_of)
-                         if isinstance(get_nullable_type(field.type), GraphQLObjectType) else None)
-                parts[key] = values.made(definition.python_name, field, inner)
+                parts[key] = values.made(definition.python_name,
+                                         self._python_value(field.type, details_of))
             else:
                 raise NotCompilable(f"{edge_type.name}.{key}")
         if made and level is None:  # make_edge builds the node too, from its fields

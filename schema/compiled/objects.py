@@ -100,8 +100,8 @@ class ObjectCompiler:
             if resolver == "Connection.total_count":
                 return _counted_total
             if plain(definition):
-                return _attribute(definition.python_name,
-                                  self._python_value(field.type, details_of))
+                return values.attribute(definition.python_name,
+                                        self._python_value(field.type, details_of))
             raise NotCompilable(f"{object_type.name}.{key}")
 
         return self._fields(object_type, details, part)
@@ -122,10 +122,6 @@ class ObjectCompiler:
             return build(found)
 
         return value
-
-
-def _attribute(name: str, value: Build) -> Build:
-    return lambda found: value(getattr(found, name))
 
 
 def _node_id(type_name: str) -> Build:

@@ -223,7 +223,7 @@ class Compiler(ConnectionCompiler):
                 # an object the type's from_fields makes (an amount of Money): read it whole
                 level.whole = True
                 return values.built(node_build(node_type.name), definition.python_name,
-                                    field, self._python_object(field, details_of))
+                                    self._python_value(field.type, details_of))
             if resolver is None:
                 entry = available.get(name)
                 if entry is None or not isinstance(get_nullable_type(field.type), GraphQLLeafType):

@@ -127,25 +127,23 @@ def nullable(value_type: Any, value: Callable[[Any], Any]) -> Build:
     return read
 
 
-def attribute(name: str, field: GraphQLField, inner: Build | None = None) -> Build:
+def attribute(name: str, value: Build) -> Build:
     """An attribute of an object Python code built (pagination's PageInfo, an amount of Money,
-    an edge made by `make_edge`): an object as its selection `inner` shows it, a leaf
-    serialized by its type."""
-    value = nullable(field.type, inner if inner is not None else serializer(field))
+    an edge made by `make_edge`, a domain function's answer), as `value` (its type's and
+    selection's, schema/compiled/objects.py) shows it."""
     return lambda source: value(getattr(source, name))
 
 
-def built(build_object: Callable[[dict[str, Any]], Any], name: str, field: GraphQLField,
-          inner: Build) -> Build:
+def built(build_object: Callable[[dict[str, Any]], Any], name: str, value: Build) -> Build:
     """An attribute of the object a node type's from_fields builds from the node's map (read
-    whole), as its field's selection `inner` shows it."""
-    read = attribute(name, field, inner)
+    whole), as `value` shows it."""
+    read = attribute(name, value)
     return lambda node: read(build_object(node))
 
 
-def made(name: str, field: GraphQLField, inner: Build | None) -> Build:
+def made(name: str, value: Build) -> Build:
     """An attribute of the edge object made by the resolver's `make_edge` (PageEdge.made)."""
-    read = attribute(name, field, inner)
+    read = attribute(name, value)
     return lambda edge: read(edge.made)
 
 
