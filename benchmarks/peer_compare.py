@@ -4,7 +4,8 @@
     python -m benchmarks.peer_compare --reuse --seconds 3 --questions profile nested
 
 Starts the local `bench` Neo4j (with --reuse on the full-scale data an earlier
-`benchmarks.scale` loaded; without it, wiped and loaded at --scale), our API as served in
+`benchmarks.scale` loaded, its pending migrations applied; without it, wiped and loaded at
+--scale), our API as served in
 production and the peer (`benchmarks/peer`, see `benchmarks.peer_servers`), chooses the
 questions' subjects from the data (`benchmarks/cypher/peer_cast.cypher`), and checks that
 ours, the peer and the floor (the Python driver running `benchmarks/cypher/peer_*.cypher`)
@@ -135,13 +136,16 @@ async def prepare(arguments: argparse.Namespace) -> tuple[str, str, Json, str]:
     if not arguments.reuse:
         server.wipe()
     server.start()
-    if not arguments.reuse:
-        from app.db import connect
-        from app.settings import get_settings
-        from benchmarks.scale import load as load_data
-        os.environ.update(NEO4J_URI=server.uri, NEO4J_PASSWORD=server.password())
-        get_settings.cache_clear()
-        async with connect(get_settings()) as db:
+    from app import migrations
+    from app.db import connect
+    from app.settings import get_settings
+    from benchmarks.scale import load as load_data
+    os.environ.update(NEO4J_URI=server.uri, NEO4J_PASSWORD=server.password())
+    get_settings.cache_clear()
+    async with connect(get_settings()) as db:
+        if arguments.reuse:  # the data loaded earlier, brought up to the code's migrations
+            await migrations.apply(db)
+        else:
             await load_data(db, 42, arguments.scale)
     async with neo4j.AsyncGraphDatabase.driver(server.uri,
                                                auth=("neo4j", server.password())) as driver:

@@ -107,6 +107,20 @@ async def test_importing_the_same_file_again_changes_nothing_and_records_nothing
     assert [row["documents"] for row in stored] == [["EEN"]] * 6
 
 
+OPEN_EEN_AFTER = """
+query($after: Date!) {
+  proposals(first: 50, filter: {openOnly: true, origins: [EEN], deadlineAfter: $after}) {
+    edges { node { id } }
+  }
+}"""
+
+
+async def open_after(viewer: Viewer, day: str) -> list[str]:
+    """The ids of the open EEN proposals whose deadline is after `day`."""
+    body = await viewer.data(OPEN_EEN_AFTER, after=day)
+    return [edge["node"]["id"] for edge in body["proposals"]["edges"]]
+
+
 def _single(run: Run, title: str, update: str, deadline: str) -> str:
     """The first fixture profile alone, with another title, update time and deadline."""
     text = run.text("profiles.xml")
@@ -144,6 +158,8 @@ async def test_a_newer_profile_updates_its_proposal_and_a_past_deadline_closes_i
     events = await log.by(workflow.people["admin"])
     assert [(e.type, e.payload.get("fields")) for e in events] == [
         ("PROPOSAL_UPDATED", ["title", "deadline"]), ("DOCUMENT_VERSION_ADDED", None)]
+    # listed as open by its new deadline
+    assert await open_after(admin, "2099-07-30") == [proposal_id]
 
     await log.mark()
     closing = await imported(admin, _single(run, "Newer title", "2024-03-01", "2024-02-29"))
@@ -161,6 +177,7 @@ async def test_a_newer_profile_updates_its_proposal_and_a_past_deadline_closes_i
     assert reopened["reports"][0]["proposal"]["status"] == "PUBLISHED"
     assert [e.type for e in await log.by(workflow.people["admin"])] == [
         "PROPOSAL_UPDATED", "PROPOSAL_PUBLISHED", "DOCUMENT_VERSION_ADDED"]
+    assert await open_after(admin, "2099-12-30") == [proposal_id]
 
 
 async def test_broken_profiles_are_rejected_alone_with_their_reasons(

@@ -242,3 +242,44 @@ async def test_a_validated_proposal_reads_back_with_its_note_for_those_entitled(
         viewer = workflow.people[role] if role else None
         found = (await as_viewer(viewer).data(query, id=proposal["gid"]))["node"]
         assert found == {"status": "PUBLISHED", "reviewNote": note}, role
+
+
+OPEN_IN_AREA = """
+query($area: ID!, $before: Date) {
+  proposals(first: 10, orderBy: {field: DEADLINE},
+            filter: {openOnly: true, s3Area: $area, deadlineBefore: $before}) {
+    edges { node { title deadline } }
+  }
+}"""
+
+
+async def test_the_deadline_a_proposal_is_given_or_moved_to_decides_when_it_is_open(
+        as_viewer: AsViewer, workflow: Workflow) -> None:
+    today = datetime.now(UTC).date()
+
+    def day(offset: int) -> str:
+        return (today + timedelta(days=offset)).isoformat()
+
+    author, area = as_viewer(workflow.people["author"]), ids.encode("S3Area", workflow.area)
+    made = {}
+    for title, deadline in (("Without a deadline", None), ("Moved sooner", day(60)),
+                            ("In three weeks", day(21))):
+        body = await author.data(CREATE, input={
+            "title": title, "kind": "COLLABORATION", "deadline": deadline, "s3Areas": [area]})
+        made[title] = body["createProposal"]["proposal"]["id"]
+    moved = await author.data(
+        "mutation($input: UpdateProposalInput!) { updateProposal(input: $input) { "
+        "userErrors { code } } }", input={"proposal": made["Moved sooner"], "deadline": day(10)})
+    assert moved["updateProposal"]["userErrors"] == []
+    for gid in made.values():
+        for name, actor in (("submit", "author"), ("validate", "facilitator")):
+            payload = (await act(as_viewer, workflow.people[actor], name, gid))["data"]
+            assert [value["userErrors"] for value in payload.values()] == [[]], name
+    listed = await as_viewer(None).data(OPEN_IN_AREA, area=area)
+    # soonest first, the one without a deadline after every dated one
+    assert [(edge["node"]["title"], edge["node"]["deadline"])
+            for edge in listed["proposals"]["edges"]] == [
+        ("Moved sooner", day(10)), ("In three weeks", day(21)), ("Without a deadline", None)]
+    closing_soon = await as_viewer(None).data(OPEN_IN_AREA, area=area, before=day(15))
+    assert [edge["node"]["title"] for edge in closing_soon["proposals"]["edges"]] == [
+        "Moved sooner"]

@@ -37,8 +37,9 @@ NODE_KEYS = {
     "Community": "id name description kind access createdAt",
     "Discussion": "id title body createdAt locked lastActivityAt",
     "News": "id title summary body publishedAt", "Comment": "id body createdAt deletedAt",
+    # closesOn: the deadline, or 9999-12-31 without one (cypher/migrations/0017)
     "Proposal": "id title summary description kind origin status collaborationTypes "
-                "developmentStage ipr deadline externalRef country createdAt",
+                "developmentStage ipr deadline closesOn externalRef country createdAt",
     "ExpressionOfInterest": "id contribution message status createdAt",
     "Project": "id title acronym summary status startDate endDate fundingProgramme totalBudget "
                "currency",

@@ -33,11 +33,10 @@ class ProposalOrderField(Enum):
     TITLE = "TITLE"
 
 
-# Proposals without a deadline sort as if their deadline were the last day of year 9999.
+# By closing day: proposals without a deadline sort as if it were the last day of year 9999.
 PROPOSAL_SORTS = {
     ProposalOrderField.CREATED_AT: SortKey("n.createdAt", kind="datetime", descending=True),
-    ProposalOrderField.DEADLINE: SortKey("coalesce(n.deadline, date('9999-12-31'))",
-                                         kind="date"),
+    ProposalOrderField.DEADLINE: SortKey("n.closesOn", kind="date"),
     ProposalOrderField.TITLE: SortKey("n.title"),
 }
 

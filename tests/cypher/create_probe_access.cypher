@@ -44,7 +44,7 @@ CALL () {
   UNWIND $proposals AS p
   CREATE (n:Proposal:Probe {id: p.id, title: p.title, summary: p.title, description: p.title,
           kind: 'COLLABORATION', origin: 'TERRITORY', status: p.status, collaborationTypes: [],
-          country: 'IT', createdAt: datetime(), probe: $probe})
+          country: 'IT', closesOn: date('9999-12-31'), createdAt: datetime(), probe: $probe})
   WITH n, p
   MATCH (u:User {id: p.proposer}), (o:Organization {id: p.organization})
   CREATE (u)-[:PROPOSED]->(n), (o)-[:PROPOSED]->(n)

@@ -68,7 +68,8 @@ CALL {
   CREATE (u)-[:PROPOSED]->(:Proposal:Probe {
     id: p.id, title: p.title, summary: p.title, description: p.title, kind: 'COLLABORATION',
     origin: 'TERRITORY', status: p.status, collaborationTypes: ['RESEARCH'],
-    developmentStage: 'IDEA', ipr: 'NONE', deadline: date('2030-01-01'), country: 'IT',
+    developmentStage: 'IDEA', ipr: 'NONE', deadline: date('2030-01-01'),
+    closesOn: date('2030-01-01'), country: 'IT',
     createdAt: p.createdAt, probe: $probe})
 }
 CALL {

@@ -54,5 +54,5 @@ CALL () {
   CREATE (u)-[:PROPOSED]->(:Proposal:Probe {id: p.id, title: 'Probe proposal', summary: 'Probe',
     description: 'Probe', kind: 'COLLABORATION', origin: 'TERRITORY', status: p.status,
     collaborationTypes: ['RESEARCH'], developmentStage: 'IDEA', ipr: 'NONE',
-    deadline: date('2030-01-01'), country: 'IT', createdAt: datetime(), probe: $probe})
+    deadline: date('2030-01-01'), closesOn: date('2030-01-01'), country: 'IT', createdAt: datetime(), probe: $probe})
 }

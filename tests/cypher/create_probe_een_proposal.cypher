@@ -4,6 +4,7 @@
 CREATE (p:Proposal:Probe {id: $id, title: 'EEN partnership profile', kind: 'TECHNOLOGY_OFFER',
                           origin: 'EEN', status: 'PUBLISHED', collaborationTypes: ['LICENSE'],
                           externalRef: 'TODE' + $id, country: 'DE', createdAt: datetime(),
+                          closesOn: date('9999-12-31'),
                           probe: $probe})
 WITH p
 CALL (p) {

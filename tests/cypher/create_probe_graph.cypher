@@ -32,7 +32,7 @@ CALL () {
 CALL () {
   UNWIND $proposals AS row
   CREATE (:Proposal:Probe {id: row.id, title: row.title, status: row.status, origin: 'TERRITORY', kind: 'COLLABORATION',
-                     createdAt: datetime(), probe: $probe})
+                     closesOn: date('9999-12-31'), createdAt: datetime(), probe: $probe})
 }
 CALL () {
   UNWIND $projects AS row

@@ -34,7 +34,7 @@ CALL (p) {
 }
 CREATE (q:Proposal:Probe {id: $proposal.id, title: 'Probe proposal', summary: 'Seeking partners',
                           status: $proposal.status, origin: 'TERRITORY', kind: 'COLLABORATION',
-                          createdAt: datetime(), probe: $probe})
+                          closesOn: date('9999-12-31'), createdAt: datetime(), probe: $probe})
 WITH q
 MATCH (proposer:User {id: $proposer})
 CREATE (proposer)-[:PROPOSED]->(q)

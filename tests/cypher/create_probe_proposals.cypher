@@ -23,6 +23,7 @@ CALL () {
   CREATE (n:Proposal:Probe {id: p.id, title: p.title, summary: p.summary, kind: p.kind,
                       origin: p.origin, status: p.status, collaborationTypes: p.collaborationTypes,
                       developmentStage: p.developmentStage, ipr: p.ipr, deadline: p.deadline,
+                      closesOn: coalesce(p.deadline, date('9999-12-31')),
                       externalRef: p.externalRef, country: p.country,
                       createdAt: p.createdAt, probe: $probe})
   WITH n, p

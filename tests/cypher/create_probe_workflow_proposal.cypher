@@ -3,7 +3,7 @@
 // $interestStatus is given, an expression of interest $interest in it by $interested.
 CREATE (p:Proposal:Probe {id: $id, title: 'Workflow proposal', kind: 'COLLABORATION',
                           origin: 'TERRITORY', status: $status, collaborationTypes: [],
-                          createdAt: datetime(), probe: $probe})
+                          closesOn: date('9999-12-31'), createdAt: datetime(), probe: $probe})
 WITH p
 MATCH (author:User {id: $author})
 CREATE (author)-[:PROPOSED]->(p)

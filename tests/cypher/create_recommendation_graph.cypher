@@ -30,6 +30,7 @@ CALL () {
   UNWIND $proposals AS row
   CREATE (:Proposal:Probe {id: row.id, title: row.name, kind: 'COLLABORATION',
                            origin: 'TERRITORY', status: row.status, deadline: row.deadline,
+                           closesOn: coalesce(row.deadline, date('9999-12-31')),
                            collaborationTypes: ['RESEARCH'], createdAt: row.createdAt,
                            probe: $probe})
 }

@@ -77,6 +77,7 @@ CALL (viewer, proposal, former, retried, outcome, change, target) {
   WITH viewer, former, change, written
   WHERE change IN ['CREATED', 'UPDATED']
   SET written += $properties
+  SET written.closesOn = coalesce(written.deadline, date('9999-12-31'))
   WITH viewer, former, written
   CALL (written) {
     OPTIONAL MATCH (written)-[stale:HAS_KEYWORD]->(keyword:Keyword)

@@ -1,5 +1,5 @@
-// Proposals for the viewer: the `$first` open ones (PUBLISHED, deadline not passed) the viewer
-// may see that best match their skills, their interests (S3 areas and competences) and the
+// Proposals for the viewer: the `$first` open ones (PUBLISHED, closing day not passed) the
+// viewer may see that best match their skills, their interests (S3 areas and competences) and the
 // competences of the organizations they belong to, with the facts that explain each score.
 // A skill, an interest or a competence held matches a sought competence it is, or is
 // narrower than. The score, from 0 to 1 (weights are parameters,
@@ -42,7 +42,7 @@ CALL (me, organizations, known) {
     RETURN proposal, matched, 'ORGANIZATION' AS source
   }
   WITH organizations, known, proposal, source, matched
-  WHERE proposal.status = 'PUBLISHED' AND (proposal.deadline IS NULL OR proposal.deadline >= date())
+  WHERE proposal.status = 'PUBLISHED' AND proposal.closesOn >= date()
     AND NOT proposal IN known
   WITH organizations, proposal, source, count(DISTINCT matched) AS matches
   WITH organizations, proposal,

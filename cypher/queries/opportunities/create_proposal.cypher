@@ -21,7 +21,8 @@ CALL (viewer, organization, outcome) {
   WHERE outcome = 'DONE'
   MERGE (proposal:Proposal {id: $proposalId})
     ON CREATE SET proposal += $properties, proposal.origin = 'TERRITORY',
-                  proposal.status = 'DRAFT', proposal.createdAt = datetime()
+                  proposal.status = 'DRAFT', proposal.createdAt = datetime(),
+                  proposal.closesOn = coalesce($properties.deadline, date('9999-12-31'))
   MERGE (viewer)-[:PROPOSED]->(proposal)
   FOREACH (speaker IN CASE WHEN organization IS NULL THEN [] ELSE [organization] END |
     MERGE (speaker)-[:PROPOSED]->(proposal))

@@ -2,7 +2,8 @@
 // paragraph, applied only when its parameters are given; a MATCH paragraph is a pattern the
 // proposal must be part of, which lets the planner start from the node it names (a keyword
 // has a few dozen proposals). A competence matches proposals seeking it or a narrower one;
-// open proposals are published ones whose deadline has not passed (today counts as open);
+// open proposals are published ones whose closing day (`closesOn`: the deadline, or
+// 9999-12-31 without one) is today or later, one range of the (status, closesOn) index;
 // deadline bounds are strict and skip proposals without one.
 n.kind IN $kinds
 
@@ -10,13 +11,13 @@ n.origin IN $origins
 
 n.status IN $statuses
 
-$openOnly AND n.status = 'PUBLISHED' AND (n.deadline IS NULL OR n.deadline >= date())
+$openOnly AND n.status = 'PUBLISHED' AND n.closesOn >= date()
 
 n.deadline < $deadlineBefore
 
 // Implied by the two conditions above, but as one range the planner seeks it in the
-// (status, deadline) index: "open, closing before" reads only the proposals it returns.
-$openOnly AND n.deadline >= date() AND n.deadline < $deadlineBefore
+// (status, closesOn) index: "open, closing before" reads only the proposals it returns.
+$openOnly AND n.closesOn >= date() AND n.closesOn < $deadlineBefore
 
 n.deadline > $deadlineAfter
 

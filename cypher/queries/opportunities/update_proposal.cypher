@@ -25,6 +25,7 @@ CALL (proposal, outcome) {
   WITH proposal
   WHERE outcome = 'DONE'
   SET proposal += $changes
+  SET proposal.closesOn = coalesce(proposal.deadline, date('9999-12-31'))
   WITH proposal
   CALL (proposal) {
     WITH proposal
