@@ -11,16 +11,18 @@ whose credentials are refused, cost a point too. A request whose `extensions` ho
 answer is the cost.
 
 Parsed documents are kept for the texts seen most recently, as strawberry's ParserCache does,
-with the token limit in the key.
+with the token limit in the key; so are their measures, with the operation and the variables.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
+from collections import OrderedDict
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
-from graphql import DocumentNode, GraphQLSyntaxError, parse
+from graphql import DocumentNode, GraphQLSchema, GraphQLSyntaxError, parse
 from strawberry.extensions import SchemaExtension
 from strawberry.types import ExecutionResult
 
@@ -51,6 +53,39 @@ def parse_within_limits(query: str, max_tokens: int) -> DocumentNode:
             "are accepted.", limit=max_tokens) from None
 
 
+# The measures kept, of the documents, operations and variables seen most recently, and the
+# longest variables (as JSON) a measure is kept for: a long input is seldom sent twice.
+MEASURES_KEPT = 1024
+MEASURED_VARIABLES_KEPT = 2048
+MeasureKey = tuple[int, str | None, str, int, int]
+_measures: OrderedDict[MeasureKey, tuple[GraphQLSchema, DocumentNode, Settings,
+                                         Analysis | None]] = OrderedDict()
+
+
+def measure(schema: GraphQLSchema, document: DocumentNode, operation_name: str | None,
+            variables: Mapping[str, Any] | None, settings: Settings) -> Analysis | None:
+    """`analyse`, remembered: a measure depends only on the schema, the (parsed and kept)
+    document, the operation, the variables and the settings, and clients send the same
+    documents with the same variables again and again. A refusal is not kept."""
+    try:
+        values = json.dumps(variables or {}, sort_keys=True)
+    except (TypeError, ValueError):
+        values = None
+    if values is None or len(values) > MEASURED_VARIABLES_KEPT:
+        return analyse(schema, document, operation_name, variables, settings)
+    key = (id(document), operation_name, values, id(settings), id(schema))
+    kept = _measures.get(key)
+    # the objects are held with their measure, so their ids are not reused while it is kept
+    if kept is not None and kept[0] is schema and kept[1] is document and kept[2] is settings:
+        _measures.move_to_end(key)
+        return kept[3]
+    analysis = analyse(schema, document, operation_name, variables, settings)
+    _measures[key] = (schema, document, settings, analysis)
+    if len(_measures) > MEASURES_KEPT:
+        _measures.popitem(last=False)
+    return analysis
+
+
 class QueryLimits(SchemaExtension):
     """Token limit at parsing, the measure and the rate limit before validation, the dry run
     before execution, `extensions.cost` after it."""
@@ -74,7 +109,7 @@ class QueryLimits(SchemaExtension):
         request = self._request_context()
         if context.graphql_document is not None:
             try:
-                self.analysis = analyse(context.schema._schema, context.graphql_document,
+                self.analysis = measure(context.schema._schema, context.graphql_document,
                                         context.operation_name, context.variables,
                                         self._settings())
             except ApiError:

@@ -80,6 +80,26 @@ async def test_a_query_over_the_node_limit_is_refused_with_its_figures(
                                    "limit": 500_000, "cost": 101}
 
 
+PAGED = """query($n: Int!) { users(first: $n) { edges { node {
+  organizations(first: 10) { totalCount } } } } }"""
+
+
+async def test_a_document_sent_again_is_measured_by_its_variables_and_limits(
+        client: httpx.AsyncClient, settings: Settings) -> None:
+    nodes = []
+    for size in (5, 50, 5):
+        body = (await post(client, {"query": PAGED, "variables": {"n": size}})).json()
+        assert "errors" not in body, body
+        nodes.append(body["extensions"]["cost"]["nodes"])
+    assert nodes == [55, 550, 55]
+    # the same document and variables under a lower limit: refused there, not here
+    async with served(settings, max_query_nodes=500) as small:
+        error = refusal(await post(small, {"query": PAGED, "variables": {"n": 50}}))
+    assert error["extensions"]["code"] == "QUERY_TOO_COMPLEX"
+    body = (await post(client, {"query": PAGED, "variables": {"n": 50}})).json()
+    assert body["extensions"]["cost"]["nodes"] == 550
+
+
 async def test_a_dry_run_gives_the_cost_without_running_for_one_point(
         client: httpx.AsyncClient) -> None:
     first = await post(client, {"query": FIFTY_BY_TEN, "extensions": {"dryRun": True}})
