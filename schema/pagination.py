@@ -219,22 +219,26 @@ def checked_request(settings: Any, first: int | None, after: str | None, last: i
 
 
 def selects(info: strawberry.Info, field_name: str) -> bool:
-    """Whether the current field's selection asks for `field_name` (through fragments too)."""
+    """Whether the current field's selection asks for `field_name`, or for the dotted path of
+    fields below it (`edges.cursor`), through fragments too."""
     fragments = info._raw_info.fragments
 
-    def walk(selection_set: SelectionSetNode | None) -> bool:
+    def walk(selection_set: SelectionSetNode | None, names: list[str]) -> bool:
         for selection in selection_set.selections if selection_set else ():
-            if isinstance(selection, FieldNode) and selection.name.value == field_name:
+            if (isinstance(selection, FieldNode) and selection.name.value == names[0]
+                    and (len(names) == 1 or walk(selection.selection_set, names[1:]))):
                 return True
-            if isinstance(selection, InlineFragmentNode) and walk(selection.selection_set):
+            if isinstance(selection, InlineFragmentNode) and walk(selection.selection_set,
+                                                                  names):
                 return True
             if isinstance(selection, FragmentSpreadNode):
                 fragment = fragments.get(selection.name.value)
-                if fragment is not None and walk(fragment.selection_set):
+                if fragment is not None and walk(fragment.selection_set, names):
                     return True
         return False
 
-    return any(walk(node.selection_set) for node in info._raw_info.field_nodes)
+    path = field_name.split(".")
+    return any(walk(node.selection_set, path) for node in info._raw_info.field_nodes)
 
 
 @dataclass(frozen=True)
@@ -251,6 +255,19 @@ class Page:
 def item_cursor(sort: SortKey, item: dict[str, Any]) -> str:
     """The cursor of an item of a page read in the ordering `sort`."""
     return encode_cursor(sort, item.get("sortKey"), item["node"]["id"])
+
+
+def no_cursor(_sort: SortKey, _item: dict[str, Any]) -> str:
+    """The cursor of an item whose cursor nobody selected (none is encoded)."""
+    return ""
+
+
+def cursor_for(selected: Callable[[str], bool]) -> Callable[[SortKey, dict[str, Any]], str]:
+    """How the items of a page a domain function builds get their cursors: encoded when the
+    connection's selection shows one (an edge's, or pageInfo's), else not at all."""
+    shown = any(selected(path) for path in
+                ("edges.cursor", "pageInfo.startCursor", "pageInfo.endCursor"))
+    return item_cursor if shown else no_cursor
 
 
 def build(page: Page, request: PageRequest, make_edge: Callable[[str, dict[str, Any]], E],

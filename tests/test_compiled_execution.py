@@ -8,10 +8,11 @@ from __future__ import annotations
 import itertools
 import json
 import uuid
+from datetime import date
 from typing import Any
 
 import pytest
-from graphql import GraphQLObjectType, get_nullable_type
+from graphql import GraphQLLeafType, GraphQLObjectType, get_nullable_type
 
 from app import ids
 from app.db import Database
@@ -26,6 +27,7 @@ from schema.node import _by_label, _registry
 from schema.opportunities.filters import PROPOSAL_SORTS, ProposalOrderField
 from schema.pagination import encode_cursor
 from schema.plans import RelatedPlan, plan_of
+from schema.taxonomy.types import Province
 from tests.conftest import AsViewer, Viewer
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
@@ -367,3 +369,27 @@ async def test_beyond_its_statements_a_process_answers_new_shapes_field_by_field
     assert not answered["extensions"]["cypher"]["compiled"]
     assert list(answered["data"]["user"].values()) == [cast["handle"]]
     assert again["extensions"]["cypher"]["compiled"]
+
+
+def _outcome(serialize: Any, value: Any) -> tuple[str, Any]:
+    try:
+        result = serialize(value)
+    except Exception as refused:  # the refusal itself is compared
+        return "refused", (type(refused), str(refused))
+    return "value", (type(result), result)
+
+
+LEAF_SAMPLES: list[Any] = [
+    "text", "", "MILANO", "nowhere", True, False, 0, 7, -(2**31), 2**31 - 1, 2**31,
+    -(2**31) - 1, 1.0, 2.5, float("nan"), Province.MILANO, Province.MILANO.value, [1], {"a": 1},
+    date(2026, 11, 26), None]
+
+
+@pytest.mark.parametrize("type_name", ["String", "ID", "Boolean", "Int", "Float", "Date",
+                                       "Province", "ProposalStatus"])
+async def test_leaves_serialize_as_graphql_core_serializes_them(type_name: str) -> None:
+    leaf_type = schema._schema.type_map[type_name]
+    assert isinstance(leaf_type, GraphQLLeafType)
+    fast = values.serialized(leaf_type)
+    for value in LEAF_SAMPLES * 2:  # twice: an enum's name is looked up once, then kept
+        assert _outcome(fast, value) == _outcome(leaf_type.serialize, value), (type_name, value)

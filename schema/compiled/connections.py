@@ -18,7 +18,15 @@ from graphql.execution.collect_fields import FieldDetails
 from schema.compiled import statement, values
 from schema.compiled.objects import Fields, ObjectCompiler
 from schema.compiled.values import Build, NotCompilable, PageEdge, checked, plain
-from schema.pagination import Page, PageRequest, SortKey, build, checked_request, item_cursor
+from schema.pagination import (
+    Page,
+    PageRequest,
+    SortKey,
+    build,
+    checked_request,
+    item_cursor,
+    no_cursor,
+)
 from schema.plans import Plan, RelatedPlan
 
 MakeEdge = Callable[[str, dict[str, Any]], Any]
@@ -69,7 +77,7 @@ class ConnectionCompiler(ObjectCompiler):
         level = level or self._level()
         shape = values.object_value(parts, order)
         level.cursors = self._selects_cursors(connection_type, fields)
-        cursor = item_cursor if level.cursors else values.no_cursor
+        cursor = item_cursor if level.cursors else no_cursor
 
         made = level.edge_whole
 

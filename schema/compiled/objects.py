@@ -54,7 +54,7 @@ class ObjectCompiler:
         nullable = get_nullable_type(value_type)
         inner: Build
         if isinstance(nullable, GraphQLLeafType):
-            inner = nullable.serialize
+            inner = values.serialized(nullable)
         elif isinstance(nullable, GraphQLList):
             item = self._python_value(nullable.of_type, details)
 

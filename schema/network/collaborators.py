@@ -22,7 +22,15 @@ from app.errors import NotFound
 from schema.loading import load_any
 from schema.network.ties import PROJECT_WINDOW, Actor, actor, window
 from schema.node import Node
-from schema.pagination import Connection, Edge, Page, SortKey, build, checked_request
+from schema.pagination import (
+    Connection,
+    Edge,
+    Page,
+    SortKey,
+    build,
+    checked_request,
+    cursor_for,
+)
 from schema.plans import AnswerPlan, Selects
 from schema.projects.kinds import PROJECT
 from schema.projects.types import Project
@@ -73,7 +81,8 @@ def collaborators_plan(of: strawberry.ID, s3_area: strawberry.ID | None = None,
                        since: date | None = None, until: date | None = None) -> AnswerPlan:
     """One page of the collaborators of the actor `of`, in one round trip (the shared
     projects and areas, when asked for, in one more), as the connection a domain function
-    builds."""
+    builds; the shared projects' ids and areas are read, and cursors encoded, only when the
+    selection shows them."""
     found = actor(of, "of")
 
     async def answer(context: Context, selected: Selects,
@@ -90,12 +99,13 @@ def collaborators_plan(of: strawberry.ID, s3_area: strawberry.ID | None = None,
             projection=found.kind.projection, **request.fragments(COLLABORATOR_ORDER))
         [record] = await context.db.read(text, {
             **parameters, "actorId": found.node_id, "viewerId": context.viewer_id,
+            "withShared": selected("edges.sharedProjects") or selected("edges.s3Areas"),
             **request.parameters(COLLABORATOR_ORDER)})
         if not record["found"]:
             raise NotFound(f"Could not resolve to a node with the global id of '{of}'")
         page_read = Page(list(record["items"]), record["totalCount"], COLLABORATOR_ORDER)
         result: CollaboratorConnection = build(page_read, request, _edge(found),
-                                               CollaboratorConnection)
+                                               CollaboratorConnection, cursor_for(selected))
         return result
 
     return AnswerPlan(answer)

@@ -5,7 +5,8 @@
 // visibility rule on `actor` and on `other`), `window` (the projects counted, on `n`),
 // `projection`, `sort` (on `weight`) and the keyset fragments are fixed by the code
 // (schema/network/collaborators.py); values are parameters. The weight is the number of
-// projects shared in the window; their ids and S3 areas are read for the page only.
+// projects shared in the window; their ids and S3 areas are read for the page only, and only
+// when `$withShared` (the selection shows them).
 OPTIONAL MATCH (actor:{{label}} {id: $actorId})
 WHERE {{actor_visible}}
 CALL (actor) {
@@ -31,12 +32,12 @@ CALL (matches) {
   RETURN collect({
     node: n { {{projection}} }, sortKey: sortKey, weight: weight,
     projects: COLLECT {
-      UNWIND projects AS shared
+      UNWIND CASE WHEN $withShared THEN projects ELSE [] END AS shared
       WITH shared ORDER BY shared.startDate DESC, shared.id
       RETURN shared.id
     },
     areas: COLLECT {
-      UNWIND projects AS shared
+      UNWIND CASE WHEN $withShared THEN projects ELSE [] END AS shared
       MATCH (shared)-[:TAGGED]->(area:S3Area)
       WITH DISTINCT area ORDER BY area.code
       RETURN area.id
