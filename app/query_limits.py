@@ -16,8 +16,6 @@ with the token limit in the key; so are their measures, with the operation and t
 
 from __future__ import annotations
 
-import json
-from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import Any
@@ -28,6 +26,7 @@ from strawberry.types import ExecutionResult
 
 from app.context import Context
 from app.errors import ApiError
+from app.kept import Kept
 from app.limits import Analysis, QueryTooComplex, analyse
 from app.settings import Settings, get_settings
 
@@ -53,37 +52,17 @@ def parse_within_limits(query: str, max_tokens: int) -> DocumentNode:
             "are accepted.", limit=max_tokens) from None
 
 
-# The measures kept, of the documents, operations and variables seen most recently, and the
-# longest variables (as JSON) a measure is kept for: a long input is seldom sent twice.
+# The measures kept (app/kept.py).
 MEASURES_KEPT = 1024
-MEASURED_VARIABLES_KEPT = 2048
-MeasureKey = tuple[int, str | None, str, int, int]
-_measures: OrderedDict[MeasureKey, tuple[GraphQLSchema, DocumentNode, Settings,
-                                         Analysis | None]] = OrderedDict()
+_measures: Kept[Analysis | None] = Kept(MEASURES_KEPT)
 
 
 def measure(schema: GraphQLSchema, document: DocumentNode, operation_name: str | None,
             variables: Mapping[str, Any] | None, settings: Settings) -> Analysis | None:
-    """`analyse`, remembered: a measure depends only on the schema, the (parsed and kept)
-    document, the operation, the variables and the settings, and clients send the same
-    documents with the same variables again and again. A refusal is not kept."""
-    try:
-        values = json.dumps(variables or {}, sort_keys=True)
-    except (TypeError, ValueError):
-        values = None
-    if values is None or len(values) > MEASURED_VARIABLES_KEPT:
-        return analyse(schema, document, operation_name, variables, settings)
-    key = (id(document), operation_name, values, id(settings), id(schema))
-    kept = _measures.get(key)
-    # the objects are held with their measure, so their ids are not reused while it is kept
-    if kept is not None and kept[0] is schema and kept[1] is document and kept[2] is settings:
-        _measures.move_to_end(key)
-        return kept[3]
-    analysis = analyse(schema, document, operation_name, variables, settings)
-    _measures[key] = (schema, document, settings, analysis)
-    if len(_measures) > MEASURES_KEPT:
-        _measures.popitem(last=False)
-    return analysis
+    """`analyse`, kept for the same schema, document, operation, variables and settings (a
+    refusal is not kept: it is measured again)."""
+    return _measures.get((schema, document, settings), (operation_name, variables),
+                         lambda: analyse(schema, document, operation_name, variables, settings))
 
 
 class QueryLimits(SchemaExtension):

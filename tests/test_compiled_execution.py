@@ -21,7 +21,7 @@ from benchmarks.peer_compare import CAST
 from benchmarks.peer_lists import QUESTIONS
 from benchmarks.scenarios import SCENARIOS, VIEWER
 from schema import schema
-from schema.compiled import executor, statement, values
+from schema.compiled import executor, planning, statement, values
 from schema.network.collaborators import COLLABORATOR_ORDER
 from schema.node import _by_label, _registry
 from schema.opportunities.filters import PROPOSAL_SORTS, ProposalOrderField
@@ -393,3 +393,35 @@ async def test_leaves_serialize_as_graphql_core_serializes_them(type_name: str) 
     fast = values.serialized(leaf_type)
     for value in LEAF_SAMPLES * 2:  # twice: an enum's name is looked up once, then kept
         assert _outcome(fast, value) == _outcome(leaf_type.serialize, value), (type_name, value)
+
+
+async def test_a_compiled_operation_kept_answers_by_each_requests_variables_and_viewer(
+        db: Database, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    # one settings object, so that the operation compiled for the first request is kept and
+    # used again by the later ones with the same variables
+    compilations: list[dict[str, Any]] = []
+    compile_operation = planning.Compiler.operation
+
+    def counted(compiler: planning.Compiler) -> planning.CompiledOperation:
+        compilations.append(dict(compiler.executor.variable_values.coerced))
+        return compile_operation(compiler)
+
+    monkeypatch.setattr(planning.Compiler, "operation", counted)
+    compiled_settings = settings.model_copy(update={"compiled_execution": True})
+    normal_settings = settings.model_copy(update={"compiled_execution": False})
+    viewers = list((await _viewers(db)).values())
+    assert len(viewers) >= 2
+    for variables in ({"first": 20, "withEmail": True}, {"first": 5, "withEmail": False},
+                      {"first": 20, "withEmail": True}, {"first": 5, "withEmail": True}):
+        answers = set()
+        for viewer in viewers:
+            normal = await Viewer(db, normal_settings, viewer)(WIDE_NESTED, **variables)
+            answer = await Viewer(db, compiled_settings, viewer, check_compiled=False)(
+                WIDE_NESTED, **variables)
+            assert answer["extensions"]["cypher"]["compiled"], variables
+            assert _canonical(answer) == _canonical(normal), (variables, viewer)
+            answers.add(_canonical(answer))
+        assert len(answers) > 1, variables  # the viewers see different members
+    # compiled once for each set of variables, whoever asked
+    assert compilations == [{"first": 20, "withEmail": True}, {"first": 5, "withEmail": False},
+                            {"first": 5, "withEmail": True}]

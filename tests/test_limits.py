@@ -4,11 +4,13 @@ rate limit by cost with its headers. Every refusal comes before anything runs.""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
+import pytest
 from graphql import (
     GraphQLInterfaceType,
     GraphQLList,
@@ -18,8 +20,9 @@ from graphql import (
     is_leaf_type,
 )
 
+from app import query_limits
 from app.db import Database
-from app.limits import LIST_BOUNDS, _is_connection, _plain_values
+from app.limits import LIST_BOUNDS, Analysis, _is_connection, _plain_values, analyse
 from app.main import create_app
 from app.settings import Settings
 from tests.accounts_api import api_from, bearer_token
@@ -85,18 +88,27 @@ PAGED = """query($n: Int!) { users(first: $n) { edges { node {
 
 
 async def test_a_document_sent_again_is_measured_by_its_variables_and_limits(
-        client: httpx.AsyncClient, settings: Settings) -> None:
+        client: httpx.AsyncClient, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    measured: list[Any] = []
+
+    def counted(*arguments: Any) -> Analysis | None:
+        measured.append(arguments[3])
+        return analyse(*arguments)
+
+    monkeypatch.setattr(query_limits, "analyse", counted)
+    paged = f"{PAGED} # {uuid.uuid4()}"  # a document no other request sent
     nodes = []
-    for size in (5, 50, 5):
-        body = (await post(client, {"query": PAGED, "variables": {"n": size}})).json()
+    for size in (5, 50, 5, 50):
+        body = (await post(client, {"query": paged, "variables": {"n": size}})).json()
         assert "errors" not in body, body
         nodes.append(body["extensions"]["cost"]["nodes"])
-    assert nodes == [55, 550, 55]
+    assert nodes == [55, 550, 55, 550]
+    assert measured == [{"n": 5}, {"n": 50}]  # each measured once, then kept
     # the same document and variables under a lower limit: refused there, not here
     async with served(settings, max_query_nodes=500) as small:
-        error = refusal(await post(small, {"query": PAGED, "variables": {"n": 50}}))
+        error = refusal(await post(small, {"query": paged, "variables": {"n": 50}}))
     assert error["extensions"]["code"] == "QUERY_TOO_COMPLEX"
-    body = (await post(client, {"query": PAGED, "variables": {"n": 50}})).json()
+    body = (await post(client, {"query": paged, "variables": {"n": 50}})).json()
     assert body["extensions"]["cost"]["nodes"] == 550
 
 

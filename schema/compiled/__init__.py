@@ -20,6 +20,10 @@ In a connection: `edges`, `pageInfo`, `totalCount`; on an edge
 a budget) from the edge the resolver's own `make_edge` makes. Pages and cursors are those of
 schema/pagination.py (`checked_request`, `build`), run on the statement's rows.
 
+A compiled operation is kept (app/kept.py) for the next request of the same document,
+operation, variables and settings, since compiling depends on nothing else; what a request
+adds (the viewer, the database) is given when it runs.
+
 Validation, limits, rate limiting and the other schema extensions run as for every operation:
 compilation replaces only the executor's `execute_operation`. Whatever the compiled path
 cannot answer exactly as the normal one would (an argument refused, a lookup that finds

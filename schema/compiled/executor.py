@@ -10,6 +10,7 @@ from graphql import OperationType
 
 from app.context import Context
 from app.errors import ApiError
+from app.kept import Kept
 from schema.compiled.planning import CompiledOperation, Compiler
 from schema.compiled.values import NotCompilable
 from schema.events.sharing import SharedEventExecutor
@@ -39,6 +40,19 @@ class KnownStatements:
 
 
 KNOWN = KnownStatements()
+# Compiled operations kept (app/kept.py): compiling one depends only on the schema, the
+# operation (of a parsed document the parser cache keeps), the variables and the settings;
+# what a request adds (the viewer, the database) is given when it runs. None: not compilable.
+COMPILED_KEPT = 1024
+_compiled: Kept[CompiledOperation | None] = Kept(COMPILED_KEPT)
+
+
+def _compile(executor: CompilingExecutor) -> CompiledOperation | None:
+    try:
+        return Compiler(executor).operation()
+    except NotCompilable as reason:
+        logger.debug("not compiled: %s", reason)
+        return None
 
 
 class CompilingExecutor(SharedEventExecutor):
@@ -50,12 +64,11 @@ class CompilingExecutor(SharedEventExecutor):
         if (self.operation.operation != OperationType.QUERY or not isinstance(context, Context)
                 or not context.settings.compiled_execution):
             return super().execute_operation(serially)
-        try:
-            compiled = Compiler(self).operation()
-        except NotCompilable as reason:
-            logger.debug("not compiled: %s", reason)
-            return super().execute_operation(serially)
-        if not KNOWN.admit(compiled, context.settings.compiled_statements_max):
+        # graphql-core's VariableValues, or a plain mapping of the coerced values
+        variables = getattr(self.variable_values, "coerced", self.variable_values)
+        compiled = _compiled.get((self.schema, self.operation, context.settings), variables,
+                                 lambda: _compile(self))
+        if compiled is None or not KNOWN.admit(compiled, context.settings.compiled_statements_max):
             return super().execute_operation(serially)
 
         async def run() -> Any:
