@@ -17,9 +17,12 @@ from typing import Any, Generic, TypeVar
 
 V = TypeVar("V")
 
-# The largest variables (in characters of their values) a value is kept for: a long input
-# (a file's text) is seldom sent twice, and would take the memory of many kept values.
+# The largest variables a value is kept for, in characters of their names and values (a
+# list or a map counts as 16, a number or a date as 8), and their deepest nesting: a long input
+# (a file's text) is seldom sent twice and would take the memory of many kept values, and the
+# variables are keyed before validation, undeclared ones included.
 LONGEST_VARIABLES = 2048
+DEEPEST_VARIABLES = 16
 
 
 class TooLong(Exception):
@@ -57,22 +60,31 @@ class Kept(Generic[V]):
         self._values.clear()
 
 
-def frozen(value: Any, budget: list[int]) -> Hashable:
+def frozen(value: Any, budget: list[int], depth: int = 0) -> Hashable:
     """A hashable form of JSON-like values (and the enums and dates variables are parsed to)
     that tells apart what equality does not (1, 1.0 and True; times in other zones); TooLong
-    past `budget` characters, or for a value of another kind."""
+    past `budget` characters or DEEPEST_VARIABLES levels, or for a value of another kind."""
+    budget[0] -= len(value) if isinstance(value, str) else 16 if isinstance(
+        value, Mapping | list | tuple) else 8
+    if budget[0] < 0 or depth > DEEPEST_VARIABLES:
+        raise TooLong("variables too long or too deep")
     if value is None or isinstance(value, bool | int | float | str):
-        budget[0] -= len(value) if isinstance(value, str) else 8
-        if budget[0] < 0:
-            raise TooLong("variables too long")
         return (type(value).__name__, value)
     if isinstance(value, Enum):
         return (type(value).__module__, type(value).__qualname__, value.name)
     if isinstance(value, datetime | date | time):
         return (type(value).__name__, value.isoformat())
     if isinstance(value, Mapping):
-        return ("map", tuple(sorted((str(key), frozen(item, budget))
+        return ("map", tuple(sorted((_key(key, budget), frozen(item, budget, depth + 1))
                                     for key, item in value.items())))
     if isinstance(value, list | tuple):
-        return ("list", tuple(frozen(item, budget) for item in value))
+        return ("list", tuple(frozen(item, budget, depth + 1) for item in value))
     raise TooLong(f"a {type(value).__name__} in the variables")
+
+
+def _key(key: Any, budget: list[int]) -> str:
+    name = str(key)
+    budget[0] -= len(name)
+    if budget[0] < 0:
+        raise TooLong("variables too long")
+    return name

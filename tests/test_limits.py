@@ -112,6 +112,19 @@ async def test_a_document_sent_again_is_measured_by_its_variables_and_limits(
     assert body["extensions"]["cost"]["nodes"] == 550
 
 
+async def test_variables_too_deep_or_too_long_to_keep_are_measured_and_answered(
+        client: httpx.AsyncClient) -> None:
+    deep: Any = []
+    for _ in range(600):
+        deep = [deep]
+    unused_values: list[Any] = [deep, ["x" * 300] * 20, {f"key{i}": [] for i in range(500)}]
+    for unused in unused_values:
+        response = await post(client, {"query": PAGED, "variables": {"n": 2, "unused": unused}})
+        body = response.json()
+        assert "errors" not in body, body
+        assert body["extensions"]["cost"]["nodes"] == 22
+
+
 async def test_a_dry_run_gives_the_cost_without_running_for_one_point(
         client: httpx.AsyncClient) -> None:
     first = await post(client, {"query": FIFTY_BY_TEN, "extensions": {"dryRun": True}})

@@ -33,10 +33,13 @@ class ProposalOrderField(Enum):
     TITLE = "TITLE"
 
 
-# By closing day: proposals without a deadline sort as if it were the last day of year 9999.
+# Proposals without a deadline sort as if their deadline were the last day of year 9999 (the
+# expression, not the equal stored closing day: a cursor carries a digest of its expression, so
+# the cursors clients hold stay valid).
 PROPOSAL_SORTS = {
     ProposalOrderField.CREATED_AT: SortKey("n.createdAt", kind="datetime", descending=True),
-    ProposalOrderField.DEADLINE: SortKey("n.closesOn", kind="date"),
+    ProposalOrderField.DEADLINE: SortKey("coalesce(n.deadline, date('9999-12-31'))",
+                                         kind="date"),
     ProposalOrderField.TITLE: SortKey("n.title"),
 }
 
