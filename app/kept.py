@@ -55,10 +55,6 @@ class Kept(Generic[V]):
             self._values.popitem(last=False)
         return value
 
-    def clear(self) -> None:
-        """Forget every value."""
-        self._values.clear()
-
 
 def frozen(value: Any, budget: list[int], depth: int = 0) -> Hashable:
     """A hashable form of JSON-like values (and the enums and dates variables are parsed to)
