@@ -262,12 +262,17 @@ def no_cursor(_sort: SortKey, _item: dict[str, Any]) -> str:
     return ""
 
 
+def shows_cursor(selected: Callable[[str], bool]) -> bool:
+    """Whether a connection's selection (answering dotted paths) shows a cursor: an edge's,
+    or pageInfo's."""
+    return any(selected(path) for path in
+               ("edges.cursor", "pageInfo.startCursor", "pageInfo.endCursor"))
+
+
 def cursor_for(selected: Callable[[str], bool]) -> Callable[[SortKey, dict[str, Any]], str]:
     """How the items of a page a domain function builds get their cursors: encoded when the
-    connection's selection shows one (an edge's, or pageInfo's), else not at all."""
-    shown = any(selected(path) for path in
-                ("edges.cursor", "pageInfo.startCursor", "pageInfo.endCursor"))
-    return item_cursor if shown else no_cursor
+    connection's selection shows one, else not at all."""
+    return item_cursor if shows_cursor(selected) else no_cursor
 
 
 def build(page: Page, request: PageRequest, make_edge: Callable[[str, dict[str, Any]], E],

@@ -11,6 +11,7 @@ from graphql import (
     GraphQLLeafType,
     GraphQLList,
     GraphQLObjectType,
+    get_named_type,
     get_nullable_type,
 )
 from graphql.execution.collect_fields import FieldDetails
@@ -26,6 +27,7 @@ from schema.pagination import (
     checked_request,
     item_cursor,
     no_cursor,
+    shows_cursor,
 )
 from schema.plans import Plan, RelatedPlan
 
@@ -76,7 +78,7 @@ class ConnectionCompiler(ObjectCompiler):
                 raise NotCompilable(f"{connection_type.name}.{key}")
         level = level or self._level()
         shape = values.object_value(parts, order)
-        level.cursors = self._selects_cursors(connection_type, fields)
+        level.cursors = shows_cursor(self._selected_paths(connection_type, fields).__contains__)
         cursor = item_cursor if level.cursors else no_cursor
 
         made = level.edge_whole
@@ -137,18 +139,21 @@ class ConnectionCompiler(ObjectCompiler):
             level.whole = level.edge_whole = True
         return values.object_value(parts, order), level
 
-    def _selects_cursors(self, connection_type: Any, fields: Fields) -> bool:
-        """Whether a connection's selection shows a cursor (an edge's, or pageInfo's)."""
-        for details in fields.values():
-            name = details[0].node.name.value
-            if name not in ("edges", "pageInfo"):
-                continue
-            inner = get_nullable_type(connection_type.fields[name].type)
-            inner = _item_type(inner) if name == "edges" else inner
-            wanted = {"cursor"} if name == "edges" else {"startCursor", "endCursor"}
-            if wanted & {d[0].node.name.value for d in self._subfields(inner, details).values()}:
-                return True
-        return False
+    def _selected_paths(self, value_type: Any, fields: Fields) -> set[str]:
+        """The names of the fields selected on a value of `value_type`, and, as dotted paths
+        (`edges.cursor`), of those selected on theirs when of an object type: what a domain
+        function's `Selects` answers."""
+        paths: set[str] = set()
+        for details_of in fields.values():
+            name = details_of[0].node.name.value
+            paths.add(name)
+            child = (value_type.fields.get(name)
+                     if isinstance(value_type, GraphQLObjectType) else None)
+            child_type = get_named_type(child.type) if child is not None else None
+            if isinstance(child_type, GraphQLObjectType):
+                paths.update(f"{name}.{d[0].node.name.value}"
+                             for d in self._subfields(child_type, details_of).values())
+        return paths
 
 
 # The parts of a connection's value, built from pagination's (edges, page info, total) and

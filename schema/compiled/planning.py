@@ -154,28 +154,12 @@ class Compiler(ConnectionCompiler):
                                         **self._page_parameters(slot, request, plan.sort)},
                             value)
         if isinstance(plan, AnswerPlan):
-            selected = self._selected_paths(field, details)
+            selected = self._selected_paths(get_named_type(field.type),
+                                            self._subfields_of(field, details))
             answer = plan.answer
             return RootRead(key, None, {}, self._python_value(field.type, details),
                             lambda context: answer(context, selected.__contains__, page))
         raise NotCompilable(f"{type(plan).__name__} at the root")
-
-    def _selected_paths(self, field: GraphQLField, details: list[FieldDetails]) -> set[str]:
-        """The names of the fields selected on a field's value, and, as dotted paths
-        (`edges.cursor`), of those selected on theirs when of an object type: what a domain
-        function's `Selects` answers."""
-        paths: set[str] = set()
-        value_type = get_named_type(field.type)
-        for details_of in self._subfields_of(field, details).values():
-            name = details_of[0].node.name.value
-            paths.add(name)
-            child = (value_type.fields.get(name)
-                     if isinstance(value_type, GraphQLObjectType) else None)
-            child_type = get_named_type(child.type) if child is not None else None
-            if isinstance(child_type, GraphQLObjectType):
-                paths.update(f"{name}.{d[0].node.name.value}"
-                             for d in self._subfields(child_type, details_of).values())
-        return paths
 
     def _subfields_of(self, field: GraphQLField, details: list[FieldDetails]) -> Fields:
         """The fields selected on a field's value (none for a leaf); an interface's or a
