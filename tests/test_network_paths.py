@@ -181,6 +181,21 @@ async def test_the_neighbourhood_of_an_actor(as_viewer: AsViewer, graph: Network
          ("uc", "p2", "WORKS_ON")}, False)
 
 
+async def test_three_ties_deep_each_node_is_at_its_fewest_ties(
+        as_viewer: AsViewer, graph: NetworkGraph) -> None:
+    # b is three ties away through ub as well, but two through p1; p5 (through c) and d
+    # (through p3) are first reached at the third; p4 (cancelled) and e (a candidate) never.
+    third = {"p5": 3, "d": 3}
+    first = {"ua": 0, "p1": 1, "p2": 1, "a": 1, "open": 1}
+    nodes, ties, truncated = await ego(as_viewer, graph, "ua", depth=3)
+    assert (nodes, truncated) == (first | SECOND_CIRCLE | third, False)
+    assert {("c", "p5", "PARTNER_IN"), ("d", "p3", "PARTNER_IN"),
+            ("ub", "b", "MEMBER_OF_ORGANIZATION")} <= ties
+    # the reserved community is a third tie away only for a viewer who may see it
+    nodes, _, _ = await ego(as_viewer, graph, "ua", "uf", depth=3)
+    assert nodes == first | SECOND_CIRCLE | third | {"reserved": 3}
+
+
 async def test_a_neighbourhood_without_its_ties_holds_the_same_nodes(
         as_viewer: AsViewer, graph: NetworkGraph) -> None:
     nodes_only = """query($of: ID!) { egoNetwork(of: $of, depth: 2) {

@@ -21,7 +21,7 @@ from app.errors import NotFound
 from schema.network.ties import RelationKind, Ties, actor, bounded, tie_kind
 from schema.plans import AnswerPlan, Selects
 
-MAX_DEPTH = 3
+MAX_DEPTH = 3  # queries/network/ego_network reads up to three levels, one per distance
 
 
 @strawberry.enum(description="What a node of an ego network is.")
@@ -66,12 +66,14 @@ class EgoNetwork:
         "larger than the API answers at once.")
 
 
-def _node(item: dict[str, Any]) -> tuple[EgoNode, str] | None:
-    """The node read from the graph and its node id; None for a label no type stands for."""
+def _node(item: dict[str, Any], with_ids: bool) -> tuple[EgoNode, str] | None:
+    """The node read from the graph and its node id; None for a label no type stands for.
+    Its global ID is encoded only `with_ids` (shown, or needed by the ties): hundreds of
+    nodes are listed, and an ID nobody reads is never served."""
     node_type = next((_TYPES[label] for label in item["labels"] if label in _TYPES), None)
     if node_type is None:
         return None
-    global_id = strawberry.ID(ids.encode(node_type.value, item["id"]))
+    global_id = strawberry.ID(ids.encode(node_type.value, item["id"]) if with_ids else "")
     return EgoNode(id=global_id, type=node_type, label=item["label"] or "",
                    distance=item["distance"]), item["id"]
 
@@ -87,15 +89,17 @@ def ego_network_plan(of: strawberry.ID, depth: int = 1,
     async def answer(context: Context, selected: Selects, _page: dict[str, Any]) -> EgoNetwork:
         text = cypher.rendered(
             "queries/network/ego_network", label=ego.kind.label,
-            visible=ego.kind.visibility_of("ego"), types=ties.types, tie=ties.predicate,
-            depth=str(checked_depth))
+            visible=ego.kind.visibility_of("ego"), types=ties.types, tie=ties.predicate)
+        with_ties = selected("ties")
         [record] = await context.db.read(text, {
-            "egoId": ego.node_id, "ties": ties.parameter,
+            "egoId": ego.node_id, "ties": ties.parameter, "depth": checked_depth,
             "maxNodes": context.settings.ego_network_max_nodes, "viewerId": context.viewer_id,
-            "withTies": selected("ties")})
+            "withTies": with_ties})
         if not record["found"]:
             raise NotFound(f"Could not resolve to a node with the global id of '{of}'")
-        read = [found for found in map(_node, record["nodes"]) if found is not None]
+        with_ids = with_ties or selected("nodes.id")
+        read = [node_read for item in record["nodes"]
+                if (node_read := _node(item, with_ids)) is not None]
         read.sort(key=lambda found: (found[0].distance, found[1]))
         global_ids = {node_id: node.id for node, node_id in read}
         found = [Tie(source=global_ids[tie["source"]], target=global_ids[tie["target"]],
