@@ -191,18 +191,45 @@ def made(name: str, value: Build) -> Build:
 def leaf(type_name: str, name: str, field: GraphQLField, definition: Any) -> Build:
     """A plain attribute read from a map (a node's projection, an edge's properties):
     converted as the type's object holds it, serialized by its leaf type. A null in a
-    non-null field is left to the normal path, which reports it."""
-    convert = CONVERSIONS.get((type_name, name)) or conversion(definition.type)
+    non-null field is left to the normal path, which reports it. A value stored as it is
+    served is not converted; an enum's stored values are looked up straight to their names
+    (thousands of them in a long list)."""
+    special = CONVERSIONS.get((type_name, name))
+    convert = special or conversion(definition.type)
     value = nullable(field.type, serializer(field))
+    if convert is _stored_as_served:
+        return lambda source: value(source.get(name))
+    enum = None if special else _enum_of(definition.type)
+    if enum is not None and isinstance(get_nullable_type(field.type), GraphQLEnumType):
+        names = {member.value: value(member) for member in enum}
+
+        def stored_name(source: Any) -> Any:
+            stored = source.get(name)
+            try:
+                return names[stored]
+            except (KeyError, TypeError):  # null, or a value the enum refuses: as before
+                return value(convert(stored))
+
+        return stored_name
     return lambda source: value(convert(source.get(name)))
+
+
+def _stored_as_served(value: Any) -> Any:
+    return value
+
+
+def _enum_of(annotation: Any) -> Any:
+    """The Python enum of a field's type (optional or not), None for another type."""
+    inner = annotation.of_type if isinstance(annotation, StrawberryOptional) else annotation
+    return inner.wrapped_cls if isinstance(inner, StrawberryEnumDefinition) else None
 
 
 def conversion(annotation: Any) -> Callable[[Any], Any]:
     """How a stored value becomes the Python value of a field of this type."""
-    inner = annotation.of_type if isinstance(annotation, StrawberryOptional) else annotation
-    if isinstance(inner, StrawberryEnumDefinition):
-        enum: Any = inner.wrapped_cls
+    enum = _enum_of(annotation)
+    if enum is not None:
         return lambda value: enum(value) if value else None
+    inner = annotation.of_type if isinstance(annotation, StrawberryOptional) else annotation
     if inner in (datetime, date):
         return native
-    return lambda value: value
+    return _stored_as_served
