@@ -275,16 +275,23 @@ def cursor_for(selected: Callable[[str], bool]) -> Callable[[SortKey, dict[str, 
     return item_cursor if shows_cursor(selected) else no_cursor
 
 
+def kept_items(items: list[dict[str, Any]], request: PageRequest) -> list[dict[str, Any]]:
+    """The items of a page read with one more than asked (which tells whether more follow),
+    trimmed to the page and in the order asked (a backward page is read last first)."""
+    kept = items[: request.size]
+    if not request.forward:
+        kept.reverse()
+    return kept
+
+
 def build(page: Page, request: PageRequest, make_edge: Callable[[str, dict[str, Any]], E],
           connection: Callable[..., Any],
           cursor: Callable[[SortKey, dict[str, Any]], str] = item_cursor) -> Any:
     """A connection object from a page: trims the extra item, restores the order, sets cursors
     (with `cursor`: compiled execution skips cursors nobody selected, and reads no sort key
     or id for them)."""
-    items = page.items[: request.size]
+    items = kept_items(page.items, request)
     more = len(page.items) > request.size
-    if not request.forward:
-        items.reverse()
     edges = [make_edge(cursor(page.sort, item), item) for item in items]
     has_cursor = request.cursor is not None
     info = PageInfo(

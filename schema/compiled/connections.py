@@ -26,6 +26,7 @@ from schema.pagination import (
     build,
     checked_request,
     item_cursor,
+    kept_items,
     no_cursor,
     shows_cursor,
 )
@@ -61,6 +62,7 @@ class ConnectionCompiler(ObjectCompiler):
                            page["last"], page["before"], with_total)
         level: statement.Level | None = None
         parts: dict[str, Build] = {}
+        with_page_info = False
         walk, order = self._walk(connection_type, details)
         for key, details_of in walk:
             name = details_of[0].node.name.value
@@ -70,6 +72,7 @@ class ConnectionCompiler(ObjectCompiler):
             elif name == "totalCount":
                 parts[key] = _total
             elif name == "pageInfo":
+                with_page_info = True
                 parts[key] = _page_info(self._python_object(field, details_of))
             elif name == "edges" and level is None:
                 edge, level = self._edge(_item_type(field.type), details_of, plan)
@@ -82,6 +85,14 @@ class ConnectionCompiler(ObjectCompiler):
         cursor = item_cursor if level.cursors else no_cursor
 
         made = level.edge_whole
+        if not (with_page_info or level.cursors or made):
+            # the edges straight from the items: nothing selected needs a cursor, the page's
+            # info or an edge object (a long nested list builds thousands of connections)
+            def items_only(read: dict[str, Any], make_edge: MakeEdge | None = None) -> Any:
+                return shape(([PageEdge("", item) for item in kept_items(read["items"], request)],
+                              None, read.get("totalCount")))
+
+            return request, with_total, level, items_only
 
         def value(read: dict[str, Any], make_edge: MakeEdge | None = None) -> Any:
             def edge(cursor: str, item: dict[str, Any]) -> PageEdge:
