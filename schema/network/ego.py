@@ -33,6 +33,7 @@ class EgoNodeType(Enum):
 
 
 _TYPES = {node_type.value: node_type for node_type in EgoNodeType}
+NODE_TYPES = list(_TYPES)  # the labels a node of an ego network may have, as its type
 
 
 @strawberry.type(description="A node of an ego network, and how far it is from the actor.")
@@ -66,16 +67,16 @@ class EgoNetwork:
         "larger than the API answers at once.")
 
 
-def _node(item: dict[str, Any], with_ids: bool) -> tuple[EgoNode, str] | None:
-    """The node read from the graph and its node id; None for a label no type stands for.
-    Its global ID is encoded only `with_ids` (shown, or needed by the ties): hundreds of
-    nodes are listed, and an ID nobody reads is never served."""
-    node_type = next((_TYPES[label] for label in item["labels"] if label in _TYPES), None)
+def _node(row: list[Any], with_ids: bool) -> tuple[EgoNode, str] | None:
+    """The node read from the graph (`[id, type, distance, label]`) and its node id; None for
+    a node of no type listed. Its global ID is encoded only `with_ids` (shown, or needed by
+    the ties): hundreds of nodes are listed, and an ID nobody reads is never served."""
+    node_id, type_name, distance, label = row
+    node_type = _TYPES.get(type_name)
     if node_type is None:
         return None
-    global_id = strawberry.ID(ids.encode(node_type.value, item["id"]) if with_ids else "")
-    return EgoNode(id=global_id, type=node_type, label=item["label"] or "",
-                   distance=item["distance"]), item["id"]
+    global_id = strawberry.ID(ids.encode(type_name, node_id) if with_ids else "")
+    return EgoNode(id=global_id, type=node_type, label=label or "", distance=distance), node_id
 
 
 def ego_network_plan(of: strawberry.ID, depth: int = 1,
@@ -93,6 +94,7 @@ def ego_network_plan(of: strawberry.ID, depth: int = 1,
         with_ties = selected("ties")
         [record] = await context.db.read(text, {
             "egoId": ego.node_id, "ties": ties.parameter, "depth": checked_depth,
+            "nodeTypes": NODE_TYPES,
             "maxNodes": context.settings.ego_network_max_nodes, "viewerId": context.viewer_id,
             "withTies": with_ties})
         if not record["found"]:

@@ -56,7 +56,9 @@ CALL (kept) {
   UNWIND kept AS item
   WITH item.node AS node, item.distance AS distance
   WHERE node IS NOT NULL
-  RETURN collect({id: node.id, labels: labels(node), distance: distance,
-                  label: {{rule network/node_label(node)}}}) AS nodes
+  // a row per node, [id, type (its first label of `$nodeTypes`), distance, label]: there
+  // may be hundreds, and a list carries no key names
+  RETURN collect([node.id, [type IN labels(node) WHERE type IN $nodeTypes][0], distance,
+                  {{rule network/node_label(node)}}]) AS nodes
 }
 RETURN ego IS NOT NULL AS found, more, nodes, ties
