@@ -46,6 +46,7 @@ query Profile($handle: String!, $after: String) {
       edges { level node { name } } }
     lastSkills: skills(last: 2) { pageInfo { hasNextPage hasPreviousPage startCursor }
       edges { level node { name } } }
+    lastSkillsAlone: skills(last: 2) { edges { level node { name } } }
     interestAreas(first: 10) { edges { node { __typename id code nameIt nameEn period } } }
   }
 }"""

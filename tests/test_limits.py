@@ -194,6 +194,23 @@ async def test_list_arguments_are_capped(client: httpx.AsyncClient) -> None:
         assert error["extensions"]["limit"] == 100
 
 
+async def test_answers_holding_what_orjson_cannot_write_are_answered_all_the_same(
+        client: httpx.AsyncClient) -> None:
+    # An error message repeats a lone surrogate sent in the variables (valid JSON, escaped);
+    # a refusal reports a count past 64 bits.
+    body = (b'{"query": "query($via: [RelationKind!]) { egoNetwork(of: \\"x\\", via: $via) '
+            b'{ truncated } }", "variables": {"via": ["\\ud800"]}}')
+    echoed = await client.post("/graphql", content=body,
+                               headers={"content-type": "application/json"})
+    assert echoed.status_code < 500
+    assert refusal(echoed)["extensions"]["code"] == "BAD_USER_INPUT"
+    assert "\ud800" in refusal(echoed)["message"]
+    huge = refusal(await post(client, {
+        "query": "{ peopleToFollow(first: 100000000000000000000) { score } }"}))
+    assert huge["extensions"]["code"] == "QUERY_TOO_COMPLEX"
+    assert huge["extensions"]["nodes"] >= 10**20
+
+
 async def test_a_body_over_the_limit_is_refused_unread(
         db: Database, settings: Settings) -> None:
     async with served(settings, max_request_bytes=2048) as http:

@@ -12,9 +12,10 @@ from typing import Any
 import pytest
 import pytest_asyncio
 
-from app import ids
+from app import cypher, ids
 from app.db import Database
 from app.settings import Settings
+from schema.network.ego import MAX_DEPTH
 from tests.conftest import AsViewer, Viewer, error_codes
 from tests.network_graph import NetworkGraph, network_graph
 
@@ -204,6 +205,23 @@ async def test_a_neighbourhood_without_its_ties_holds_the_same_nodes(
     alone = (await as_viewer(None).data(nodes_only, of=graph.gid("ua")))["egoNetwork"]
     assert alone == {"truncated": whole["truncated"], "nodes": whole["nodes"]}
     assert whole["ties"]
+
+
+async def test_ties_name_their_nodes_by_global_id_when_the_nodes_ids_are_not_asked(
+        as_viewer: AsViewer, graph: NetworkGraph) -> None:
+    ties_only = """query($of: ID!) { egoNetwork(of: $of, depth: 2) {
+      nodes { type label distance } ties { source target kind } } }"""
+    whole = (await as_viewer(None).data(EGO, of=graph.gid("ua"), depth=2))["egoNetwork"]
+    alone = (await as_viewer(None).data(ties_only, of=graph.gid("ua")))["egoNetwork"]
+    assert alone["ties"] == whole["ties"]
+    assert alone["nodes"] == [{key: node[key] for key in ("type", "label", "distance")}
+                              for node in whole["nodes"]]
+
+
+def test_the_statement_walks_as_many_levels_as_the_deepest_depth_allowed() -> None:
+    statement = cypher.load("queries/network/ego_network").text
+    assert [f"AS level{depth}" in statement for depth in range(1, MAX_DEPTH + 2)] == (
+        [True] * MAX_DEPTH + [False])
 
 
 async def test_a_large_neighbourhood_keeps_the_nearest(db: Database, settings: Settings,

@@ -201,7 +201,9 @@ def leaf(type_name: str, name: str, field: GraphQLField, definition: Any) -> Bui
         return lambda source: value(source.get(name))
     enum = None if special else _enum_of(definition.type)
     if enum is not None and isinstance(get_nullable_type(field.type), GraphQLEnumType):
-        names = {member.value: value(member) for member in enum}
+        # values stored falsy are read as null (conversion), unhashable ones never match
+        names = {member.value: value(member) for member in enum
+                 if member.value and getattr(member.value, "__hash__", None) is not None}
 
         def stored_name(source: Any) -> Any:
             stored = source.get(name)
@@ -218,9 +220,14 @@ def _stored_as_served(value: Any) -> Any:
     return value
 
 
+def _unwrapped(annotation: Any) -> Any:
+    """A field's type, optional or not."""
+    return annotation.of_type if isinstance(annotation, StrawberryOptional) else annotation
+
+
 def _enum_of(annotation: Any) -> Any:
     """The Python enum of a field's type (optional or not), None for another type."""
-    inner = annotation.of_type if isinstance(annotation, StrawberryOptional) else annotation
+    inner = _unwrapped(annotation)
     return inner.wrapped_cls if isinstance(inner, StrawberryEnumDefinition) else None
 
 
@@ -229,7 +236,6 @@ def conversion(annotation: Any) -> Callable[[Any], Any]:
     enum = _enum_of(annotation)
     if enum is not None:
         return lambda value: enum(value) if value else None
-    inner = annotation.of_type if isinstance(annotation, StrawberryOptional) else annotation
-    if inner in (datetime, date):
+    if _unwrapped(annotation) in (datetime, date):
         return native
     return _stored_as_served

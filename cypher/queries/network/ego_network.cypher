@@ -9,7 +9,8 @@
 //
 // The nodes are found one distance at a time (breadth first): those one tie from the nodes
 // of the level before that no nearer level holds. Each node is reached once, at its fewest
-// ties, however many walks lead to it; a level past `$depth` reads nothing. Each level is
+// ties, however many walks lead to it; a level past `$depth`, or past levels that already
+// hold more than `$maxNodes` nodes (the answer keeps the nearest), reads nothing. Each level is
 // kept as a list (in id order) and the levels are joined as lists, never unwound into rows
 // that would each carry them.
 OPTIONAL MATCH (ego:{{label}} {id: $egoId})
@@ -24,7 +25,7 @@ CALL (ego) {
 }
 CALL (ego, level1) {
   WITH ego, level1
-  WHERE $depth >= 2
+  WHERE $depth >= 2 AND size(level1) <= $maxNodes
   UNWIND level1 AS x
   MATCH (x)-[r:{{types}}]-(y)
   WHERE y <> ego AND NOT y IN level1 AND {{tie}}
@@ -33,7 +34,7 @@ CALL (ego, level1) {
 }
 CALL (ego, level1, level2) {
   WITH ego, level1, level2
-  WHERE $depth >= 3
+  WHERE $depth >= 3 AND size(level1) + size(level2) <= $maxNodes
   UNWIND level2 AS x
   MATCH (x)-[r:{{types}}]-(y)
   WHERE y <> ego AND NOT y IN level1 AND NOT y IN level2 AND {{tie}}
@@ -56,8 +57,8 @@ CALL (kept) {
   UNWIND kept AS item
   WITH item.node AS node, item.distance AS distance
   WHERE node IS NOT NULL
-  // a row per node, [id, type (its first label of `$nodeTypes`), distance, label]: there
-  // may be hundreds, and a list carries no key names
+  // a row per node, [id, type (the first of its labels that `$nodeTypes` lists), distance,
+  // label]: there may be hundreds, and a list carries no key names
   RETURN collect([node.id, [type IN labels(node) WHERE type IN $nodeTypes][0], distance,
                   {{rule network/node_label(node)}}]) AS nodes
 }
