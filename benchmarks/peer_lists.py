@@ -146,15 +146,16 @@ def _ours_two_hops(data: Json) -> Json:
     if network["truncated"]:
         raise ValueError("the ego network was truncated: raise EGO_NETWORK_MAX_NODES")
     return {"organizations": sorted(node["label"] for node in network["nodes"]
-                                    if node["type"] == "ORGANIZATION" and node["distance"] == 2)}
+                                    if node["distance"] == 2)}
 
 
 TWO_HOPS = Question(
     name="organizations two ties away",
     ours_query="""
 query TwoHops($id: ID!) {
-  egoNetwork(of: $id, depth: 2, via: [PARTNER_IN, MEMBER_OF_ORGANIZATION]) {
-    truncated nodes { type label distance }
+  egoNetwork(of: $id, depth: 2, via: [PARTNER_IN, MEMBER_OF_ORGANIZATION],
+             types: [ORGANIZATION]) {
+    truncated nodes { label distance }
   }
 }""",
     peer_query="""

@@ -133,8 +133,8 @@ async def test_paths_take_two_round_trips(as_viewer: AsViewer, graph: NetworkGra
 
 
 EGO = """
-query($of: ID!, $depth: Int! = 1, $via: [RelationKind!]) {
-  egoNetwork(of: $of, depth: $depth, via: $via) {
+query($of: ID!, $depth: Int! = 1, $via: [RelationKind!], $types: [EgoNodeType!]) {
+  egoNetwork(of: $of, depth: $depth, via: $via, types: $types) {
     truncated nodes { id type label distance } ties { source target kind }
   }
 }"""
@@ -218,6 +218,28 @@ async def test_ties_name_their_nodes_by_global_id_when_the_nodes_ids_are_not_ask
                               for node in whole["nodes"]]
 
 
+async def test_a_neighbourhood_lists_the_types_of_node_asked(
+        as_viewer: AsViewer, graph: NetworkGraph) -> None:
+    # the walk still goes through people and projects: b and c are two ties from ua
+    assert await ego(as_viewer, graph, "ua", depth=2, types=["ORGANIZATION"]) == (
+        {"a": 1, "b": 2, "c": 2}, set(), False)
+    nodes, ties, _ = await ego(as_viewer, graph, "ua", depth=3)
+    for types in (["USER", "ORGANIZATION"], ["PROJECT", "COMMUNITY"], ["USER"]):
+        listed = {key for key in nodes if ids.parse(graph.gid(key))[0].upper() in types}
+        assert await ego(as_viewer, graph, "ua", depth=3, types=types) == (
+            {key: nodes[key] for key in listed},
+            {tie for tie in ties if {tie[0], tie[1]} <= listed}, False)
+
+
+async def test_the_bound_counts_the_nodes_of_every_type(db: Database, settings: Settings,
+                                                        graph: NetworkGraph) -> None:
+    small = Viewer(db, settings.model_copy(update={"ego_network_max_nodes": 5}), None)
+    whole = (await small.data(EGO, of=graph.gid("ua"), depth=2))["egoNetwork"]
+    people = (await small.data(EGO, of=graph.gid("ua"), depth=2, types=["USER"]))["egoNetwork"]
+    assert people["nodes"] == [node for node in whole["nodes"] if node["type"] == "USER"]
+    assert people["truncated"]
+
+
 def test_the_statement_walks_as_many_levels_as_the_deepest_depth_allowed() -> None:
     statement = cypher.load("queries/network/ego_network").text
     assert [f"AS level{depth}" in statement for depth in range(1, MAX_DEPTH + 2)] == (
@@ -258,7 +280,7 @@ async def test_ego_network_arguments_are_checked(as_viewer: AsViewer,
                                                  graph: NetworkGraph) -> None:
     anonymous = as_viewer(None)
     cases: list[dict[str, Any]] = [{"depth": 0}, {"depth": 4}, {"of": graph.gid("p1")},
-                                   {"via": []}]
+                                   {"via": []}, {"types": []}]
     for arguments in cases:
         body = await anonymous(EGO, **{"of": graph.gid("ua"), **arguments})
         assert error_codes(body) == ["BAD_USER_INPUT"], arguments

@@ -17,7 +17,7 @@ import strawberry
 
 from app import cypher, ids
 from app.context import Context
-from app.errors import NotFound
+from app.errors import BadUserInput, NotFound
 from schema.network.ties import RelationKind, Ties, actor, bounded, tie_kind
 from schema.plans import AnswerPlan, Selects
 
@@ -33,7 +33,6 @@ class EgoNodeType(Enum):
 
 
 _TYPES = {node_type.value: node_type for node_type in EgoNodeType}
-NODE_TYPES = list(_TYPES)  # the labels a node of an ego network may have, as its type
 
 
 @strawberry.type(description="A node of an ego network, and how far it is from the actor.")
@@ -69,7 +68,7 @@ class EgoNetwork:
 
 def _node(row: list[Any], with_ids: bool) -> tuple[EgoNode, str] | None:
     """The node read from the graph (`[id, type, distance, label]`) and its node id; None for
-    a node of no type listed. Its global ID is encoded only `with_ids` (shown, or needed by
+    a node of no type the API knows. Its global ID is encoded only `with_ids` (shown, or needed by
     the ties): hundreds of nodes are listed, and an ID nobody reads is never served."""
     node_id, type_name, distance, label = row
     node_type = _TYPES.get(type_name)
@@ -79,13 +78,23 @@ def _node(row: list[Any], with_ids: bool) -> tuple[EgoNode, str] | None:
     return EgoNode(id=global_id, type=node_type, label=label or "", distance=distance), node_id
 
 
-def ego_network_plan(of: strawberry.ID, depth: int = 1,
-                     via: list[RelationKind] | None = None) -> AnswerPlan:
+def listed_types(types: list[EgoNodeType] | None) -> list[str]:
+    """The labels of the node types listed (every type when `types` is null); BAD_USER_INPUT
+    for an empty list."""
+    if types is not None and not types:
+        raise BadUserInput("types must name at least one type of node", argument="types")
+    return [node_type.value for node_type in dict.fromkeys(types or EgoNodeType)]
+
+
+def ego_network_plan(of: strawberry.ID, depth: int = 1, via: list[RelationKind] | None = None,
+                     types: list[EgoNodeType] | None = None) -> AnswerPlan:
     """The neighbourhood of the actor `of` within `depth` ties, as the EgoNetwork a domain
-    function builds (its ties read only when selected)."""
+    function builds (its ties read only when selected); only nodes of `types` are listed,
+    though the walk goes through every type."""
     ego = actor(of, "of")
     ties = Ties.of(via)
     checked_depth = bounded(depth, 1, MAX_DEPTH, "depth")
+    node_types = listed_types(types)
 
     async def answer(context: Context, selected: Selects, _page: dict[str, Any]) -> EgoNetwork:
         text = cypher.rendered(
@@ -94,7 +103,7 @@ def ego_network_plan(of: strawberry.ID, depth: int = 1,
         with_ties = selected("ties")
         [record] = await context.db.read(text, {
             "egoId": ego.node_id, "ties": ties.parameter, "depth": checked_depth,
-            "nodeTypes": NODE_TYPES,
+            "nodeTypes": node_types,
             "maxNodes": context.settings.ego_network_max_nodes, "viewerId": context.viewer_id,
             "withTies": with_ties})
         if not record["found"]:

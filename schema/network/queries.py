@@ -12,7 +12,7 @@ from app.context import Context
 from schema.actors.types import OrganizationKind
 from schema.network.collaboration import CollaborationNetwork, collaboration_network
 from schema.network.collaborators import CollaboratorConnection, collaborators_plan
-from schema.network.ego import MAX_DEPTH, EgoNetwork, ego_network_plan
+from schema.network.ego import MAX_DEPTH, EgoNetwork, EgoNodeType, ego_network_plan
 from schema.network.paths import DEFAULT_HOPS, MAX_HOPS, ConnectionPath, connection_paths
 from schema.network.ties import WINDOW_DESCRIPTION, RelationKind
 from schema.plans import answer, compiles
@@ -87,6 +87,10 @@ class NetworkQueries:
         depth: Annotated[int, strawberry.argument(
             description=f"How many ties away, 1 to {MAX_DEPTH}.")] = 1,
         via: Via = None,
+        types: Annotated[list[EgoNodeType] | None, strawberry.argument(
+            description="The types of node listed (all when null). The walk goes through "
+            "nodes of every type, and EGO_NETWORK_MAX_NODES counts them all; the ties are "
+            "those among the nodes listed.")] = None,
     ) -> EgoNetwork:
-        network: EgoNetwork = await answer(info, ego_network_plan(of, depth, via))
+        network: EgoNetwork = await answer(info, ego_network_plan(of, depth, via, types))
         return network

@@ -1,11 +1,11 @@
 // The neighbourhood of actor `$egoId` (a person or an organization): the nodes within `$depth`
 // ties of it (1 to 3), each tie of one of the kinds `$ties` and visible to the viewer
 // (network/tie), the nearest first (those at the same distance by id), at most `$maxNodes`
-// of them besides the actor; and every tie among them, when asked (`$withTies`: a list of the
-// nodes alone costs no tie). `found` says whether the actor exists
-// for the viewer, `more` whether nodes were left out. `label`, `visible` (its rule on `ego`)
-// and `types` (the relationship types of `$ties`) are fixed by the code
-// (schema/network/ego.py); values are parameters.
+// of them besides the actor, of every type; of those, the nodes of the types `$nodeTypes`
+// are listed, and every tie among them when asked (`$withTies`: a list of the nodes alone
+// costs no tie). `found` says whether the actor exists for the viewer, `more` whether nodes
+// were left out. `label`, `visible` (its rule on `ego`) and `types` (the relationship types
+// of `$ties`) are fixed by the code (schema/network/ego.py); values are parameters.
 //
 // The nodes are found one distance at a time (breadth first): those one tie from the nodes
 // of the level before that no nearer level holds. Each node is reached once, at its fewest
@@ -45,7 +45,9 @@ WITH ego, [y IN level1 | {node: y, distance: 1}] + [y IN level2 | {node: y, dist
           + [y IN level3 | {node: y, distance: 3}] AS reached
 WITH ego, [{node: ego, distance: 0}] + reached[..$maxNodes] AS kept,
      size(reached) > $maxNodes AS more
-WITH ego, kept, more, [item IN kept | item.node] AS members
+WITH ego, kept, more,
+     [item IN kept WHERE any(type IN labels(item.node) WHERE type IN $nodeTypes) | item.node]
+       AS members
 CALL (members) {
   WITH members WHERE $withTies
   UNWIND members AS x
@@ -57,9 +59,10 @@ CALL (kept) {
   UNWIND kept AS item
   WITH item.node AS node, item.distance AS distance
   WHERE node IS NOT NULL
-  // a row per node, [id, type (the first of its labels that `$nodeTypes` lists), distance,
-  // label]: there may be hundreds, and a list carries no key names
-  RETURN collect([node.id, [type IN labels(node) WHERE type IN $nodeTypes][0], distance,
-                  {{rule network/node_label(node)}}]) AS nodes
+  WITH node, distance, [type IN labels(node) WHERE type IN $nodeTypes][0] AS type
+  WHERE type IS NOT NULL
+  // a row per node listed (of one of the types `$nodeTypes`; the walk went through every
+  // type), [id, type, distance, label]: there may be hundreds, and a list carries no key names
+  RETURN collect([node.id, type, distance, {{rule network/node_label(node)}}]) AS nodes
 }
 RETURN ego IS NOT NULL AS found, more, nodes, ties
