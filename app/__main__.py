@@ -2,7 +2,8 @@
 
 Starts the local Neo4j (instance `dev`) unless NEO4J_URI points elsewhere, applies migrations,
 loads the demo data, and serves the API with uvicorn until Ctrl-C; then stops the Neo4j it
-started. `python -m app migrate` only applies migrations.
+started. `python -m app migrate` only applies migrations. `python -m app serve` serves the API
+in production (app/serving.py): no local Neo4j, no migrations, no demo data.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import uvicorn
 from app import migrations
 from app.db import connect
 from app.logs import configure_logging
+from app.serving import serve
 from app.settings import Settings, get_settings
 from localdb import LocalNeo4jError, instance
 
@@ -46,10 +48,22 @@ async def prepare(settings: Settings, demo: bool) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m app")
-    parser.add_argument("command", choices=["run", "migrate"])
+    parser.add_argument("command", choices=["run", "migrate", "serve"])
     parser.add_argument("--no-demo", action="store_true", help="do not load the demo data")
+    parser.add_argument("--host", help="serve: the address to listen on (API_HOST)")
+    parser.add_argument("--port", type=int, help="serve: the port to listen on (API_PORT)")
+    parser.add_argument("--workers", type=int,
+                        default=int(os.environ.get("WEB_CONCURRENCY") or os.cpu_count() or 1),
+                        help="serve: worker processes (WEB_CONCURRENCY, else one per CPU)")
     args = parser.parse_args()
     configure_logging(get_settings())
+    if args.command == "serve":
+        settings = get_settings()
+        if args.workers < 1:
+            parser.error("--workers must be at least 1")
+        serve(settings, args.host or settings.api_host, args.port or settings.api_port,
+              args.workers)
+        return 0
     local = None
     started = False
     if not get_settings().neo4j_uri:  # neither the environment nor .env names a server

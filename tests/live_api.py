@@ -41,11 +41,15 @@ def free_port() -> int:
 
 
 class ApiProcess:
-    """One API process (uvicorn, as the README serves it) on a loopback port; its standard
-    error (the log) goes to the file `log` when one is set before it starts."""
+    """One API process (uvicorn, or with `workers` set the README's production serving) on a
+    loopback port; its standard error (the log) goes to the file `log` when one is set before
+    it starts."""
 
     def __init__(self, settings: Settings, **environment: str) -> None:
         self.port = free_port()
+        # set before `start`: served by `python -m app serve` (app/serving.py) with this many
+        # workers, instead of by uvicorn
+        self.workers: int | None = None
         self.log: Path | None = None
         self.environment = {
             **os.environ, "ENV": "test", "NEO4J_URI": settings.neo4j_uri or "",
@@ -77,11 +81,14 @@ class ApiProcess:
         """Start the process and wait until it answers /readyz."""
         log = self.log.open("ab") if self.log is not None else None
         try:  # the process writes to its own copy of the file
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1",
-                 "--port", str(self.port), "--ws-max-size", "65536",
-                 "--ws-per-message-deflate", "false", "--no-access-log"],
-                cwd=ROOT, env=self.environment, stderr=log)
+            command = ([sys.executable, "-m", "app", "serve", "--host", "127.0.0.1",
+                        "--port", str(self.port), "--workers", str(self.workers)]
+                       if self.workers else
+                       [sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1",
+                        "--port", str(self.port), "--ws-max-size", "65536",
+                        "--ws-per-message-deflate", "false", "--no-access-log"])
+            self.process = subprocess.Popen(command, cwd=ROOT, env=self.environment,
+                                            stderr=log)
         finally:
             if log is not None:
                 log.close()
