@@ -102,6 +102,8 @@ class ApiProcess:
             except httpx.HTTPError:
                 pass
             time.sleep(0.2)
+        # never left running: it would keep asking a later test Neo4j with its password
+        self.stop()
         raise RuntimeError("the API did not become ready")
 
     def stop(self) -> None:
