@@ -19,7 +19,7 @@ import uvicorn
 from app import migrations
 from app.db import connect
 from app.logs import configure_logging
-from app.serving import serve
+from app.serving import serve, uvicorn_options
 from app.settings import Settings, get_settings
 from localdb import LocalNeo4jError, instance
 
@@ -90,11 +90,7 @@ def main() -> int:
         if args.command == "run":
             print(f"GraphQL API and GraphiQL: http://{settings.api_host}:{settings.api_port}/graphql")
             uvicorn.run("app.main:app", host=settings.api_host, port=settings.api_port,
-                        log_level=settings.log_level.lower(),
-                        ws_max_size=settings.ws_max_message_bytes,
-                        # events are a few hundred bytes: compressing each costs more CPU
-                        # per subscriber than it saves bytes
-                        ws_per_message_deflate=False)
+                        **uvicorn_options(settings))
     finally:
         if local is not None and started:
             local.stop()

@@ -13,16 +13,20 @@ every worker with uvicorn's graceful shutdown.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import signal
 import socket
 import time
 from multiprocessing.process import BaseProcess
 from types import FrameType
+from typing import Any
 
 import uvicorn
 
 from app.settings import Settings
+
+logger = logging.getLogger("app.serving")
 
 BACKLOG = 2048  # uvicorn's default
 STOP_SECONDS = 30.0  # a worker's graceful shutdown, before it is killed
@@ -42,14 +46,18 @@ def bound_sockets(host: str, port: int, count: int) -> list[socket.socket]:
     return sockets
 
 
-def serve_worker(listener: socket.socket, log_level: str, ws_max_size: int) -> None:
+def uvicorn_options(settings: Settings) -> dict[str, Any]:
+    """What uvicorn is told whoever serves the API (`python -m app run` too)."""
+    return {"log_level": settings.log_level.lower(), "ws_max_size": settings.ws_max_message_bytes,
+            # events are a few hundred bytes: compressing each costs more CPU per subscriber
+            # than it saves bytes
+            "ws_per_message_deflate": False}
+
+
+def serve_worker(listener: socket.socket, options: dict[str, Any]) -> None:
     """One worker: uvicorn as the README's production serving configures it, on `listener`."""
-    config = uvicorn.Config(
-        "app.main:app", loop="uvloop", http="httptools", access_log=False,
-        log_level=log_level.lower(), ws_max_size=ws_max_size,
-        # events are a few hundred bytes: compressing each costs more CPU per subscriber
-        # than it saves bytes
-        ws_per_message_deflate=False)
+    config = uvicorn.Config("app.main:app", loop="uvloop", http="httptools", access_log=False,
+                            **options)
     uvicorn.Server(config).run(sockets=[listener])
 
 
@@ -64,10 +72,10 @@ class Workers:
         self.stopping = False
 
     def start(self, index: int) -> None:
+        """Start the worker of socket `index`."""
         process = self.context.Process(
             target=serve_worker, name=f"worker-{index}",
-            args=(self.sockets[index], self.settings.log_level,
-                  self.settings.ws_max_message_bytes))
+            args=(self.sockets[index], uvicorn_options(self.settings)))
         process.start()
         self.processes[index] = process
 
@@ -78,8 +86,8 @@ class Workers:
         while not self.stopping:
             for index, process in enumerate(self.processes):
                 if process is not None and not process.is_alive() and not self.stopping:
-                    print(f"Worker {process.pid} exited with {process.exitcode}; starting "
-                          "another", flush=True)
+                    logger.warning("worker %s exited with %s; starting another",
+                                   process.pid, process.exitcode)
                     self.start(index)
             time.sleep(0.5)
 
