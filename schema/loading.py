@@ -357,7 +357,8 @@ def applied(name: str, variable: str) -> str:
 
 
 @cache
-def fragment(name: str) -> str:
-    """A named fragment without its comment lines, ready to be placed inside a statement."""
-    lines = cypher.load(f"queries/{name}").text.splitlines()
+def fragment(name: str, **placeholders: str) -> str:
+    """A named fragment without its comment lines, its placeholders filled by code, ready to
+    be placed inside a statement (even within a line of it)."""
+    lines = cypher.load(f"queries/{name}").render(**placeholders).splitlines()
     return "\n".join(line for line in lines if not line.lstrip().startswith("//"))

@@ -3,8 +3,8 @@ organizations and communities, every hop explained.
 
 All the paths of the fewest ties are found (Neo4j's ALL SHORTEST, bounded to `maxHops`), at
 most NETWORK_MAX_PATHS of them; each tie passes the viewer's access rules as it is walked
-(`queries/network/tie`), so a path never goes through a community, or a membership, that the
-viewer may not see. Two round trips: the paths, then the objects on them.
+(`queries/network/tie_<kind>`), so a path never goes through a community, or a membership,
+that the viewer may not see. Two round trips: the paths, then the objects on them.
 """
 
 from __future__ import annotations
@@ -94,7 +94,7 @@ async def connection_paths(
         hops=str(bounded(max_hops, 1, MAX_HOPS, "maxHops")))
     context = info.context
     [record] = await context.db.read(text, {
-        "fromId": source.node_id, "toId": target.node_id, "ties": ties.parameter,
+        "fromId": source.node_id, "toId": target.node_id,
         "maxPaths": context.settings.network_max_paths, "viewerId": context.viewer_id})
     if not record["found"]:
         raise NotFound("Could not resolve both actors of the path")

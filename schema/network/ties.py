@@ -4,7 +4,9 @@ the time window and slice of projects they count, and the checks of their argume
 A tie is a relationship of the graph that connects actors: a person working on a project, an
 organization partner in a project, a member of an organization, an ACTIVE member of a
 community. Which of them the viewer may see, and which count (no candidate partner, no
-cancelled project), is one Cypher predicate (`queries/network/tie`).
+cancelled project), is one Cypher predicate per kind (`queries/network/tie_<kind>`); a walk's
+statement holds the predicates of the kinds it follows, and checks nothing the others need
+(a walk without community memberships never asks whether the viewer may see a community).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from functools import cache
 from typing import Any
 
 import strawberry
@@ -39,7 +42,6 @@ class RelationKind(Enum):
 _TYPES = {RelationKind.WORKS_ON: "WORKS_ON", RelationKind.PARTNER_IN: "PARTNER_IN",
           RelationKind.MEMBER_OF_ORGANIZATION: "MEMBER_OF",
           RelationKind.MEMBER_OF_COMMUNITY: "MEMBER_OF"}
-TIE = "network/tie"
 PROJECT_WINDOW = Conditions("network/project_window")
 # What PROJECT_WINDOW and the tie rules count, for the descriptions of the queries using them.
 WINDOW_DESCRIPTION = (
@@ -78,16 +80,19 @@ def actor(global_id: strawberry.ID, argument: str) -> Actor:
 @dataclass(frozen=True)
 class Ties:
     """The kinds of tie a walk may follow: the relationship types for its pattern and the
-    kinds for the `$ties` parameter of the tie predicate."""
+    predicate its steps pass."""
 
     kinds: tuple[RelationKind, ...]
 
     @classmethod
     def of(cls, via: list[RelationKind] | None) -> Ties:
-        """The kinds asked for (all when `via` is null); BAD_USER_INPUT for an empty list."""
+        """The kinds asked for (all when `via` is null), in the enum's order whatever the order
+        asked, so that each set of kinds renders one statement; BAD_USER_INPUT for an empty
+        list."""
         if via is not None and not via:
             raise BadUserInput("via must name at least one kind of tie", argument="via")
-        return cls(tuple(dict.fromkeys(via or list(RelationKind))))
+        asked = set(via or RelationKind)
+        return cls(tuple(kind for kind in RelationKind if kind in asked))
 
     @property
     def types(self) -> str:
@@ -95,14 +100,16 @@ class Ties:
         return "|".join(sorted({_TYPES[kind] for kind in self.kinds}))
 
     @property
-    def parameter(self) -> list[str]:
-        """The kinds, for `$ties` (each kind's name is its value)."""
-        return [kind.name for kind in self.kinds]
-
-    @property
     def predicate(self) -> str:
-        """The tie predicate on a step `(x)-[r]-(y)`."""
-        return fragment(TIE)
+        """The tie predicate on a step `(x)-[r]-(y)`: a tie of one of the kinds, each by its
+        own rule (`queries/network/tie_<kind>`)."""
+        return _predicate(self.kinds)
+
+
+@cache
+def _predicate(kinds: tuple[RelationKind, ...]) -> str:
+    return "(" + "\n  OR ".join(f"({fragment(f'network/tie_{kind.name.lower()}')})"
+                                for kind in kinds) + ")"
 
 
 def tie_kind(relationship_type: str, to_community: bool) -> RelationKind:
