@@ -84,6 +84,8 @@ async def test_cancelled_projects_and_candidates_tie_nobody(as_viewer: AsViewer,
     assert await paths(as_viewer, graph, "ua", "ud", maxHops=3) == set()
     # e is only a candidate partner of p3
     assert await paths(as_viewer, graph, "e", "a", maxHops=6) == set()
+    # ud works on p4 alone: working on a cancelled project is no tie either
+    assert await ego(as_viewer, graph, "ud", via=["WORKS_ON"]) == ({"ud": 0}, set(), False)
 
 
 async def test_an_actor_is_connected_to_itself_by_an_empty_path(as_viewer: AsViewer,
@@ -162,6 +164,8 @@ FIRST_CIRCLE = {("ua", "p1", "WORKS_ON"), ("ua", "p2", "WORKS_ON"),
                 ("ua", "a", "MEMBER_OF_ORGANIZATION"), ("ua", "open", "MEMBER_OF_COMMUNITY"),
                 ("a", "p1", "PARTNER_IN"), ("a", "p2", "PARTNER_IN")}
 SECOND_CIRCLE = {"ub": 2, "b": 2, "c": 2, "uc": 2, "p3": 2, "uf": 2}
+# p5 (through c) and d (through p3) are first reached at the third tie
+THIRD_CIRCLE = {"p5": 3, "d": 3}
 
 
 async def test_the_neighbourhood_of_an_actor(as_viewer: AsViewer, graph: NetworkGraph) -> None:
@@ -183,17 +187,16 @@ async def test_the_neighbourhood_of_an_actor(as_viewer: AsViewer, graph: Network
 
 async def test_three_ties_deep_each_node_is_at_its_fewest_ties(
         as_viewer: AsViewer, graph: NetworkGraph) -> None:
-    # b is three ties away through ub as well, but two through p1; p5 (through c) and d
-    # (through p3) are first reached at the third; p4 (cancelled) and e (a candidate) never.
-    third = {"p5": 3, "d": 3}
+    # b is three ties away through ub as well, but two through p1; p4 (cancelled) and e (a
+    # candidate) are never reached.
     first = {"ua": 0, "p1": 1, "p2": 1, "a": 1, "open": 1}
     nodes, ties, truncated = await ego(as_viewer, graph, "ua", depth=3)
-    assert (nodes, truncated) == (first | SECOND_CIRCLE | third, False)
+    assert (nodes, truncated) == (first | SECOND_CIRCLE | THIRD_CIRCLE, False)
     assert {("c", "p5", "PARTNER_IN"), ("d", "p3", "PARTNER_IN"),
             ("ub", "b", "MEMBER_OF_ORGANIZATION")} <= ties
     # the reserved community is a third tie away only for a viewer who may see it
     nodes, _, _ = await ego(as_viewer, graph, "ua", "uf", depth=3)
-    assert nodes == first | SECOND_CIRCLE | third | {"reserved": 3}
+    assert nodes == first | SECOND_CIRCLE | THIRD_CIRCLE | {"reserved": 3}
 
 
 async def test_a_neighbourhood_without_its_ties_holds_the_same_nodes(
@@ -239,18 +242,21 @@ async def test_the_bound_counts_the_nodes_of_every_type(db: Database, settings: 
     assert people["truncated"]
 
 
-@pytest.mark.parametrize("bound", [2, 4, 5])
+@pytest.mark.parametrize(("depth", "bound"), [
+    # the bound falls within the first circle (2), at its end (4), within the second (5, 11),
+    # at its end (10), or leaves nothing out (12)
+    (2, 2), (2, 4), (2, 5), (3, 2), (3, 10), (3, 11), (3, 12)])
 async def test_a_large_neighbourhood_keeps_the_nearest(db: Database, settings: Settings,
-                                                       graph: NetworkGraph, bound: int) -> None:
-    # the bound falls within the first circle (2), at its end (4) or within the second (5)
+                                                       graph: NetworkGraph, depth: int,
+                                                       bound: int) -> None:
     small = Viewer(db, settings.model_copy(update={"ego_network_max_nodes": bound}), None)
-    found = (await small.data(EGO, of=graph.gid("ua"), depth=2))["egoNetwork"]
-    first = {"p1": 1, "p2": 1, "a": 1, "open": 1}
-    nearest = sorted((first | SECOND_CIRCLE).items(),
-                     key=lambda item: (item[1], graph.node_ids[item[0]]))[:bound]
+    found = (await small.data(EGO, of=graph.gid("ua"), depth=depth))["egoNetwork"]
+    within = {"p1": 1, "p2": 1, "a": 1, "open": 1} | SECOND_CIRCLE | (
+        THIRD_CIRCLE if depth == 3 else {})
+    nearest = sorted(within.items(), key=lambda item: (item[1], graph.node_ids[item[0]]))
     assert {graph.key(node["id"]): node["distance"] for node in found["nodes"]} == {
-        "ua": 0, **dict(nearest)}
-    assert found["truncated"]
+        "ua": 0, **dict(nearest[:bound])}
+    assert found["truncated"] == (bound < len(within))
     kept = {node["id"] for node in found["nodes"]}
     assert all({tie["source"], tie["target"]} <= kept for tie in found["ties"])
 

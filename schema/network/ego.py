@@ -1,29 +1,33 @@
 """`egoNetwork`: an actor's neighbourhood, the nodes within a few ties of it and every tie among
 them, with the kind of each, ready for a graph view in one round trip.
 
-The ties are those of `connectionPath` (`queries/network/tie_<kind>`), under the same access
-rules. The neighbourhood is bounded (EGO_NETWORK_MAX_NODES): the nearest nodes are kept first, those
-at the same distance by id, and `truncated` says that some were left out; every node kept is
-tied to a kept node one step nearer, so the network stays connected. Its nodes are light (an
-ID, a type, a label) because there may be hundreds; `node(id:)` reads any of them in full.
+The ties are those of `connectionPath` (`queries/network/tie_<kind>`), under the same
+access rules. The neighbourhood is bounded (EGO_NETWORK_MAX_NODES): the nearest nodes are kept
+first, those at the same distance by id, and `truncated` says that some were left out; every
+node kept is tied to a kept node one step nearer, so the network stays connected. Its nodes
+are light (an ID, a type, a label) because there may be hundreds; `node(id:)` reads any of
+them in full.
 """
 
 from __future__ import annotations
 
 from enum import Enum
 from functools import cache
+from itertools import accumulate, pairwise
 from typing import Any
 
 import strawberry
 
 from app import cypher, ids
 from app.context import Context
-from app.errors import BadUserInput, NotFound
+from app.errors import NotFound
 from schema.loading import fragment
-from schema.network.ties import RelationKind, Ties, actor, bounded, tie_kind
+from schema.network.ties import RelationKind, Ties, actor, bounded, in_enum_order, tie_kind
 from schema.plans import AnswerPlan, Selects
 
-MAX_DEPTH = 3  # each tie of depth is one more level of the statement, read in one round trip
+# The deepest walk: a cost bound, each tie of depth being one more level of the statement
+# and reading the neighbours of every node of the level before.
+MAX_DEPTH = 3
 
 
 @strawberry.enum(description="What a node of an ego network is.")
@@ -80,37 +84,36 @@ def _node(row: list[Any], with_ids: bool) -> tuple[EgoNode, str] | None:
     return EgoNode(id=global_id, type=node_type, label=label or "", distance=distance), node_id
 
 
-def listed_types(types: list[EgoNodeType] | None) -> tuple[str, ...]:
-    """The labels of the node types listed (every type when `types` is null), in the enum's
-    order whatever the order asked; BAD_USER_INPUT for an empty list."""
-    if types is not None and not types:
-        raise BadUserInput("types must name at least one type of node", argument="types")
-    asked = set(types or EgoNodeType)
-    return tuple(node_type.value for node_type in EgoNodeType if node_type in asked)
+def listed_types(types: list[EgoNodeType] | None) -> list[str]:
+    """The labels of the node types listed (every type when `types` is null); BAD_USER_INPUT
+    for an empty list."""
+    return [node_type.value for node_type in in_enum_order(types, EgoNodeType, "types",
+                                                           "type of node")]
 
 
 @cache
-def _statement(label: str, visible: str, ties: Ties, depth: int, listed: tuple[str, ...]) -> str:
-    """queries/network/ego_network for an actor of `label`, walking `depth` levels of `ties`
-    and listing the nodes of the types `listed`: only what that walk needs is in the text
-    (Neo4j caches each variant's plan)."""
+def _statement(label: str, visible: str, ties: Ties, depth: int) -> str:
+    """queries/network/ego_network for an actor of `label` walking `depth` levels of `ties`:
+    only what that walk needs is in the text. The variants stay few for Neo4j's plan cache
+    (two labels, fifteen sets of kinds, three depths): the types listed are a parameter."""
     levels = [f"level{number}" for number in range(1, depth + 1)]
-    through = ["size(level1)"]
-    for level in levels[1:]:
-        through.append(f"{through[-1]} + size({level})")
-    further = "\n".join(cypher.rendered(
-        "queries/network/ego_network_level", level=level, previous=levels[index - 1],
-        nearer=", ".join(levels[:index]), nearer_count=through[index - 1],
-        unreached=" AND ".join(f"NOT y IN {nearer}" for nearer in levels[:index]),
-        types=ties.types, tie=ties.predicate) for index, level in enumerate(levels) if index)
+    # how many nodes a level and the nearer ones hold: size(level1) + size(level2) + ...
+    counts = list(accumulate((f"size({level})" for level in levels),
+                             lambda nearer, size: f"{nearer} + {size}"))
+    further_levels = "\n".join(fragment(
+        "network/ego_network_level", level=level, previous=previous,
+        nearer=", ".join(levels[:number]), nearer_count=counts[number - 1],
+        unreached=" AND ".join(f"NOT y IN {nearer}" for nearer in levels[:number]),
+        types=ties.types, tie=ties.predicate)
+        for number, (previous, level) in enumerate(pairwise(levels), start=1))
     reached = "\n  + ".join(fragment(
-        "network/ego_network_reached", level=level, through=through[index],
-        distance=str(index + 1)) for index, level in enumerate(levels))
+        "network/ego_network_reached", level=level, nearer_count=nearer_count, count=count,
+        distance=str(number))
+        for number, (level, nearer_count, count) in enumerate(
+            zip(levels, ["0", *counts[:-1]], counts, strict=True), start=1))
     return cypher.rendered(
         "queries/network/ego_network", label=label, visible=visible, types=ties.types,
-        tie=ties.predicate, levels=further, reached=reached, reached_count=through[-1],
-        listed="|".join(listed),
-        type="CASE " + " ".join(f"WHEN node:{name} THEN '{name}'" for name in listed) + " END")
+        tie=ties.predicate, levels=further_levels, reached=reached, reached_count=counts[-1])
 
 
 def ego_network_plan(of: strawberry.ID, depth: int = 1, via: list[RelationKind] | None = None,
@@ -124,12 +127,12 @@ def ego_network_plan(of: strawberry.ID, depth: int = 1, via: list[RelationKind] 
     node_types = listed_types(types)
 
     async def answer(context: Context, selected: Selects, _page: dict[str, Any]) -> EgoNetwork:
-        text = _statement(ego.kind.label, ego.kind.visibility_of("ego"), ties, checked_depth,
-                          node_types)
+        text = _statement(ego.kind.label, ego.kind.visibility_of("ego"), ties, checked_depth)
         with_ties = selected("ties")
         [record] = await context.db.read(text, {
-            "egoId": ego.node_id, "maxNodes": context.settings.ego_network_max_nodes,
-            "viewerId": context.viewer_id, "withTies": with_ties})
+            "egoId": ego.node_id, "nodeTypes": node_types,
+            "maxNodes": context.settings.ego_network_max_nodes, "viewerId": context.viewer_id,
+            "withTies": with_ties})
         if not record["found"]:
             raise NotFound(f"Could not resolve to a node with the global id of '{of}'")
         with_ids = with_ties or selected("nodes.id")

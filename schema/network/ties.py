@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 import strawberry
 
@@ -37,6 +37,8 @@ class RelationKind(Enum):
     MEMBER_OF_COMMUNITY = strawberry.enum_value(
         "MEMBER_OF_COMMUNITY", description="A person is an active member of a community.")
 
+
+Member = TypeVar("Member", bound=Enum)
 
 # The relationship type each kind of tie follows (code, never user text).
 _TYPES = {RelationKind.WORKS_ON: "WORKS_ON", RelationKind.PARTNER_IN: "PARTNER_IN",
@@ -86,13 +88,8 @@ class Ties:
 
     @classmethod
     def of(cls, via: list[RelationKind] | None) -> Ties:
-        """The kinds asked for (all when `via` is null), in the enum's order whatever the order
-        asked, so that each set of kinds renders one statement; BAD_USER_INPUT for an empty
-        list."""
-        if via is not None and not via:
-            raise BadUserInput("via must name at least one kind of tie", argument="via")
-        asked = set(via or RelationKind)
-        return cls(tuple(kind for kind in RelationKind if kind in asked))
+        """The kinds asked for (all when `via` is null); BAD_USER_INPUT for an empty list."""
+        return cls(in_enum_order(via, RelationKind, "via", "kind of tie"))
 
     @property
     def types(self) -> str:
@@ -110,6 +107,17 @@ class Ties:
 def _predicate(kinds: tuple[RelationKind, ...]) -> str:
     return "(" + "\n  OR ".join(f"({fragment(f'network/tie_{kind.name.lower()}')})"
                                 for kind in kinds) + ")"
+
+
+def in_enum_order(asked: list[Member] | None, members: type[Member], argument: str,
+                  what: str) -> tuple[Member, ...]:
+    """The members of an enum an argument asks for (all when it is null), once each and in
+    the enum's order whatever the order asked, so that each set renders one statement;
+    BAD_USER_INPUT for an empty list."""
+    if asked is not None and not asked:
+        raise BadUserInput(f"{argument} must name at least one {what}", argument=argument)
+    wanted = set(asked or members)
+    return tuple(member for member in members if member in wanted)
 
 
 def tie_kind(relationship_type: str, to_community: bool) -> RelationKind:

@@ -2,12 +2,11 @@
 // depth asked, each tie of one of the kinds asked and visible to the viewer (`tie`, the
 // predicates network/tie_<kind> of those kinds), the nearest first (those at the same
 // distance by id), at most `$maxNodes` of them besides the actor, of every type; of those,
-// the nodes of the types asked (`listed`, a label expression; `type` names the type of each)
-// are listed, and every tie among them when asked (`$withTies`: a list of the nodes alone
-// costs no tie). `found` says whether the actor exists for the viewer, `more` whether nodes
-// were left out. `label`, `visible` (its rule on `ego`), `types` (the relationship types of
-// the kinds), `tie`, `levels`, `reached`, `reached_count`, `listed` and `type` are fixed by
-// the code (schema/network/ego.py); values are parameters.
+// the nodes of the types `$nodeTypes` are listed, and every tie among them when asked
+// (`$withTies`: a list of the nodes alone costs no tie). `found` says whether the actor
+// exists for the viewer, `more` whether nodes were left out. `label`, `visible` (its rule on
+// `ego`), `types` (the relationship types of the kinds), `tie`, `levels`, `reached` and
+// `reached_count` are fixed by the code (schema/network/ego.py); values are parameters.
 //
 // The nodes are found one distance at a time (breadth first): `level1` here, each further
 // level in `levels` (network/ego_network_level, one per tie of the depth), those one tie from
@@ -33,7 +32,7 @@ CALL (kept) {
   WITH kept WHERE $withTies
   UNWIND kept AS item
   WITH item[0] AS x
-  WHERE x:{{listed}}
+  WHERE any(type IN labels(x) WHERE type IN $nodeTypes)
   WITH collect(x) AS members
   UNWIND members AS x
   MATCH (x)-[r:{{types}}]->(y)
@@ -43,9 +42,10 @@ CALL (kept) {
 CALL (kept) {
   UNWIND kept AS item
   WITH item[0] AS node, item[1] AS distance
-  WHERE node:{{listed}}
+  WITH node, distance, [type IN labels(node) WHERE type IN $nodeTypes][0] AS type
+  WHERE type IS NOT NULL
   // a row per node listed, [id, type, distance, label]: there may be hundreds, and a list
   // carries no key names
-  RETURN collect([node.id, {{type}}, distance, {{rule network/node_label(node)}}]) AS nodes
+  RETURN collect([node.id, type, distance, {{rule network/node_label(node)}}]) AS nodes
 }
 RETURN ego IS NOT NULL AS found, more, nodes, ties
