@@ -21,7 +21,7 @@ import strawberry
 from app import cypher, ids
 from app.context import Context
 from app.errors import NotFound
-from schema.loading import fragment
+from schema.loading import NodeKind, fragment
 from schema.network.ties import RelationKind, Ties, actor, bounded, in_enum_order, tie_kind
 from schema.plans import AnswerPlan, Selects
 
@@ -92,10 +92,11 @@ def listed_types(types: list[EgoNodeType] | None) -> list[str]:
 
 
 @cache
-def _statement(label: str, visible: str, ties: Ties, depth: int) -> str:
-    """queries/network/ego_network for an actor of `label` walking `depth` levels of `ties`:
+def _statement(kind: NodeKind, ties: Ties, depth: int) -> str:
+    """queries/network/ego_network for an actor of `kind` walking `depth` levels of `ties`:
     only what that walk needs is in the text. The variants stay few for Neo4j's plan cache
-    (two labels, fifteen sets of kinds, three depths): the types listed are a parameter."""
+    (two kinds of actor, fifteen sets of kinds of tie, three depths): the types listed are a
+    parameter."""
     levels = [f"level{number}" for number in range(1, depth + 1)]
     # how many nodes a level and the nearer ones hold: size(level1) + size(level2) + ...
     counts = list(accumulate((f"size({level})" for level in levels),
@@ -112,8 +113,9 @@ def _statement(label: str, visible: str, ties: Ties, depth: int) -> str:
         for number, (level, nearer_count, count) in enumerate(
             zip(levels, ["0", *counts[:-1]], counts, strict=True), start=1))
     return cypher.rendered(
-        "queries/network/ego_network", label=label, visible=visible, types=ties.types,
-        tie=ties.predicate, levels=further_levels, reached=reached, reached_count=counts[-1])
+        "queries/network/ego_network", label=kind.label, visible=kind.visibility_of("ego"),
+        types=ties.types, tie=ties.predicate, levels=further_levels, reached=reached,
+        reached_count=counts[-1])
 
 
 def ego_network_plan(of: strawberry.ID, depth: int = 1, via: list[RelationKind] | None = None,
@@ -127,7 +129,7 @@ def ego_network_plan(of: strawberry.ID, depth: int = 1, via: list[RelationKind] 
     node_types = listed_types(types)
 
     async def answer(context: Context, selected: Selects, _page: dict[str, Any]) -> EgoNetwork:
-        text = _statement(ego.kind.label, ego.kind.visibility_of("ego"), ties, checked_depth)
+        text = _statement(ego.kind, ties, checked_depth)
         with_ties = selected("ties")
         [record] = await context.db.read(text, {
             "egoId": ego.node_id, "nodeTypes": node_types,
