@@ -58,6 +58,14 @@ class NodeKind:
         return fragment(self.fields)
 
     @property
+    def entries(self) -> dict[str, str]:
+        """The entries of the projection by the key each gives (`.id` gives `id`,
+        `followerCount: COUNT {...}` gives `followerCount`), in the projection's order, so a
+        statement may project only the fields a query shows: an access rule written in an
+        entry (a user's email) comes with it."""
+        return _entries(self.fields)
+
+    @property
     def visibility(self) -> str:
         """The Cypher predicate on `n` that holds for the nodes the viewer may see."""
         return f"({fragment(self.visible)})" if self.visible else "true"
@@ -329,6 +337,66 @@ async def root_connection(
     page = Page(list(records[0]["items"]), records[0]["totalCount"], sort)
     result: C = build(page, request, make_edge, connection)
     return result
+
+
+@cache
+def _entries(fields: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for entry in _top_level_split(fragment(fields)):
+        entry = entry.strip()
+        if entry:
+            key = entry[1:] if entry.startswith(".") else entry.split(":", 1)[0].strip()
+            found[key] = entry
+    return found
+
+
+def _top_level_split(text: str) -> list[str]:
+    """`text` split at the commas outside brackets and quotes."""
+    parts, depth, quote, start = [], 0, "", 0
+    for index, char in enumerate(text):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"`":
+            quote = char
+        elif char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append(text[start:index])
+            start = index + 1
+    parts.append(text[start:])
+    return parts
+
+
+class ShownProjections:
+    """Projections of only the fields a selection shows, for statements whose code builds
+    the objects (a page of collaborators): a node's other fields, a count among them, are
+    never read.
+
+    The fields shown make the statement's text, which clients choose, and Neo4j plans each
+    new text anew and keeps a bounded number of plans (1,000 per database by default). So at
+    most `limit` sets of fields are projected apart in a process; a new set past them reads
+    the whole projection, whose text is already known."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.known: set[tuple[NodeKind, frozenset[str]]] = set()
+
+    def projection(self, kind: NodeKind, shown: Callable[[str], bool]) -> str:
+        """The entries of `kind`'s projection whose fields `shown` names, and the id (for
+        cursors and objects); the whole projection for a new set of fields past the bound."""
+        keys = frozenset(key for key in kind.entries if key == "id" or shown(key))
+        if (kind, keys) not in self.known:
+            if len(self.known) >= self.limit:
+                return kind.projection
+            self.known.add((kind, keys))
+        return ", ".join(entry for key, entry in kind.entries.items() if key in keys)
+
+
+# Sixty-four sets of shown fields: a front end asks a handful of pages; the rest of Neo4j's
+# plan cache stays for the other statements.
+SHOWN = ShownProjections(64)
 
 
 @cache

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from enum import Enum
 from typing import Any
@@ -11,6 +12,14 @@ import strawberry
 
 from app import ids
 from schema.pagination import OrderDirection, SortKey
+
+
+def shown(fields: Mapping[str, Any], key: str,
+          convert: Callable[[Any], Any] | None = None) -> Any:
+    """The field `key` of a node's fields, converted; None when the reading left it out (it
+    read only the fields a selection shows, ShownProjections): an attribute nobody reads."""
+    value = fields.get(key)
+    return convert(value) if convert is not None and value is not None else value
 
 
 def native(value: Any) -> Any:

@@ -21,7 +21,7 @@ from benchmarks.peer_compare import CAST
 from benchmarks.peer_lists import QUESTIONS
 from benchmarks.scenarios import SCENARIOS, VIEWER
 from schema import schema
-from schema.compiled import executor, planning, statement, values
+from schema.compiled import executor, planning, values
 from schema.network.collaborators import COLLABORATOR_ORDER
 from schema.node import _by_label, _registry
 from schema.opportunities.filters import PROPOSAL_SORTS, ProposalOrderField
@@ -258,7 +258,7 @@ async def test_every_plain_field_reads_as_from_fields_makes_it(db: Database) -> 
     for (type_name, node_type), viewer in itertools.product(_registry.items(), viewers):
         object_type = graphql_schema.get_type(type_name)
         assert isinstance(object_type, GraphQLObjectType)
-        available = statement.entries(node_type.kind)
+        available = node_type.kind.entries
         records = await db.read(f"MATCH (n:{node_type.kind.label}) "
                                 f"RETURN n {{ {node_type.kind.projection} }} AS fields "
                                 "ORDER BY n.id LIMIT 50", {"viewerId": viewer})

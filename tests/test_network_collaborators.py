@@ -14,6 +14,9 @@ import pytest_asyncio
 from app import ids
 from app.db import Database
 from app.settings import Settings
+from schema.actors.types import ORGANIZATION
+from schema.loading import ShownProjections
+from schema.network import collaborators as collaborators_module
 from tests.conftest import AsViewer, Viewer, error_codes
 from tests.network_graph import NetworkGraph, network_graph
 
@@ -82,17 +85,84 @@ async def test_an_area_and_a_time_window_narrow_the_projects_counted(
     assert found["totalCount"] == len(expected)
 
 
-async def test_collaborators_page_by_weight_then_id(as_viewer: AsViewer,
-                                                    graph: NetworkGraph) -> None:
+PAGE = """
+query($of: ID!, $first: Int, $after: String, $last: Int, $before: String) {
+  collaborators(of: $of, first: $first, after: $after, last: $last, before: $before) {
+    %s pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    edges { weight node { id } }
+  }
+}"""
+
+
+@pytest.mark.parametrize("counted", [True, False])
+async def test_collaborators_page_by_weight_then_id(as_viewer: AsViewer, graph: NetworkGraph,
+                                                    counted: bool) -> None:
+    """Paging forward one by one, then backward, meets every collaborator once in order,
+    whether or not the total is asked (counting keeps every collaborator until the page is
+    taken; without it the page is cut as they are found)."""
+    query = PAGE % ("totalCount" if counted else "")
+    expected = ["b", *by_id(graph, "c", "d")]
+
+    async def page(**arguments: Any) -> dict[str, Any]:
+        found: dict[str, Any] = (await as_viewer(None).data(
+            query, of=graph.gid("a"), **arguments))["collaborators"]
+        assert found.get("totalCount") == (3 if counted else None)
+        return found
+
     seen: list[str] = []
     after = None
     for _ in range(3):
-        page = await collaborators(as_viewer, graph, "a", first=1, after=after)
-        assert page["totalCount"] == 3
-        seen += [key for key, _ in weights(page, graph)]
-        after = page["pageInfo"]["endCursor"]
-    assert seen == ["b", *by_id(graph, "c", "d")]
-    assert not page["pageInfo"]["hasNextPage"]
+        found = await page(first=1, after=after)
+        seen += [key for key, _ in weights(found, graph)]
+        after = found["pageInfo"]["endCursor"]
+    assert seen == expected
+    assert not found["pageInfo"]["hasNextPage"]
+    past_the_end = await page(first=1, after=after)
+    assert past_the_end["edges"] == [] and not past_the_end["pageInfo"]["hasNextPage"]
+    last_two = await page(last=2)
+    assert [key for key, _ in weights(last_two, graph)] == expected[1:]
+    assert last_two["pageInfo"]["hasPreviousPage"]
+    first = await page(last=2, before=last_two["pageInfo"]["startCursor"])
+    assert [key for key, _ in weights(first, graph)] == expected[:1]
+    assert not first["pageInfo"]["hasPreviousPage"]
+
+
+async def shown_as_the_nodes_show_themselves(as_viewer: AsViewer, graph: NetworkGraph,
+                                             actor: str, fields: str) -> None:
+    """The collaborators of `actor` with `fields` selected show the same values as the
+    same nodes asked for by their ID."""
+    type_name = graph.types[actor]
+    shape = f"id ... on {type_name} {{ {fields} }}"
+    found = await as_viewer(None).data(
+        f"query($of: ID!) {{ collaborators(of: $of) {{ edges {{ node {{ {shape} }} }} }} }}",
+        of=graph.gid(actor))
+    nodes = [edge["node"] for edge in found["collaborators"]["edges"]]
+    assert nodes
+    for node in nodes:
+        own = await as_viewer(None).data(f"query($id: ID!) {{ node(id: $id) {{ {shape} }} }}",
+                                         id=node["id"])
+        assert node == own["node"]
+
+
+@pytest.mark.parametrize(("actor", "fields"), [
+    ("a", "name"), ("a", "kind followerCount"),
+    ("a", "name kind legalForm city province country website foundedYear followerCount"),
+    ("ua", "displayName"), ("ua", "handle createdAt followerCount email"),
+])
+async def test_a_collaborator_shows_the_fields_asked_as_it_shows_itself(
+        as_viewer: AsViewer, graph: NetworkGraph, actor: str, fields: str) -> None:
+    await shown_as_the_nodes_show_themselves(as_viewer, graph, actor, fields)
+
+
+async def test_fields_shown_past_the_bound_read_the_whole_node(
+        as_viewer: AsViewer, graph: NetworkGraph, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past the sets of fields projected apart, a new set is answered from the whole
+    projection, and a known set still from its own."""
+    bounded = ShownProjections(1)
+    monkeypatch.setattr(collaborators_module, "SHOWN", bounded)
+    for fields in ("name", "kind followerCount", "name"):
+        await shown_as_the_nodes_show_themselves(as_viewer, graph, "a", fields)
+    assert bounded.known == {(ORGANIZATION, frozenset({"id", "name"}))}
 
 
 @pytest.mark.parametrize(("person", "expected"), [

@@ -27,7 +27,7 @@ from schema.taxonomy.types import (
     competence_edge,
     s3_area_edge,
 )
-from schema.values import native
+from schema.values import native, shown
 from schema.webhooks.actor_fields import UserWebhooks
 
 if TYPE_CHECKING:
@@ -108,11 +108,15 @@ class User(Node, UserOpportunities, UserNotifications, UserWebhooks):
 
     @classmethod
     def from_fields(cls, fields: dict[str, Any]) -> User:
+        """The person from the projection's fields, or from the id and the fields a selection
+        shows (ShownProjections): the others are None and never read."""
         return cls(
-            node_id=fields["id"], handle=fields["handle"], display_name=fields["displayName"],
-            headline=fields.get("headline"), bio=fields.get("bio"), locale=fields.get("locale"),
+            node_id=fields["id"], handle=shown(fields, "handle"),
+            display_name=shown(fields, "displayName"), headline=fields.get("headline"),
+            bio=fields.get("bio"), locale=fields.get("locale"),
             province=_province(fields.get("province")),
-            created_at=native(fields["createdAt"]), follower_count=fields["followerCount"],
+            created_at=shown(fields, "createdAt", native),
+            follower_count=shown(fields, "followerCount"),
             unread_notification_count=fields.get("unreadNotificationCount"),
             email=fields.get("email"),
         )
@@ -243,13 +247,16 @@ class Organization(Node, OrganizationOpportunities):
 
     @classmethod
     def from_fields(cls, fields: dict[str, Any]) -> Organization:
+        """The organization from the projection's fields, or from the id and the fields a
+        selection shows (ShownProjections): the others are None and never read."""
         return cls(
-            node_id=fields["id"], name=fields["name"], kind=OrganizationKind(fields["kind"]),
+            node_id=fields["id"], name=shown(fields, "name"),
+            kind=shown(fields, "kind", OrganizationKind),
             legal_form=fields.get("legalForm"), vat_number=fields.get("vatNumber"),
             city=fields.get("city"), province=_province(fields.get("province")),
             country=fields.get("country") or "IT", website=fields.get("website"),
             description=fields.get("description"), founded_year=fields.get("foundedYear"),
-            follower_count=fields["followerCount"],
+            follower_count=shown(fields, "followerCount"),
         )
 
     @strawberry.field(description="The people who belong to the organization, by display name.")

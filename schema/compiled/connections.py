@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from graphql import (
+    GraphQLAbstractType,
     GraphQLLeafType,
     GraphQLList,
     GraphQLObjectType,
@@ -150,20 +151,28 @@ class ConnectionCompiler(ObjectCompiler):
             level.whole = level.edge_whole = True
         return values.object_value(parts, order), level
 
-    def _selected_paths(self, value_type: Any, fields: Fields) -> set[str]:
+    def _selected_paths(self, value_type: Any, fields: Fields,
+                        levels: int | None = 2) -> set[str]:
         """The names of the fields selected on a value of `value_type`, and, as dotted paths
-        (`edges.cursor`), of those selected on theirs when of an object type: what a domain
-        function's `Selects` answers."""
+        (`edges.cursor`, `edges.node.name`), of those selected below them, `levels` deep
+        (None: all the way), through each possible type of an interface or a union: what a
+        domain function's `Selects` answers."""
         paths: set[str] = set()
         for details_of in fields.values():
             name = details_of[0].node.name.value
             paths.add(name)
             child = (value_type.fields.get(name)
                      if isinstance(value_type, GraphQLObjectType) else None)
-            child_type = get_named_type(child.type) if child is not None else None
-            if isinstance(child_type, GraphQLObjectType):
-                paths.update(f"{name}.{d[0].node.name.value}"
-                             for d in self._subfields(child_type, details_of).values())
+            if child is None or levels == 1:
+                continue
+            child_type = get_named_type(child.type)
+            below = (self.schema.get_possible_types(child_type)
+                     if isinstance(child_type, GraphQLAbstractType)
+                     else [child_type] if isinstance(child_type, GraphQLObjectType) else [])
+            for object_type in below:
+                paths.update(f"{name}.{path}" for path in self._selected_paths(
+                    object_type, self._subfields(object_type, details_of),
+                    None if levels is None else levels - 1))
         return paths
 
 

@@ -155,7 +155,7 @@ class Compiler(ConnectionCompiler):
                             value)
         if isinstance(plan, AnswerPlan):
             selected = self._selected_paths(get_named_type(field.type),
-                                            self._subfields_of(field, details))
+                                            self._subfields_of(field, details), levels=None)
             answer = plan.answer
             return RootRead(key, None, {}, self._python_value(field.type, details),
                             lambda context: answer(context, selected.__contains__, page))
@@ -209,7 +209,7 @@ class Compiler(ConnectionCompiler):
         kind = node_kind(node_type.name)
         if kind is None:
             raise NotCompilable(f"{node_type.name} is not a registered node type")
-        available = statement.entries(kind)
+        available = kind.entries
         level = self._level()
 
         def part(key: str, field: GraphQLField, definition: Any,

@@ -38,39 +38,6 @@ def _template(name: str) -> cypher.Statement:
     return dataclasses.replace(found, text="\n".join(lines))
 
 
-@cache
-def entries(kind: NodeKind) -> dict[str, str]:
-    """The entries of a NodeKind's projection by the key each gives (`.id` gives `id`,
-    `followerCount: COUNT {...}` gives `followerCount`), so a statement projects only the
-    fields a query selects: an access rule written in an entry (a user's email) comes with it."""
-    found: dict[str, str] = {}
-    for entry in _top_level_split(kind.projection):
-        entry = entry.strip()
-        if entry:
-            key = entry[1:] if entry.startswith(".") else entry.split(":", 1)[0].strip()
-            found[key] = entry
-    return found
-
-
-def _top_level_split(text: str) -> list[str]:
-    """`text` split at the commas outside brackets and quotes."""
-    parts, depth, quote, start = [], 0, "", 0
-    for index, char in enumerate(text):
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "'\"`":
-            quote = char
-        elif char in "([{":
-            depth += 1
-        elif char in ")]}":
-            depth -= 1
-        elif char == "," and depth == 0:
-            parts.append(text[start:index])
-            start = index + 1
-    parts.append(text[start:])
-    return parts
-
-
 def own(text: str, slot: str) -> str:
     """`text` with its parameters renamed to the slot's own, but for the viewer's id and the
     parameters of the levels below, already renamed to theirs."""

@@ -19,7 +19,7 @@ import strawberry
 from app import cypher
 from app.context import Context
 from app.errors import NotFound
-from schema.loading import load_any
+from schema.loading import SHOWN, fragment, load_any
 from schema.network.ties import PROJECT_WINDOW, Actor, actor, window
 from schema.node import Node
 from schema.pagination import (
@@ -81,8 +81,8 @@ def collaborators_plan(of: strawberry.ID, s3_area: strawberry.ID | None = None,
                        since: date | None = None, until: date | None = None) -> AnswerPlan:
     """One page of the collaborators of the actor `of`, in one round trip (the shared
     projects and areas, when asked for, in one more), as the connection a domain function
-    builds; the shared projects' ids and areas are read, and cursors encoded, only when the
-    selection shows them."""
+    builds; the collaborators' fields (SHOWN), the shared projects' ids and areas and the
+    total are read, and cursors encoded, only when the selection shows them."""
     found = actor(of, "of")
 
     async def answer(context: Context, selected: Selects,
@@ -91,15 +91,21 @@ def collaborators_plan(of: strawberry.ID, s3_area: strawberry.ID | None = None,
                                   page.get("last"), page.get("before"),
                                   with_total=selected("totalCount"))
         parameters = {"s3Area": optional_id(s3_area, "S3Area"), **window(since, until)}
+        collaborations = fragment(
+            "network/collaborations", label=found.kind.label,
+            tie="PARTNER_IN" if found.is_organization else "WORKS_ON",
+            window=PROJECT_WINDOW.predicate(parameters), visible=found.kind.visibility_of("other"))
+        keyset = request.fragments(COLLABORATOR_ORDER)
+        one_page = fragment("network/collaborator_page", **keyset)
+        with_shared = selected("edges.sharedProjects") or selected("edges.s3Areas")
         text = cypher.rendered(
             "queries/network/collaborators", label=found.kind.label,
-            tie="PARTNER_IN" if found.is_organization else "WORKS_ON",
-            actor_visible=found.kind.visibility_of("actor"),
-            visible=found.kind.visibility_of("other"), window=PROJECT_WINDOW.predicate(parameters),
-            projection=found.kind.projection, **request.fragments(COLLABORATOR_ORDER))
+            actor_visible=found.kind.visibility_of("actor"), collaborations=collaborations,
+            shared="collect(DISTINCT n)" if with_shared else "[]", sort=keyset["sort"],
+            page=one_page, cut="" if request.with_total else one_page,
+            projection=SHOWN.projection(found.kind, lambda key: selected(f"edges.node.{key}")))
         [record] = await context.db.read(text, {
             **parameters, "actorId": found.node_id, "viewerId": context.viewer_id,
-            "withShared": selected("edges.sharedProjects") or selected("edges.s3Areas"),
             **request.parameters(COLLABORATOR_ORDER)})
         if not record["found"]:
             raise NotFound(f"Could not resolve to a node with the global id of '{of}'")
