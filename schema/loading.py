@@ -370,32 +370,37 @@ def _top_level_split(text: str) -> list[str]:
 
 
 class ShownProjections:
-    """Projections of only the fields a selection shows, for statements whose code builds
-    the objects (a page of collaborators): a node's other fields, a count among them, are
-    never read.
+    """Statements projecting only the fields a selection shows, for statements whose code
+    builds the objects (a page of collaborators): a node's other fields, a count among them,
+    are never read.
 
-    The fields shown make the statement's text, which clients choose, and Neo4j plans each
-    new text anew and keeps a bounded number of plans (1,000 per database by default). So at
-    most `limit` sets of fields are projected apart in a process; a new set past them reads
-    the whole projection, whose text is already known."""
+    The fields shown, with the statement's other variants (a direction, a filter), make its
+    text, which clients thereby choose; Neo4j plans each new text anew and keeps a bounded
+    number of plans (1,000 per database by default). So a process sends at most `limit` texts
+    of chosen fields; past them a new text reads the whole projection, whose variants are as
+    few as the statement's others."""
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
-        self.known: set[tuple[NodeKind, frozenset[str]]] = set()
+        self.known: set[str] = set()
 
-    def projection(self, kind: NodeKind, shown: Callable[[str], bool]) -> str:
-        """The entries of `kind`'s projection whose fields `shown` names, and the id (for
-        cursors and objects); the whole projection for a new set of fields past the bound."""
-        keys = frozenset(key for key in kind.entries if key == "id" or shown(key))
-        if (kind, keys) not in self.known:
+    def statement(self, kind: NodeKind, shown: Callable[[str], bool],
+                  render: Callable[[str], str]) -> str:
+        """`render(projection)` with the entries of `kind`'s projection whose fields `shown`
+        names and the id (for cursors and objects), or with the whole projection when that
+        text is new and `limit` texts are known. Rendered each time, not cached: only the
+        texts kept are."""
+        text = render(", ".join(entry for key, entry in kind.entries.items()
+                                if key == "id" or shown(key)))
+        if text not in self.known:
             if len(self.known) >= self.limit:
-                return kind.projection
-            self.known.add((kind, keys))
-        return ", ".join(entry for key, entry in kind.entries.items() if key in keys)
+                return render(kind.projection)
+            self.known.add(text)
+        return text
 
 
-# Sixty-four sets of shown fields: a front end asks a handful of pages; the rest of Neo4j's
-# plan cache stays for the other statements.
+# A front end asks a handful of pages, each in a few variants; the rest of Neo4j's plan cache
+# stays for the other statements.
 SHOWN = ShownProjections(64)
 
 

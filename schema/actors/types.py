@@ -109,7 +109,7 @@ class User(Node, UserOpportunities, UserNotifications, UserWebhooks):
     @classmethod
     def from_fields(cls, fields: dict[str, Any]) -> User:
         """The person from the projection's fields, or from the id and the fields a selection
-        shows (ShownProjections): the others are None and never read."""
+        shows (ShownProjections): the others are left None (or their default) and never read."""
         return cls(
             node_id=fields["id"], handle=shown(fields, "handle"),
             display_name=shown(fields, "displayName"), headline=fields.get("headline"),
@@ -248,7 +248,8 @@ class Organization(Node, OrganizationOpportunities):
     @classmethod
     def from_fields(cls, fields: dict[str, Any]) -> Organization:
         """The organization from the projection's fields, or from the id and the fields a
-        selection shows (ShownProjections): the others are None and never read."""
+        selection shows (ShownProjections): the others are left None (or their default) and
+        never read."""
         return cls(
             node_id=fields["id"], name=shown(fields, "name"),
             kind=shown(fields, "kind", OrganizationKind),

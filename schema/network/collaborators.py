@@ -98,12 +98,15 @@ def collaborators_plan(of: strawberry.ID, s3_area: strawberry.ID | None = None,
         keyset = request.fragments(COLLABORATOR_ORDER)
         one_page = fragment("network/collaborator_page", **keyset)
         with_shared = selected("edges.sharedProjects") or selected("edges.s3Areas")
-        text = cypher.rendered(
-            "queries/network/collaborators", label=found.kind.label,
-            actor_visible=found.kind.visibility_of("actor"), collaborations=collaborations,
-            shared="collect(DISTINCT n)" if with_shared else "[]", sort=keyset["sort"],
-            page=one_page, cut="" if request.with_total else one_page,
-            projection=SHOWN.projection(found.kind, lambda key: selected(f"edges.node.{key}")))
+        fragments = {
+            "label": found.kind.label, "actor_visible": found.kind.visibility_of("actor"),
+            "collaborations": collaborations, "sort": keyset["sort"],
+            "shared": "collect(DISTINCT n)" if with_shared else "[]",
+            "page": one_page, "cut": "" if request.with_total else one_page}
+        statement = cypher.load("queries/network/collaborators")
+        text = SHOWN.statement(found.kind, lambda key: selected(f"edges.node.{key}"),
+                               lambda projection: statement.render(projection=projection,
+                                                                   **fragments))
         [record] = await context.db.read(text, {
             **parameters, "actorId": found.node_id, "viewerId": context.viewer_id,
             **request.parameters(COLLABORATOR_ORDER)})

@@ -8,9 +8,11 @@
 // the total is counted) and `projection` (the fields shown) are fixed by the code
 // (schema/network/collaborators.py); values are parameters.
 //
-// The weight is the number of projects shared. The collaborators are weighed, ranked and cut
-// to the page as they are found (`cut`), and only the page is read: its fields, its shared
-// projects' ids and S3 areas. Counting them all keeps every one until the page is taken.
+// The weight is the number of projects shared. Unless the total is asked, the collaborators
+// are ranked and cut to the page (`cut`) as soon as they are weighed, so that only the page's
+// are kept in order and read: their fields, and the ids and S3 areas of the projects shared
+// (`shared` is collected while weighing, for every collaborator, when shown). Counting them
+// all keeps every one until the page is taken.
 OPTIONAL MATCH (actor:{{label}} {id: $actorId})
 WHERE {{actor_visible}}
 CALL (actor) {
