@@ -111,10 +111,12 @@ def _expand_rules(name: str, text: str, including: tuple[str, ...]) -> str:
     return "\n".join(lines)
 
 
+@cache
 def rule(name: str, variable: str) -> str:
     """What `{{rule <name>(<variable>)}}` places in a statement: the predicate fragment
     `queries/<name>` applied to `variable`, for statements whose code fills a placeholder
-    with a rule."""
+    with a rule. Cached like `load`: code fills placeholders on every request (a
+    recommendation's visibility rules), and the fragment's file is read once."""
     return _applied("code", name, variable, ())
 
 
