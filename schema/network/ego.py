@@ -72,16 +72,22 @@ class EgoNetwork:
         "larger than the API answers at once.")
 
 
-def _node(row: list[Any], with_ids: bool) -> tuple[EgoNode, str] | None:
-    """The node read from the graph (`[id, type, distance, label]`) and its node id; None for
-    a node of no type the API knows. Its global ID is encoded only `with_ids` (shown, or needed by
-    the ties): hundreds of nodes are listed, and an ID nobody reads is never served."""
-    node_id, type_name, distance, label = row
-    node_type = _TYPES.get(type_name)
-    if node_type is None:
-        return None
-    global_id = strawberry.ID(ids.encode(type_name, node_id) if with_ids else "")
-    return EgoNode(id=global_id, type=node_type, label=label or "", distance=distance), node_id
+_NO_ID = strawberry.ID("")
+
+
+def _nodes(rows: list[list[Any]],
+           with_ids: bool) -> tuple[list[EgoNode], dict[str, strawberry.ID]]:
+    """The nodes read from the graph (`[id, type, distance, label]` rows, of the types listed),
+    nearest first, then by id (the actor first), and the global ID of each node's id. Global
+    IDs are encoded only `with_ids` (shown, or needed by the ties): hundreds of nodes are
+    listed, and an ID nobody reads is never served."""
+    ordered = sorted(rows, key=lambda row: (row[2], row[0]))
+    global_ids = {node_id: strawberry.ID(ids.encode(type_name, node_id))
+                  for node_id, type_name, _, _ in ordered} if with_ids else {}
+    nodes = [EgoNode(id=global_ids.get(node_id, _NO_ID), type=_TYPES[type_name],
+                     label=label or "", distance=distance)
+             for node_id, type_name, distance, label in ordered]
+    return nodes, global_ids
 
 
 def listed_types(types: list[EgoNodeType] | None) -> list[str]:
@@ -107,14 +113,16 @@ def _statement(kind: NodeKind, ties: Ties, depth: int) -> str:
         unreached=" AND ".join(f"NOT y IN {nearer}" for nearer in levels[:number]),
         types=ties.types, tie=ties.predicate)
         for number, (previous, level) in enumerate(pairwise(levels), start=1))
-    reached = "\n  + ".join(fragment(
-        "network/ego_network_reached", level=level, nearer_count=nearer_count, count=count,
-        distance=str(number))
-        for number, (level, nearer_count, count) in enumerate(
-            zip(levels, ["0", *counts[:-1]], counts, strict=True), start=1))
+    kept = [fragment("network/ego_network_kept", level=level, nearer_count=nearer_count,
+                     count=count)
+            for level, nearer_count, count in zip(levels, ["0", *counts[:-1]], counts,
+                                                  strict=True)]
+    listed = "\n  + ".join(fragment("network/ego_network_listed", nodes=nodes,
+                                    distance=str(distance))
+                           for distance, nodes in enumerate(["[ego]", *kept]))
     return cypher.rendered(
         "queries/network/ego_network", label=kind.label, visible=kind.visibility_of("ego"),
-        types=ties.types, tie=ties.predicate, levels=further_levels, reached=reached,
+        types=ties.types, tie=ties.predicate, levels=further_levels, listed=listed,
         reached_count=counts[-1])
 
 
@@ -137,16 +145,11 @@ def ego_network_plan(of: strawberry.ID, depth: int = 1, via: list[RelationKind] 
             "withTies": with_ties})
         if not record["found"]:
             raise NotFound(f"Could not resolve to a node with the global id of '{of}'")
-        with_ids = with_ties or selected("nodes.id")
-        read = [node_read for item in record["nodes"]
-                if (node_read := _node(item, with_ids)) is not None]
-        read.sort(key=lambda found: (found[0].distance, found[1]))
-        global_ids = {node_id: node.id for node, node_id in read}
+        nodes, global_ids = _nodes(record["nodes"], with_ties or selected("nodes.id"))
         found = [Tie(source=global_ids[tie["source"]], target=global_ids[tie["target"]],
                      kind=tie_kind(tie["type"], tie["community"]))
-                 for tie in record["ties"]
-                 if tie["source"] in global_ids and tie["target"] in global_ids]
+                 for tie in record["ties"]]
         found.sort(key=lambda tie: (tie.source, tie.target, tie.kind.name))
-        return EgoNetwork(nodes=[node for node, _ in read], ties=found, truncated=record["more"])
+        return EgoNetwork(nodes=nodes, ties=found, truncated=record["more"])
 
     return AnswerPlan(answer)

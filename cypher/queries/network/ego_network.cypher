@@ -5,7 +5,7 @@
 // the nodes of the types `$nodeTypes` are listed, and every tie among them when asked
 // (`$withTies`: a list of the nodes alone costs no tie). `found` says whether the actor
 // exists for the viewer, `more` whether nodes were left out. `label`, `visible` (its rule on
-// `ego`), `types` (the relationship types of the kinds), `tie`, `levels`, `reached` and
+// `ego`), `types` (the relationship types of the kinds), `tie`, `levels`, `listed` and
 // `reached_count` are fixed by the code (schema/network/ego.py); values are parameters.
 //
 // The nodes are found one distance at a time (breadth first): `level1` here, each further
@@ -13,9 +13,11 @@
 // the level before that no nearer level holds. Each node is reached once, at its fewest ties,
 // however many walks lead to it; a level past levels that already hold more than `$maxNodes`
 // nodes reads nothing. Each level is a list, in no order: only the level where the bound falls
-// is put in id order, to keep its first nodes (`reached`, network/ego_network_reached per
-// level, as [node, distance] pairs; `reached_count` counts the nodes of every level). The
-// levels are joined as lists, never unwound into rows that would each carry them.
+// is put in id order, to keep its first nodes (network/ego_network_kept; `reached_count`
+// counts the nodes of every level). `listed` joins the actor and the nodes kept of each level,
+// those of the types listed, as rows (network/ego_network_listed). The levels are joined as
+// lists, never unwound into rows that would each carry them, and the rows are made in list
+// expressions (a subquery unwinding the nodes and collecting them again cost more).
 OPTIONAL MATCH (ego:{{label}} {id: $egoId})
 WHERE {{visible}}
 CALL (ego) {
@@ -26,26 +28,13 @@ CALL (ego) {
   RETURN collect(DISTINCT y) AS level1
 }
 {{levels}}
-WITH ego, {{reached}} AS reached, {{reached_count}} > $maxNodes AS more
-WITH ego, more, [[ego, 0]] + reached[..$maxNodes] AS kept
-CALL (kept) {
-  WITH kept WHERE $withTies
-  UNWIND kept AS item
-  WITH item[0] AS x
-  WHERE any(type IN labels(x) WHERE type IN $nodeTypes)
-  WITH collect(x) AS members
+WITH ego, {{reached_count}} > $maxNodes AS more, {{listed}} AS listed
+CALL (listed) {
+  WITH listed WHERE $withTies
+  WITH [row IN listed | row[4]] AS members
   UNWIND members AS x
   MATCH (x)-[r:{{types}}]->(y)
   WHERE y IN members AND {{tie}}
   RETURN collect({source: x.id, target: y.id, type: type(r), community: y:Community}) AS ties
 }
-CALL (kept) {
-  UNWIND kept AS item
-  WITH item[0] AS node, item[1] AS distance
-  WITH node, distance, [type IN labels(node) WHERE type IN $nodeTypes][0] AS type
-  WHERE type IS NOT NULL
-  // a row per node listed, [id, type, distance, label]: there may be hundreds, and a list
-  // carries no key names
-  RETURN collect([node.id, type, distance, {{rule network/node_label(node)}}]) AS nodes
-}
-RETURN ego IS NOT NULL AS found, more, nodes, ties
+RETURN ego IS NOT NULL AS found, more, [row IN listed | row[..4]] AS nodes, ties
