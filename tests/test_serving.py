@@ -106,3 +106,41 @@ def test_a_worker_that_dies_is_started_again_and_all_stop_with_the_server(
         api.stop()
     assert api.process.returncode == 0
     assert workers_of(server) == [] and not Path(f"/proc/{second}").exists()
+
+
+def test_workers_stop_when_the_server_process_is_killed(settings: Settings,
+                                                       db: Database) -> None:
+    api = ApiProcess(settings)
+    api.workers = 2
+    api.start()
+    assert api.process is not None
+    workers = workers_of(api.process.pid)
+    assert len(workers) == 2
+    try:
+        # SIGKILL gives the server no chance to stop its workers: they notice it is gone
+        api.process.kill()
+        api.process.wait()
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and any(alive(pid) for pid in workers):
+            time.sleep(0.2)
+        assert not any(alive(pid) for pid in workers)
+        # nothing is left to take the port's connections with the old code
+        try:
+            httpx.post(f"{api.url}/graphql", json=TYPENAME, timeout=2)
+        except httpx.ConnectError:
+            pass
+        else:
+            raise AssertionError("a worker still answers on the port")
+    finally:
+        for pid in workers:
+            if alive(pid):
+                os.kill(pid, signal.SIGKILL)
+
+
+def alive(pid: int) -> bool:
+    """Whether the process `pid` still runs (a zombie, gone but not reaped, does not)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
