@@ -17,7 +17,7 @@
 // counts the nodes of every level). `listed` joins the actor and the nodes kept of each level,
 // those of the types listed, as rows (network/ego_network_listed). The levels are joined as
 // lists, never unwound into rows that would each carry them, and the rows are made in list
-// expressions (a subquery unwinding the nodes and collecting them again cost more).
+// expressions, where the nodes are, rather than by unwinding the nodes to collect them again.
 OPTIONAL MATCH (ego:{{label}} {id: $egoId})
 WHERE {{visible}}
 CALL (ego) {
