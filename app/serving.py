@@ -9,9 +9,9 @@ with SO_REUSEPORT, and the kernel spreads new connections among the sockets by a
 their addresses. The sockets are bound before any worker starts, so a port in use is an
 error at once; a worker that dies is started again on its socket; SIGTERM or SIGINT stops
 every worker with uvicorn's graceful shutdown. A worker whose server process is gone (killed
-with SIGKILL, or by the out-of-memory killer) stops the same way within PARENT_CHECK_SECONDS:
-left running, it would keep taking the port's connections with its old code beside the next
-server's workers.
+with SIGKILL, or by the out-of-memory killer) stops the same way at once, and is ended after
+STOP_SECONDS as the server would: left running, it would keep taking the port's connections
+with its old code beside the next server's workers.
 """
 
 from __future__ import annotations
@@ -35,7 +35,6 @@ logger = logging.getLogger("app.serving")
 
 BACKLOG = 2048  # uvicorn's default
 STOP_SECONDS = 30.0  # a worker's graceful shutdown, before it is killed
-PARENT_CHECK_SECONDS = 1.0  # how often a worker checks that its server is still there
 
 
 def bound_sockets(host: str, port: int, count: int) -> list[socket.socket]:
@@ -60,23 +59,26 @@ def uvicorn_options(settings: Settings) -> dict[str, Any]:
             "ws_per_message_deflate": False}
 
 
-def serve_worker(listener: socket.socket, options: dict[str, Any], server_pid: int) -> None:
+def serve_worker(listener: socket.socket, options: dict[str, Any]) -> None:
     """One worker: uvicorn as the README's production serving configures it, on `listener`,
-    until SIGTERM, or until the server process `server_pid` is gone."""
-    threading.Thread(target=_stop_when_orphaned, args=(server_pid,), name="parent-watch",
-                     daemon=True).start()
+    until SIGTERM, or until the server process that started it is gone."""
+    threading.Thread(target=_stop_when_orphaned, name="server-watch", daemon=True).start()
     config = uvicorn.Config("app.main:app", loop="uvloop", http="httptools", access_log=False,
                             **options)
     uvicorn.Server(config).run(sockets=[listener])
 
 
-def _stop_when_orphaned(server_pid: int) -> None:
-    # A process whose parent dies is handed to another (init, or a subreaper): its parent's
-    # pid changes. SIGTERM then starts uvicorn's graceful shutdown, as the server would.
-    while os.getppid() == server_pid:
-        time.sleep(PARENT_CHECK_SECONDS)
-    logger.warning("the server process %s is gone; this worker stops", server_pid)
-    os.kill(os.getpid(), signal.SIGTERM)
+def _stop_when_orphaned() -> None:
+    # The server holds the write end of a pipe to each worker it spawned (multiprocessing's
+    # parent sentinel): it reads as closed the moment the server dies, however it died.
+    server = multiprocessing.parent_process()
+    if server is None:
+        return
+    server.join()
+    logger.warning("the server process %s is gone; this worker stops", server.pid)
+    os.kill(os.getpid(), signal.SIGTERM)  # uvicorn's graceful shutdown, as the server would
+    time.sleep(STOP_SECONDS)  # and, as the server would, no longer than this
+    os._exit(1)
 
 
 class Workers:
@@ -93,7 +95,7 @@ class Workers:
         """Start the worker of socket `index`."""
         process = self.context.Process(
             target=serve_worker, name=f"worker-{index}",
-            args=(self.sockets[index], uvicorn_options(self.settings), os.getpid()))
+            args=(self.sockets[index], uvicorn_options(self.settings)))
         process.start()
         self.processes[index] = process
 
