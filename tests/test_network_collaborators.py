@@ -14,6 +14,7 @@ import pytest_asyncio
 from app import ids
 from app.db import Database
 from app.settings import Settings
+from schema.actors.types import ORGANIZATION
 from schema.loading import ShownProjections
 from schema.network import collaborators as collaborators_module
 from tests.conftest import AsViewer, Viewer, error_codes
@@ -159,8 +160,24 @@ async def test_fields_shown_past_the_bound_read_the_whole_node(
     projection, and a known set still from its own."""
     bounded = ShownProjections(1)
     monkeypatch.setattr(collaborators_module, "SHOWN", bounded)
+    sent: list[str] = []
+    choose = bounded.statement
+
+    def recorded(*arguments: Any) -> str:
+        text = choose(*arguments)
+        sent.append(text)
+        return text
+
+    monkeypatch.setattr(bounded, "statement", recorded)
+    texts = []
     for fields in ("name", "kind followerCount", "name"):
+        before = len(sent)
         await shown_as_the_nodes_show_themselves(as_viewer, graph, "a", fields)
+        texts.append(set(sent[before:]))  # the same text on both paths, compiled and not
+    name_only, past_the_bound, name_again = texts
+    assert len(name_only) == len(past_the_bound) == 1 and name_again == name_only
+    assert ORGANIZATION.projection not in next(iter(name_only))
+    assert ORGANIZATION.projection in next(iter(past_the_bound))
     assert len(bounded.known) == 1
 
 
