@@ -16,7 +16,7 @@ A filter is a named predicate fragment, written whole (`$x IS NULL OR ...`) or a
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, TypeVar
@@ -382,21 +382,24 @@ class ShownProjections:
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
-        self.known: set[str] = set()
+        self.known: set[Hashable] = set()
 
     def statement(self, kind: NodeKind, shown: Callable[[str], bool],
-                  render: Callable[[str], str]) -> str:
+                  render: Callable[[str], str], variant: Hashable) -> str:
         """`render(projection)` with the entries of `kind`'s projection whose fields `shown`
         names and the id (for cursors and objects), or with the whole projection when that
-        text is new and `limit` texts are known. Rendered each time, not cached: only the
-        texts kept are."""
-        text = render(", ".join(entry for key, entry in kind.entries.items()
-                                if key == "id" or shown(key)))
-        if text not in self.known:
+        text is new and `limit` texts are known. `variant` names the statement's other
+        fragments, so that a text is known by what makes it, without rendering it first:
+        `render` may then keep the texts it makes (`cypher.rendered`), as few as those known
+        and the whole projection's."""
+        chosen = ", ".join(entry for key, entry in kind.entries.items()
+                           if key == "id" or shown(key))
+        made_of = (kind.label, chosen, variant)
+        if made_of not in self.known:
             if len(self.known) >= self.limit:
                 return render(kind.projection)
-            self.known.add(text)
-        return text
+            self.known.add(made_of)
+        return render(chosen)
 
 
 # A front end asks a handful of pages, each in a few variants; the rest of Neo4j's plan cache

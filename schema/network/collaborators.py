@@ -103,10 +103,11 @@ def collaborators_plan(of: strawberry.ID, s3_area: strawberry.ID | None = None,
             "collaborations": collaborations, "sort": keyset["sort"],
             "shared": "collect(DISTINCT n)" if with_shared else "[]",
             "page": one_page, "cut": "" if request.with_total else one_page}
-        statement = cypher.load("queries/network/collaborators")
-        text = SHOWN.statement(found.kind, lambda key: selected(f"edges.node.{key}"),
-                               lambda projection: statement.render(projection=projection,
-                                                                   **fragments))
+        text = SHOWN.statement(
+            found.kind, lambda key: selected(f"edges.node.{key}"),
+            lambda projection: cypher.rendered("queries/network/collaborators",
+                                               projection=projection, **fragments),
+            tuple(sorted(fragments.items())))
         [record] = await context.db.read(text, {
             **parameters, "actorId": found.node_id, "viewerId": context.viewer_id,
             **request.parameters(COLLABORATOR_ORDER)})
