@@ -28,6 +28,7 @@ from typing import Any
 import neo4j
 from neo4j import AsyncDriver, AsyncGraphDatabase, RoutingControl
 
+from app.driver_waits import use_timeout_scopes
 from app.errors import TERMINATED_FROM_OUTSIDE, RequestTimedOut
 from app.settings import Settings
 
@@ -72,6 +73,7 @@ def open_driver(settings: Settings) -> AsyncDriver:
     """A driver for the configured Neo4j with the pool and time-outs from settings."""
     if not settings.neo4j_uri:
         raise RuntimeError("NEO4J_URI is not set (`make run` sets it for the local Neo4j)")
+    use_timeout_scopes()
     return AsyncGraphDatabase.driver(
         settings.neo4j_uri,
         auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
