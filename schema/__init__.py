@@ -4,6 +4,7 @@ import strawberry
 from strawberry.extensions import ValidationCache
 from strawberry.schema.config import StrawberryConfig
 
+from app.extension_hooks import KnownHooksSchema
 from app.extensions import (
     Authentication,
     ErrorShaping,
@@ -78,7 +79,7 @@ class Subscription(EventSubscriptions):
 # it is validated.
 DOCUMENTS_KEPT = 256
 
-schema = strawberry.Schema(
+schema = KnownHooksSchema(
     query=Query,
     mutation=Mutation,
     subscription=Subscription,
