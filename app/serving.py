@@ -70,7 +70,9 @@ def serve_worker(listener: socket.socket, options: dict[str, Any]) -> None:
 
 def _stop_when_orphaned() -> None:
     # The server holds the write end of a pipe to each worker it spawned (multiprocessing's
-    # parent sentinel): it reads as closed the moment the server dies, however it died.
+    # parent sentinel): it reads as closed the moment the server dies, however it died. Only
+    # under "spawn" (Workers' context): a forked worker would inherit, and keep open, the
+    # write ends of the workers started before it.
     server = multiprocessing.parent_process()
     if server is None:
         return

@@ -10,7 +10,7 @@ import struct
 import sys
 import time
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 
 import pytest
 from neo4j.exceptions import ServiceUnavailable
@@ -183,3 +183,35 @@ async def test_a_cancelled_caller_is_cancelled_never_swallowed() -> None:
     with pytest.raises(asyncio.CancelledError):
         await task
     assert stopped == ["stopped"]
+
+
+@pytest.mark.parametrize("through_a_coroutine", [False, True])
+async def test_a_caller_cancelled_as_what_it_awaits_completes_is_cancelled(
+        through_a_coroutine: bool) -> None:
+    # Python 3.11's own wait_for returned the result here, losing the cancellation
+    future: asyncio.Future[str] = asyncio.get_running_loop().create_future()
+
+    async def read() -> str:
+        return await future
+
+    awaited = read() if through_a_coroutine else future
+    task = asyncio.create_task(driver_waits.wait_for(awaited, 5.0))
+    await asyncio.sleep(0)
+    future.set_result("done")
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+
+
+async def test_an_error_handled_after_a_cancellation_is_not_chained_to_it() -> None:
+    async def handles_its_cancellation() -> None:
+        with suppress(asyncio.CancelledError):
+            await asyncio.sleep(5)
+        raise ValueError("after the cancellation was handled")
+
+    task = asyncio.create_task(driver_waits.wait_for(handles_its_cancellation(), 5.0))
+    await asyncio.sleep(0)
+    task.cancel()
+    with pytest.raises(ValueError) as raised:
+        await task
+    assert raised.value.__context__ is None  # as a plain await leaves it
