@@ -87,6 +87,11 @@ class Conditions:
     it after `n`, in a MATCH clause of its own (patterns may share relationships), so the
     planner may start from the node the pattern names (a keyword, an area) instead of testing
     every node; elsewhere it is the predicate `EXISTS { <pattern> }`.
+
+    Such a paragraph may end with planner hints (lines starting `USING`), which a top-level
+    list keeps only when another pattern applies too: a join hint says to join the pattern
+    with the nodes another pattern has already narrowed, where alone the planner's own start
+    from the pattern's node is the better plan (measured in benchmarks/results.md, change 17).
     """
 
     name: str
@@ -95,12 +100,15 @@ class Conditions:
         """The patterns and the conjunction of the other conditions that apply (`true` if
         none does)."""
         patterns, predicates = _conditions(self.name, _given(parameters))
-        return patterns, " AND ".join(predicates) or "true"
+        hinted = len(patterns) > 1
+        return (tuple(f"{pattern}\n{hints}" if hinted and hints else pattern
+                      for pattern, hints in patterns),
+                " AND ".join(predicates) or "true")
 
     def predicate(self, parameters: Mapping[str, Any]) -> str:
         """Every condition that applies as one predicate, patterns as EXISTS subqueries."""
         patterns, predicates = _conditions(self.name, _given(parameters))
-        exists = tuple(f"EXISTS {{ {pattern} }}" for pattern in patterns)
+        exists = tuple(f"EXISTS {{ {pattern} }}" for pattern, _ in patterns)
         return " AND ".join(predicates + exists) or "true"
 
 
@@ -408,10 +416,11 @@ SHOWN = ShownProjections(64)
 
 
 @cache
-def _conditions(name: str, given: frozenset[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The patterns and the other conditions of a fragment whose parameters are all in
-    `given`, each condition in parentheses."""
-    patterns: list[str] = []
+def _conditions(name: str, given: frozenset[str]
+                ) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
+    """The patterns (each with its hint lines, or "") and the other conditions of a fragment
+    whose parameters are all in `given`, each condition in parentheses."""
+    patterns: list[tuple[str, str]] = []
     predicates: list[str] = []
     for paragraph in re.split(r"\n\s*\n", cypher.load(f"queries/{name}").text):
         lines = [line for line in paragraph.splitlines() if not line.lstrip().startswith("//")]
@@ -419,7 +428,9 @@ def _conditions(name: str, given: frozenset[str]) -> tuple[tuple[str, ...], tupl
         if not condition or not set(PARAMETER.findall(condition)) - {"viewerId"} <= given:
             continue
         if condition.startswith("MATCH "):
-            patterns.append(condition.removeprefix("MATCH ").strip())
+            body = condition.removeprefix("MATCH ")
+            pattern, *hints = re.split(r"\n\s*(?=USING )", body, maxsplit=1)
+            patterns.append((pattern.strip(), "".join(hints).strip()))
         else:
             predicates.append(f"({condition})")
     return tuple(patterns), tuple(predicates)

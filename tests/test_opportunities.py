@@ -12,6 +12,7 @@ import pytest_asyncio
 
 from app import ids
 from app.db import Database
+from schema.opportunities.types import PROPOSAL_FILTER
 from tests import opportunity_probe
 from tests.conftest import AsViewer, GraphQL, error_codes, run_test_cypher
 from tests.connections import PAGE_INFO, gids, node_ids, walk
@@ -139,6 +140,31 @@ async def test_the_whole_list_matches_the_graph(gql: GraphQL, db: Database, prob
     assert set(await expected(db, {"keyword": probe.keyword})) <= set(wanted)
     edges = await walk(gql, PROPOSALS, ["proposals"], 100, backward_size=97)
     assert node_ids(edges) == gids("Proposal", wanted)
+
+
+async def test_a_competence_alone_or_beside_an_area_matches_the_graph(
+        gql: GraphQL, db: Database, probe: Probe) -> None:
+    # alone, the planner starts from the competence; beside an area, the statement joins the
+    # area's proposals with the competence's narrower ones (Conditions' hint): same answers
+    taxonomy = probe.taxonomy
+    own = {proposal["id"] for proposal in probe.proposals}
+    for chosen in ({"competence": taxonomy["middle"]},
+                   {"competence": taxonomy["top"], "s3Area": taxonomy["areas"][0]},
+                   {"competence": taxonomy["top"], "s3Area": taxonomy["areas"][0],
+                    "openOnly": True}):
+        wanted = await expected(db, chosen)
+        assert own & set(wanted), chosen  # the probe's proposals are among them
+        edges = await walk(gql, PROPOSALS, ["proposals"], 100, backward_size=97,
+                           filter=variables(chosen))
+        assert node_ids(edges) == gids("Proposal", wanted), chosen
+
+
+def test_the_competence_joins_only_beside_another_pattern() -> None:
+    both = PROPOSAL_FILTER.parts({"competence": "c", "s3Area": "a"})[0]
+    assert [pattern.endswith("USING JOIN ON sought") for pattern in both] == [False, True]
+    [alone] = PROPOSAL_FILTER.parts({"competence": "c", "openOnly": True})[0]
+    assert "USING" not in alone
+    assert "USING" not in PROPOSAL_FILTER.predicate({"competence": "c", "s3Area": "a"})
 
 
 async def test_the_example_finds_the_open_proposal_and_not_the_closed_one(
