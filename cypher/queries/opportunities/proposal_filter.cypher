@@ -1,10 +1,10 @@
 // Filter of the proposals connections, as Conditions (schema/loading.py): one condition per
 // paragraph, applied only when its parameters are given; a MATCH paragraph is a pattern the
 // proposal must be part of, which lets the planner start from the node it names (a keyword
-// has a few dozen proposals). A competence matches proposals seeking it or a narrower one;
-// open proposals are published ones whose closing day (`closesOn`: the deadline, or
-// 9999-12-31 without one) is today or later, one range of the (status, closesOn) index;
-// deadline bounds are strict and skip proposals without one.
+// has a few hundred of the 16,000 proposals). A competence matches proposals seeking it or a
+// narrower one; open proposals are published ones whose closing day (`closesOn`: the
+// deadline, or 9999-12-31 without one) is today or later, one range of the (status,
+// closesOn) index; deadline bounds are strict and skip proposals without one.
 n.kind IN $kinds
 
 n.origin IN $origins
