@@ -88,10 +88,11 @@ class Conditions:
     planner may start from the node the pattern names (a keyword, an area) instead of testing
     every node; elsewhere it is the predicate `EXISTS { <pattern> }`.
 
-    Such a paragraph may end with planner hints (lines starting `USING`), which a top-level
-    list keeps only when another pattern applies too: a join hint says to join the pattern
-    with the nodes another pattern has already narrowed, where alone the planner's own start
-    from the pattern's node is the better plan (measured in benchmarks/results.md, change 17).
+    Such a paragraph may end with join hints (lines `USING JOIN ON <variable>`), which a
+    top-level list keeps only when another pattern applies too: they join the pattern with the
+    nodes another pattern has already narrowed, where alone the planner's own start from the
+    pattern's node is the better plan (measured in benchmarks/results.md, change 17). Other
+    hints are refused: an EXISTS form could not hold them.
     """
 
     name: str
@@ -429,7 +430,12 @@ def _conditions(name: str, given: frozenset[str]
             continue
         if condition.startswith("MATCH "):
             body = condition.removeprefix("MATCH ")
-            pattern, *hints = re.split(r"\n\s*(?=USING )", body, maxsplit=1)
+            pattern, *hints = re.split(r"\n\s*(?=USING JOIN ON )", body, maxsplit=1)
+            if re.search(r"\bUSING\b", pattern, re.IGNORECASE) or any(
+                    not line.strip().startswith("USING JOIN ON ")
+                    for line in "".join(hints).splitlines()):
+                raise cypher.CypherTemplateError(
+                    f"{name}: a pattern may end only with lines `USING JOIN ON <variable>`")
             patterns.append((pattern.strip(), "".join(hints).strip()))
         else:
             predicates.append(f"({condition})")

@@ -107,3 +107,24 @@ def test_code_applies_a_rule_as_a_directive_would() -> None:
     assert "(community)<-[:MEMBER_OF" in rule and "(n)" not in rule and "//" not in rule
     with pytest.raises(cypher.CypherTemplateError):
         applied("access/viewer_manages_community", "c] WHERE true OR any(x IN [")
+
+
+@pytest.mark.parametrize(("name", "pattern"), [
+    ("same_line", "MATCH (n)-[:IN]->(c:Community {id: $c}) USING JOIN ON c"),
+    ("index", "MATCH (n)-[:IN]->(c:Community {id: $c})\nUSING INDEX c:Community(id)"),
+    ("then_where", "MATCH (n)-[:IN]->(c:Community {id: $c})\nUSING JOIN ON c\nWHERE c.open"),
+])
+def test_a_filter_pattern_ends_only_with_join_hints(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, pattern: str) -> None:
+    # a filter's pattern is also placed in EXISTS { }, which takes no hint
+    from schema.loading import Conditions
+    folder = tmp_path / "queries" / "probe"
+    folder.mkdir(parents=True)
+    (folder / f"{name}.cypher").write_text(f"n.x = $x\n\n{pattern}\n")
+    monkeypatch.setattr(cypher, "CYPHER_ROOT", tmp_path)
+    cypher.load.cache_clear()
+    try:
+        with pytest.raises(cypher.CypherTemplateError, match="USING JOIN ON"):
+            Conditions(f"probe/{name}").parts({"x": 1, "c": "c"})
+    finally:
+        cypher.load.cache_clear()

@@ -143,9 +143,10 @@ async def test_the_whole_list_matches_the_graph(gql: GraphQL, db: Database, prob
 
 
 async def test_a_competence_alone_or_beside_an_area_matches_the_graph(
-        gql: GraphQL, db: Database, probe: Probe) -> None:
+        as_viewer: AsViewer, db: Database, probe: Probe) -> None:
     # alone, the planner starts from the competence; beside an area, the statement joins the
-    # area's proposals with the competence's narrower ones (Conditions' hint): same answers
+    # area's proposals with the competence's narrower ones (Conditions' hint): same answers,
+    # compiled and the normal way (as_viewer asks both)
     taxonomy = probe.taxonomy
     own = {proposal["id"] for proposal in probe.proposals}
     for chosen in ({"competence": taxonomy["middle"]},
@@ -154,17 +155,32 @@ async def test_a_competence_alone_or_beside_an_area_matches_the_graph(
                     "openOnly": True}):
         wanted = await expected(db, chosen)
         assert own & set(wanted), chosen  # the probe's proposals are among them
-        edges = await walk(gql, PROPOSALS, ["proposals"], 100, backward_size=97,
+        edges = await walk(as_viewer(None), PROPOSALS, ["proposals"], 100, backward_size=97,
                            filter=variables(chosen))
         assert node_ids(edges) == gids("Proposal", wanted), chosen
 
 
-def test_the_competence_joins_only_beside_another_pattern() -> None:
-    both = PROPOSAL_FILTER.parts({"competence": "c", "s3Area": "a"})[0]
+async def test_the_competence_joins_only_beside_another_pattern(db: Database) -> None:
+    both, _ = PROPOSAL_FILTER.parts({"competence": "c", "s3Area": "a"})
     assert [pattern.endswith("USING JOIN ON sought") for pattern in both] == [False, True]
-    [alone] = PROPOSAL_FILTER.parts({"competence": "c", "openOnly": True})[0]
+    [alone], _ = PROPOSAL_FILTER.parts({"competence": "c", "openOnly": True})
     assert "USING" not in alone
     assert "USING" not in PROPOSAL_FILTER.predicate({"competence": "c", "s3Area": "a"})
+    # Neo4j plans the join asked for (an unplannable hint would only be a notification)
+    matches = "".join(f"\nMATCH {pattern}" for pattern in both)
+    result = await db.driver.execute_query(
+        f"EXPLAIN MATCH (n:Proposal){matches} RETURN DISTINCT n",
+        {"competence": "c", "s3Area": "a"}, database_=db.database)
+    assert result.summary.plan is not None
+    assert _operators(result.summary.plan, "NodeHashJoin") == ["sought"]
+
+
+def _operators(plan: dict[str, Any], name: str) -> list[str]:
+    """The details of the operators `name` in an EXPLAIN plan (as the driver gives it)."""
+    found = [plan["args"].get("Details", "")] if plan["operatorType"].startswith(name) else []
+    for child in plan.get("children", []):
+        found += _operators(child, name)
+    return found
 
 
 async def test_the_example_finds_the_open_proposal_and_not_the_closed_one(

@@ -32,9 +32,9 @@ MATCH (n)-[:TAGGED]->(:S3Area {id: $s3Area})
 // With another pattern (an area, a keyword, an organization), the competence's narrower ones
 // are found first and joined with the proposals that pattern leaves, on the competence sought:
 // left to itself the planner walks up from every competence those proposals seek (open
-// proposals of the benchmark's area: 811 walks, 1.3× the time). Alone, the hint is dropped
-// (schema/loading.py Conditions): starting from the competence is then the better plan, and
-// joining with every proposal took twice the time.
+// proposals of the benchmark's area: 811 walks, 1.4-1.5× the time; beside a keyword the two
+// plans take about the same). Alone, the hint is dropped (schema/loading.py Conditions):
+// starting from the competence is then the better plan, and the join took twice the time.
 MATCH (n)-[:SEEKS]->(sought:Competence) ((:Competence)-[:BROADER]->(:Competence)){0,}
       (:Competence {id: $competence})
 USING JOIN ON sought
