@@ -18,6 +18,7 @@ import contextlib
 import functools
 import inspect
 from collections.abc import Callable
+from enum import Enum
 from typing import Any
 
 import strawberry
@@ -33,11 +34,18 @@ from strawberry.extensions.context import (
 from strawberry.extensions.runner import SchemaExtensionsRunner
 from strawberry.types import ExecutionContext
 
-# A class's hook for a phase: none (strawberry's default), strawberry's own lookup (a plain
-# function), or a context-manager factory taking the extension and whether it is asynchronous.
-_NO_HOOK = object()
-_STRAWBERRYS = object()
-Found = object | tuple[Callable[[SchemaExtension], Any], bool]
+
+class Lookup(Enum):
+    """What `hook_of` finds when there is no hook to wrap: none (strawberry's default), or a
+    plain function, left to strawberry's own lookup."""
+
+    NO_HOOK = "no hook"
+    STRAWBERRYS = "strawberry's lookup"
+
+
+# A class's hook for a phase: a Lookup, or a context-manager factory taking the extension and
+# whether the hook is asynchronous.
+Found = Lookup | tuple[Callable[[SchemaExtension], Any], bool]
 
 
 _found: dict[tuple[type[SchemaExtension], str], Found] = {}
@@ -51,13 +59,13 @@ def hook_of(extension_class: type[SchemaExtension], phase: str) -> Found:
     if found is None:
         hook = getattr(extension_class, phase)
         if hook is getattr(SchemaExtension, phase):
-            found = _NO_HOOK
+            found = Lookup.NO_HOOK
         elif inspect.isgeneratorfunction(hook):
             found = contextlib.contextmanager(hook), False
         elif inspect.isasyncgenfunction(hook):
             found = contextlib.asynccontextmanager(hook), True
         else:
-            found = _STRAWBERRYS
+            found = Lookup.STRAWBERRYS
         _found[key] = found
     return found
 
@@ -67,9 +75,9 @@ class _KnownHooks(ExtensionContextManagerBase):
 
     def get_hook(self, extension: SchemaExtension) -> WrappedHook | None:
         found = hook_of(type(extension), self.HOOK_NAME)
-        if found is _NO_HOOK:
+        if found is Lookup.NO_HOOK:
             return None
-        if not isinstance(found, tuple):
+        if found is Lookup.STRAWBERRYS:
             return super().get_hook(extension)
         factory, is_async = found
         return WrappedHook(extension=extension, hook=functools.partial(factory, extension),

@@ -98,19 +98,14 @@ class Conditions:
     name: str
 
     def parts(self, parameters: Mapping[str, Any]) -> tuple[tuple[str, ...], str]:
-        """The patterns and the conjunction of the other conditions that apply (`true` if
-        none does)."""
-        patterns, predicates = _conditions(self.name, _given(parameters))
-        hinted = len(patterns) > 1
-        return (tuple(f"{pattern}\n{hints}" if hinted and hints else pattern
-                      for pattern, hints in patterns),
-                " AND ".join(predicates) or "true")
+        """The patterns (with their join hints beside another pattern) and the conjunction of
+        the other conditions that apply (`true` if none does)."""
+        applying = _conditions(self.name, _given(parameters))
+        return applying.matched, applying.others
 
     def predicate(self, parameters: Mapping[str, Any]) -> str:
         """Every condition that applies as one predicate, patterns as EXISTS subqueries."""
-        patterns, predicates = _conditions(self.name, _given(parameters))
-        exists = tuple(f"EXISTS {{ {pattern} }}" for pattern, _ in patterns)
-        return " AND ".join(predicates + exists) or "true"
+        return _conditions(self.name, _given(parameters)).everything
 
 
 Filter = str | Conditions
@@ -416,12 +411,20 @@ class ShownProjections:
 SHOWN = ShownProjections(64)
 
 
+@dataclass(frozen=True)
+class _Applying:
+    """What a Conditions fragment comes to when some of its parameters are given."""
+
+    matched: tuple[str, ...]  # the patterns, as a top-level list matches them
+    others: str  # the conjunction of the other conditions
+    everything: str  # every condition, patterns as EXISTS subqueries
+
+
 @cache
-def _conditions(name: str, given: frozenset[str]
-                ) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
-    """The patterns (each with its hint lines, or "") and the other conditions of a fragment
-    whose parameters are all in `given`, each condition in parentheses."""
-    patterns: list[tuple[str, str]] = []
+def _conditions(name: str, given: frozenset[str]) -> _Applying:
+    """The conditions of a fragment whose parameters are all in `given`, each condition in
+    parentheses."""
+    patterns: list[tuple[str, str]] = []  # each with its join hints, or ""
     predicates: list[str] = []
     for paragraph in re.split(r"\n\s*\n", cypher.load(f"queries/{name}").text):
         lines = [line for line in paragraph.splitlines() if not line.lstrip().startswith("//")]
@@ -429,17 +432,23 @@ def _conditions(name: str, given: frozenset[str]
         if not condition or not set(PARAMETER.findall(condition)) - {"viewerId"} <= given:
             continue
         if condition.startswith("MATCH "):
-            body = condition.removeprefix("MATCH ")
-            pattern, *hints = re.split(r"\n\s*(?=USING JOIN ON )", body, maxsplit=1)
+            pattern, *rest = re.split(r"\n\s*(?=USING JOIN ON )",
+                                      condition.removeprefix("MATCH "), maxsplit=1)
+            hints = rest[0] if rest else ""
             if re.search(r"\bUSING\b", pattern, re.IGNORECASE) or any(
-                    not line.strip().startswith("USING JOIN ON ")
-                    for line in "".join(hints).splitlines()):
+                    not line.strip().startswith("USING JOIN ON ") for line in hints.splitlines()):
                 raise cypher.CypherTemplateError(
                     f"{name}: a pattern may end only with lines `USING JOIN ON <variable>`")
-            patterns.append((pattern.strip(), "".join(hints).strip()))
+            patterns.append((pattern.strip(), hints.strip()))
         else:
             predicates.append(f"({condition})")
-    return tuple(patterns), tuple(predicates)
+    hinted = len(patterns) > 1
+    exists = [f"EXISTS {{ {pattern} }}" for pattern, _ in patterns]
+    return _Applying(
+        matched=tuple(f"{pattern}\n{hints}" if hinted and hints else pattern
+                      for pattern, hints in patterns),
+        others=" AND ".join(predicates) or "true",
+        everything=" AND ".join(predicates + exists) or "true")
 
 
 def applied(name: str, variable: str) -> str:
