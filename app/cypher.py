@@ -23,9 +23,13 @@ places the fragment as it is, for a rule on `n` itself (`access/viewer_proposes`
 `proposal_visible`). The roles of a person are rules on a User node (`access/platform_admin`),
 applied to the viewer's node once a fragment has found it (`MATCH (viewer:User {id:
 $viewerId})`).
-Included fragments lose their comment and blank lines and may include others (never
-themselves). The space and the slash keep a directive apart from a `{{placeholder}}`, which is
-a single lower-case word filled by code.
+Comment lines (`//` first on the line) are dropped when a file is loaded: they document the
+files, and Neo4j reads a statement's comments again on every run of it (a network statement
+with its header cost Neo4j 15-20 % more CPU per run: benchmarks/results.md, change 18).
+Migrations are read whole (app/migrations.py), their checksums over the files as written.
+Included fragments lose their blank lines too and may include others (never themselves).
+The space and the slash keep a directive apart from a `{{placeholder}}`, which is a single
+lower-case word filled by code.
 """
 
 from __future__ import annotations
@@ -90,11 +94,16 @@ def load(name: str) -> Statement:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise CypherTemplateError(f"no statement named {name!r} ({path})") from None
-    return Statement(name=name, text=_expand_rules(name, text.strip(), (name,)))
+    return Statement(name=name, text=_expand_rules(name, _uncommented(text).strip(), (name,)))
+
+
+def _uncommented(text: str) -> str:
+    """`text` without its comment lines."""
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//"))
 
 
 def _expand_rules(name: str, text: str, including: tuple[str, ...]) -> str:
-    """`text` with every `{{rule ...}}` directive outside comment lines replaced by the
+    """`text` (without comments) with every `{{rule ...}}` directive replaced by the
     fragment it names, applied to its variable; `including` is the chain of files being
     expanded, to refuse a cycle."""
 
@@ -103,10 +112,9 @@ def _expand_rules(name: str, text: str, including: tuple[str, ...]) -> str:
 
     lines = []
     for line in text.splitlines():
-        if not line.lstrip().startswith("//"):
-            line = _RULE.sub(expand, line)
-            if _DIRECTIVE.search(line):
-                raise CypherTemplateError(f"{name}: malformed rule directive in {line.strip()!r}")
+        line = _RULE.sub(expand, line)
+        if _DIRECTIVE.search(line):
+            raise CypherTemplateError(f"{name}: malformed rule directive in {line.strip()!r}")
         lines.append(line)
     return "\n".join(lines)
 
@@ -130,8 +138,7 @@ def _applied(name: str, rule_name: str, variable: str, including: tuple[str, ...
         raise CypherTemplateError(f"{name}: {variable!r} is not a variable")
     source = (CYPHER_ROOT / f"{included}.cypher").read_text(encoding="utf-8")
     # no blank lines either: a paragraph break means a new condition (schema/loading.py)
-    body = "\n".join(line for line in source.strip().splitlines()
-                     if line.strip() and not line.lstrip().startswith("//"))
+    body = "\n".join(line for line in _uncommented(source.strip()).splitlines() if line.strip())
     body = _expand_rules(included, body, (*including, included))
     body = _private(body, rule_name)
     return "(" + _RULE_VARIABLE.sub(

@@ -427,8 +427,7 @@ def _conditions(name: str, given: frozenset[str]) -> _Applying:
     patterns: list[tuple[str, str]] = []  # each with its join hints, or ""
     predicates: list[str] = []
     for paragraph in re.split(r"\n\s*\n", cypher.load(f"queries/{name}").text):
-        lines = [line for line in paragraph.splitlines() if not line.lstrip().startswith("//")]
-        condition = "\n".join(lines).strip()
+        condition = paragraph.strip()
         if not condition or not set(PARAMETER.findall(condition)) - {"viewerId"} <= given:
             continue
         if condition.startswith("MATCH "):
@@ -460,7 +459,6 @@ def applied(name: str, variable: str) -> str:
 
 @cache
 def fragment(name: str, **placeholders: str) -> str:
-    """A named fragment without its comment lines, its placeholders filled by code, ready to
-    be placed inside a statement (even within a line of it)."""
-    lines = cypher.load(f"queries/{name}").render(**placeholders).splitlines()
-    return "\n".join(line for line in lines if not line.lstrip().startswith("//"))
+    """A named fragment (loaded without its comment lines), its placeholders filled by code,
+    ready to be placed inside a statement (even within a line of it)."""
+    return cypher.load(f"queries/{name}").render(**placeholders)

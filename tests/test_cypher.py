@@ -44,8 +44,7 @@ def test_a_rule_applies_to_the_variable_it_names(tmp_path: Path,
         statement = cypher.load("queries/probe/uses")
     finally:
         cypher.load.cache_clear()
-    assert statement.text == (
-        "// {{rule probe/missing(c)}} is left alone in a comment\n"
+    assert statement.text == (  # the comment gone, its directive never expanded
         "EXISTS { (n)-[:IN]->(c) WHERE ((c.access = 'OPEN' AND c.n <> 'n')\n"
         "OR ($viewerId = 'admin')) } AND (n.access = 'OPEN' AND n.n <> 'n')\nAND {{label}}")
     assert statement.placeholders == {"label"}
@@ -95,9 +94,29 @@ def test_a_rule_s_own_variables_never_join_the_statement_s(
 def test_every_rule_directive_of_the_project_expands() -> None:
     for path in (cypher.CYPHER_ROOT / "queries").rglob("*.cypher"):
         name = path.relative_to(cypher.CYPHER_ROOT).with_suffix("").as_posix()
-        text = "\n".join(line for line in cypher.load(name).text.splitlines()
-                         if not line.lstrip().startswith("//"))
-        assert "{{rule" not in text, name
+        assert "{{rule" not in cypher.load(name).text, name
+
+
+def test_statements_load_without_their_comment_lines(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    # Neo4j reads a statement's comments on every run: they stay in the files
+    folder = tmp_path / "queries" / "probe"
+    folder.mkdir(parents=True)
+    (folder / "commented.cypher").write_text(
+        "// What it reads.\n// Why.\nMATCH (n:Thing)\n  // the newest first\n"
+        "RETURN n.url = 'http://x' AS y\n\nORDER BY n.at DESC\n")
+    monkeypatch.setattr(cypher, "CYPHER_ROOT", tmp_path)
+    cypher.load.cache_clear()
+    try:
+        statement = cypher.load("queries/probe/commented")
+    finally:
+        cypher.load.cache_clear()
+    assert statement.text == (
+        "MATCH (n:Thing)\nRETURN n.url = 'http://x' AS y\n\nORDER BY n.at DESC")
+    monkeypatch.undo()  # and the project's own statements
+    for path in (cypher.CYPHER_ROOT / "queries").rglob("*.cypher"):
+        name = path.relative_to(cypher.CYPHER_ROOT).with_suffix("").as_posix()
+        assert "//" not in cypher.load(name).text, name
 
 
 def test_code_applies_a_rule_as_a_directive_would() -> None:

@@ -13,10 +13,8 @@ id (`viewerId`) is the one parameter they all share.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 from app import cypher
@@ -29,13 +27,10 @@ _SHARED = frozenset({"viewerId"})
 _COUNT = re.compile(r"^COUNT\s*\{[^{}]*\}$")
 
 
-@cache
 def _template(name: str) -> cypher.Statement:
-    """The statement `queries/compiled/<name>` without its comment lines: templates nest into
-    one another, and a statement's text travels with every request."""
-    found = cypher.load(f"queries/compiled/{name}")
-    lines = (line for line in found.text.splitlines() if not line.lstrip().startswith("//"))
-    return dataclasses.replace(found, text="\n".join(lines))
+    """The statement `queries/compiled/<name>` (loaded without its comment lines: templates
+    nest into one another, and a statement's text travels with every request)."""
+    return cypher.load(f"queries/compiled/{name}")
 
 
 def own(text: str, slot: str) -> str:
