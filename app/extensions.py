@@ -1,5 +1,5 @@
-"""Schema extensions: error shaping, production's validation rules and per-request Cypher
-statistics."""
+"""Schema extensions: error shaping, production's validation rules, kept validations and
+per-request Cypher statistics."""
 
 from __future__ import annotations
 
@@ -11,10 +11,13 @@ from typing import Any
 from graphql import ExecutionResult, GraphQLError
 from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry.extensions import SchemaExtension
+from strawberry.schema.schema import validate_document
 
 from app.context import Context
 from app.errors import client_error
+from app.kept import Kept
 from app.logs import request_id
+from app.query_limits import DOCUMENTS_KEPT
 
 logger = logging.getLogger("app.graphql")
 
@@ -86,6 +89,27 @@ class ProductionValidation(SchemaExtension):
         if _in_production(self.execution_context.context):
             self.execution_context.validation_rules = (
                 *self.execution_context.validation_rules, NoSchemaIntrospectionCustomRule)
+        yield
+
+
+# Validations kept (app/kept.py), one per document the parser keeps (app/query_limits.py).
+_validations: Kept[list[GraphQLError]] = Kept(DOCUMENTS_KEPT)
+
+
+class KeptValidation(SchemaExtension):
+    """A document's validation errors (none, mostly) kept for the next request of the same
+    parsed document, schema and rules, as strawberry's ValidationCache keeps them, but found
+    by the objects' identity: ValidationCache's key hashes the document, and graphql-core's
+    nodes hash by walking their whole tree on every request (8-20 us for a page's query)."""
+
+    def on_validate(self) -> Iterator[None]:
+        context = self.execution_context
+        schema, document, rules = (context.schema._schema, context.graphql_document,
+                                   context.validation_rules)
+        if document is not None and rules:
+            context.pre_execution_errors = _validations.get(
+                (schema, document, *rules), None,
+                lambda: validate_document(schema, document, rules))
         yield
 
 

@@ -1,13 +1,13 @@
 """The GraphQL schema, assembled from one package per domain."""
 
 import strawberry
-from strawberry.extensions import ValidationCache
 from strawberry.schema.config import StrawberryConfig
 
 from app.extension_hooks import KnownHooksSchema
 from app.extensions import (
     Authentication,
     ErrorShaping,
+    KeptValidation,
     ProductionValidation,
     QueryStatistics,
 )
@@ -75,17 +75,14 @@ class Subscription(EventSubscriptions):
 # Front ends send the same few query texts again and again: parsing and validating one costs
 # more than the rest of a typical request's Python work, so both are kept for the texts seen
 # most recently (bounded, so that arbitrary texts cannot grow memory). QueryLimits parses them
-# (kept the same way) within the token limit, and refuses a document over a limit before
-# it is validated.
-DOCUMENTS_KEPT = 256
-
+# within the token limit, and refuses a document over a limit before it is validated;
+# KeptValidation keeps the validation of each document kept.
 schema = KnownHooksSchema(
     query=Query,
     mutation=Mutation,
     subscription=Subscription,
     extensions=[PersistedQueryLookup, ErrorShaping, Authentication, QueryStatistics, QueryLimits,
-                ProductionValidation, OperationObserver,
-                lambda: ValidationCache(maxsize=DOCUMENTS_KEPT)],
+                ProductionValidation, OperationObserver, KeptValidation],
     config=StrawberryConfig(scalar_map=SCALARS),
     execution_context_class=CompilingExecutor)
 

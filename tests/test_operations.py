@@ -278,6 +278,33 @@ async def test_production_refuses_introspection_and_does_not_suggest(
     assert "graphiql" not in ide.text.lower()
 
 
+async def test_a_document_is_validated_once_for_each_environment_s_rules(
+        client: httpx.AsyncClient, settings: Settings, db: Database,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from strawberry.schema.schema import validate_document
+
+    validated: list[str] = []
+
+    def counted(*arguments: Any) -> Any:
+        validated.append("once")
+        return validate_document(*arguments)
+
+    monkeypatch.setattr("app.extensions.validate_document", counted)
+    # a document no other test sends, so that none was validated before
+    unique = f"{{ p{uuid.uuid4().hex}: __schema {{ queryType {{ name }} }} }}"
+    first, again = await post(client, unique), await post(client, unique)
+    assert validated == ["once"]
+    async with serving(settings, env="production") as http:
+        production = await post(http, unique)
+    assert validated == ["once", "once"]  # production's rules refuse introspection
+    after = await post(client, unique)
+    assert validated == ["once", "once"]
+    for answered in (first, again, after):
+        assert "errors" not in answered and answered["data"] == {
+            unique.split(":")[0].removeprefix("{ "): {"queryType": {"name": "Query"}}}
+    assert production["data"] is None and set(error_codes(production)) == {"BAD_USER_INPUT"}
+
+
 def refused(response: httpx.Response) -> str:
     """The message of a 400 BAD_USER_INPUT answered with a GraphQL error body."""
     assert response.status_code == 400, response.text
