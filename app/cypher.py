@@ -25,7 +25,7 @@ applied to the viewer's node once a fragment has found it (`MATCH (viewer:User {
 $viewerId})`).
 Comment lines (`//` first on the line) are dropped when a file is loaded: they document the
 files, and Neo4j reads a statement's comments again on every run of it (a network statement
-with its header cost Neo4j 15-20 % more CPU per run: benchmarks/results.md, change 18).
+with its header cost Neo4j 8-23 % more CPU per run: benchmarks/results.md, change 18).
 Migrations are read whole (app/migrations.py), their checksums over the files as written.
 Included fragments lose their blank lines too and may include others (never themselves).
 The space and the slash keep a directive apart from a `{{placeholder}}`, which is a single
