@@ -51,6 +51,8 @@ class Context:
     persisted_queries: PersistedQueries | None = None  # the texts known by hash (HTTP, WS)
     loaders: dict[Hashable, DataLoader[Any, Any]] = field(default_factory=dict)
     budget: Budget | None = None  # the rate limit an HTTP request spends (app/rate_limit.py)
+    # False once a direct answer's compiled read gave up (app/graphql.py): not tried again
+    compiles: bool = True
 
     def loader(self, key: Hashable, batch_load: BatchLoad) -> DataLoader[Any, Any]:
         """The request's dataloader for `key`, created on first use with `batch_load`."""

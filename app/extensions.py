@@ -8,8 +8,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from graphql import ExecutionResult, GraphQLError
-from graphql.validation import NoSchemaIntrospectionCustomRule
+from graphql import DocumentNode, ExecutionResult, GraphQLError, GraphQLSchema
+from graphql.validation import ASTValidationRule, NoSchemaIntrospectionCustomRule, specified_rules
 from strawberry.extensions import SchemaExtension
 from strawberry.schema.schema import validate_document
 
@@ -18,6 +18,7 @@ from app.errors import client_error
 from app.kept import Kept
 from app.logs import request_id
 from app.query_limits import DOCUMENTS_KEPT
+from app.settings import Settings
 
 logger = logging.getLogger("app.graphql")
 
@@ -86,10 +87,18 @@ class ProductionValidation(SchemaExtension):
     business exploring the schema (it is published as schema.graphql); `__typename` stays."""
 
     def on_operation(self) -> Iterator[None]:
-        if _in_production(self.execution_context.context):
-            self.execution_context.validation_rules = (
-                *self.execution_context.validation_rules, NoSchemaIntrospectionCustomRule)
+        context = self.execution_context.context
+        if _in_production(context):
+            self.execution_context.validation_rules = validation_rules(context.settings)
         yield
+
+
+def validation_rules(settings: Settings) -> tuple[type[ASTValidationRule], ...]:
+    """The rules a document is validated against: strawberry's (graphql-core's specified
+    rules), with ProductionValidation's in production."""
+    if settings.env == "production":
+        return (*specified_rules, NoSchemaIntrospectionCustomRule)
+    return tuple(specified_rules)
 
 
 # Validations kept (app/kept.py), one per document the parser keeps (app/query_limits.py).
@@ -107,10 +116,15 @@ class KeptValidation(SchemaExtension):
         schema, document, rules = (context.schema._schema, context.graphql_document,
                                    context.validation_rules)
         if document is not None and rules:
-            context.pre_execution_errors = _validations.get(
-                (schema, document, *rules), None,
-                lambda: validate_document(schema, document, rules))
+            context.pre_execution_errors = validation_errors(schema, document, rules)
         yield
+
+
+def validation_errors(schema: GraphQLSchema, document: DocumentNode,
+                      rules: tuple[type[ASTValidationRule], ...]) -> list[GraphQLError]:
+    """The document's validation errors under `rules`, kept (see KeptValidation)."""
+    return _validations.get((schema, document, *rules), None,
+                            lambda: validate_document(schema, document, rules))
 
 
 class QueryStatistics(SchemaExtension):
@@ -119,11 +133,16 @@ class QueryStatistics(SchemaExtension):
 
     def get_results(self) -> dict[str, Any]:
         context = self.execution_context.context
-        if not isinstance(context, Context) or not context.settings.query_stats_enabled:
-            return {}
-        return {"cypher": {"roundTrips": context.stats.round_trips,
-                           "milliseconds": round(context.stats.seconds * 1000, 2),
-                           "compiled": context.stats.compiled}}
+        return cypher_statistics(context) if isinstance(context, Context) else {}
+
+
+def cypher_statistics(context: Context) -> dict[str, Any]:
+    """A request's `extensions.cypher`, when the settings show it."""
+    if not context.settings.query_stats_enabled:
+        return {}
+    return {"cypher": {"roundTrips": context.stats.round_trips,
+                       "milliseconds": round(context.stats.seconds * 1000, 2),
+                       "compiled": context.stats.compiled}}
 
 
 class Authentication(SchemaExtension):

@@ -48,19 +48,24 @@ from app.answers import credentials_response, error_response
 from app.authentication import Accounts
 from app.context import Context
 from app.db import Database, begin_stats, request_deadline
-from app.extensions import shaped
+from app.extensions import cypher_statistics, shaped
 from app.file_store import FileStore
-from app.observability import finish_operation, note_viewer
+from app.observability import finish_operation, note_operation, note_viewer
 from app.persisted_queries import PersistedQueries, load_registered
+from app.query_limits import cost_results
 from app.rate_limit import Budget, RateLimiter, identity_key
 from app.settings import Settings
 from app.websocket import Connections, SubscriptionHandler, admit
+from schema.compiled.direct import prepare
+from schema.compiled.executor import compiled_answer
 
 # Headers a cross-site form or simple request cannot set: one of them forces a preflight.
 PREFLIGHT_HEADERS = (b"graphql-require-preflight", b"apollo-require-preflight",
                      b"x-apollo-operation-name")
 # What a multipart request may carry beside its files: the operation, the map, the boundaries.
 UPLOAD_FORM_ALLOWANCE = 1 << 20
+# Answers a client may accept that strawberry streams (incremental delivery, subscriptions).
+STREAMING_ANSWERS = ("multipart/mixed", "text/event-stream")
 
 
 class GraphQLApp(GraphQL[Context, None]):
@@ -114,13 +119,68 @@ class GraphQLApp(GraphQL[Context, None]):
 
     async def _run(self, scope: Scope, receive: Receive, send: Send) -> None:
         """strawberry's answer to an HTTP request, its own refusals in the GraphQL shape."""
+        request = Request(scope=scope, receive=receive)
         try:
-            response = await self.run(Request(scope=scope, receive=receive))
+            response = await self._direct(request) or await self.run(request)
         except HTTPException as refusal:
             response = error_response(refusal.status_code, "NOT_FOUND" if
                                       refusal.status_code == 404 else "BAD_USER_INPUT",
                                       refusal.reason)
         await response(scope, receive, send)
+
+    async def _direct(self, request: Request) -> Response | None:
+        """The answer of a POSTed query that compiles (schema/compiled/direct.py); None when
+        the request goes the whole way: then strawberry reads the same body and, when the
+        direct attempt built the request's context, answers with it."""
+        headers = request.headers
+        if not self.settings.direct_answers or request.method != "POST" or \
+                _media_type(headers) != "application/json" or \
+                any(kind in headers.get("accept", "") for kind in STREAMING_ANSWERS):
+            return None
+        try:
+            body = self.parse_json(await request.body())
+        except ValueError:  # not JSON: strawberry's refusal
+            return None
+        prepared = prepare(self.schema, self.settings, self.persisted_queries, body)
+        if prepared is None:
+            return None
+        request.state.sub_response = sub_response = await super().get_sub_response(request)
+        context = await self.get_context(request, sub_response)
+        request.state.context = context
+        cost = prepared.analysis.cost
+        if context.refusal is not None:
+            return None
+        budget = context.budget
+        if budget is not None:
+            if cost > budget.limiter.standing(budget.key).remaining:
+                return None  # refused the whole way, which answers the refusal
+            budget.spend(cost)
+        data = await compiled_answer(prepared.compiled, context)
+        if data is None:  # the whole way answers, without trying the compiled read again
+            context.compiles = False
+            if budget is not None:
+                budget.refund(cost)
+            return None
+        if prepared.learned is not None:
+            self.persisted_queries.remember(prepared.learned)
+        note_operation(prepared.operation_name, "query")
+        result = ExecutionResult(data=data, errors=None, extensions={
+            **cypher_statistics(context),
+            **cost_results(prepared.analysis, self.settings, budget)})
+        return self.create_response(await self.process_result(request, result), sub_response)
+
+    async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
+        """strawberry's answer, with the context a direct attempt built for the request."""
+        state = getattr(request, "state", None)
+        if context is UNSET and state is not None:
+            context = getattr(state, "context", UNSET)
+        return await super().run(request, context, root_value)
+
+    async def get_sub_response(self, request: Request | WebSocket) -> Response:
+        """The response whose status and headers the answer takes: the one a direct attempt
+        gave the request's budget, else a new one."""
+        started = getattr(request.state, "sub_response", None)
+        return started if started is not None else await super().get_sub_response(request)
 
     async def execute_operation(self, *args: Any, **kwargs: Any) -> Any:
         """Run an HTTP operation; an upload's within REQUEST_TIMEOUT from when its body has
@@ -276,6 +336,10 @@ class GraphQLApp(GraphQL[Context, None]):
                 "public" in response.headers.get("cache-control", ""):
             response.headers["Cache-Control"] = "no-store"
         return response
+
+
+def _media_type(headers: Any) -> str:
+    return str(headers.get("content-type", "")).split(";")[0].strip().lower()
 
 
 def _is_multipart(scope: Scope) -> bool:

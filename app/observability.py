@@ -89,20 +89,29 @@ class OperationObserver(SchemaExtension):
 
     def on_operation(self) -> Iterator[None]:
         yield
-        record = _current.get()
-        if record is None or record.websocket:
-            return
         context = self.execution_context
-        operation = record.operation = record.operation or OperationRecord()
         if context.graphql_document is None:
+            note_operation(None, None, parsed=False)
             return
-        operation.parsed = True
-        name = context.operation_name
-        operation.name = name if name is not None and GRAPHQL_NAME.fullmatch(name) else None
         try:
-            operation.type = context.operation_type.value
+            kind = context.operation_type.value
         except Exception:  # a document without the operation it was asked to run
-            operation.type = "unknown"
+            kind = "unknown"
+        note_operation(context.operation_name, kind)
+
+
+def note_operation(name: str | None, kind: str | None, parsed: bool = True) -> None:
+    """Tell the record of the HTTP request being served the name and type (query, mutation,
+    subscription, unknown) of its operation; an operation that did not parse keeps neither."""
+    record = _current.get()
+    if record is None or record.websocket:
+        return
+    operation = record.operation = record.operation or OperationRecord()
+    if not parsed:
+        return
+    operation.parsed = True
+    operation.name = name if name is not None and GRAPHQL_NAME.fullmatch(name) else None
+    operation.type = kind or "unknown"
 
 
 def finish_operation(result: ExecutionResult) -> None:

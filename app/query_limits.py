@@ -28,6 +28,7 @@ from app.context import Context
 from app.errors import ApiError
 from app.kept import Kept
 from app.limits import Analysis, QueryTooComplex, analyse
+from app.rate_limit import Budget
 from app.settings import Settings, get_settings
 
 # Parsed documents kept (see schema/__init__.py: the same bound as validated ones).
@@ -112,21 +113,11 @@ class QueryLimits(SchemaExtension):
         yield
 
     def get_results(self) -> dict[str, Any]:
-        analysis = self.analysis
-        if analysis is None:
+        if self.analysis is None:
             return {}
-        settings = self._settings()
-        cost: dict[str, Any] = {"requested": analysis.cost, "nodes": analysis.nodes,
-                                "nodeLimit": settings.max_query_nodes}
         request = self._request_context()
-        if request is not None and request.budget is not None:
-            standing = request.budget.limiter.standing(request.budget.key)
-            cost.update(limit=standing.limit, remaining=standing.remaining,
-                        resetSeconds=standing.reset_seconds)
-        results: dict[str, Any] = {"cost": cost}
-        if self._dry_run():
-            results["dryRun"] = True
-        return results
+        return cost_results(self.analysis, self._settings(),
+                            request.budget if request is not None else None, self._dry_run())
 
     def _charge_refusal(self) -> None:
         """Spend a point for a refused document (RateLimited instead when none remains)."""
@@ -146,3 +137,18 @@ class QueryLimits(SchemaExtension):
         request = self._request_context()
         return request.settings if request is not None else get_settings()
 
+
+def cost_results(analysis: Analysis, settings: Settings, budget: Budget | None,
+                 dry_run: bool = False) -> dict[str, Any]:
+    """An operation's `extensions.cost` (and `dryRun`): what it asked for, and where its
+    budget stands now."""
+    cost: dict[str, Any] = {"requested": analysis.cost, "nodes": analysis.nodes,
+                            "nodeLimit": settings.max_query_nodes}
+    if budget is not None:
+        standing = budget.limiter.standing(budget.key)
+        cost.update(limit=standing.limit, remaining=standing.remaining,
+                    resetSeconds=standing.reset_seconds)
+    results: dict[str, Any] = {"cost": cost}
+    if dry_run:
+        results["dryRun"] = True
+    return results

@@ -42,6 +42,10 @@ class Settings(BaseSettings):
     # Compiled execution (schema/compiled): a query whose every field can be compiled is read
     # with one Cypher statement per root field. Off, every query runs field by field.
     compiled_execution: bool = True
+    # Direct answers (schema/compiled/direct.py): a POSTed query that compiles is answered
+    # without strawberry's per-request machinery, the same answer. Off, every request goes
+    # through strawberry.
+    direct_answers: bool = True
     # The most distinct compiled statements a process sends (schema/compiled/executor.py).
     compiled_statements_max: int = Field(default=500, ge=0)
     # Network queries (schema/network): the largest collaboration network answered (beyond it

@@ -25,10 +25,11 @@ operation, variables and settings, since compiling depends on nothing else; what
 adds (the viewer, the database) is given when it runs.
 
 Validation, limits, rate limiting and the other schema extensions run as for every operation:
-compilation replaces only the executor's `execute_operation`. Whatever the compiled path
-cannot answer exactly as the normal one would (an argument refused, a lookup that finds
-nothing and so raises, a null in a non-null field) makes it give up and run the normal path,
-so errors are always the normal path's. Setting `compiled_execution` (COMPILED_EXECUTION)
-turns it off; `extensions.cypher.compiled`, the request's log line and the metric
-`graphql_compiled_operations` tell which path answered.
+compilation replaces only the executor's `execute_operation`; a query POSTed as JSON is
+checked by the same functions and answered without strawberry's machinery (direct.py).
+Whatever the compiled path cannot answer exactly as the normal one would (an argument
+refused, a lookup that finds nothing and so raises, a null in a non-null field) makes it
+give up and run the normal path, so errors are always the normal path's. Setting
+`compiled_execution` (COMPILED_EXECUTION) turns it off; `extensions.cypher.compiled`, the
+request's log line and the metric `graphql_compiled_operations` tell which path answered.
 """

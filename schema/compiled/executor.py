@@ -11,6 +11,7 @@ from graphql import OperationType
 from app.context import Context
 from app.errors import ApiError
 from app.kept import Kept
+from app.settings import Settings
 from schema.compiled.planning import CompiledOperation, Compiler
 from schema.compiled.values import NotCompilable
 from schema.events.sharing import SharedEventExecutor
@@ -47,12 +48,28 @@ COMPILED_KEPT = 1024
 _compiled: Kept[CompiledOperation | None] = Kept(COMPILED_KEPT)
 
 
-def _compile(executor: CompilingExecutor) -> CompiledOperation | None:
+def _compile(executor: Any, settings: Settings) -> CompiledOperation | None:
     try:
-        return Compiler(executor).operation()
+        return Compiler(executor, settings).operation()
     except NotCompilable as reason:
         logger.debug("not compiled: %s", reason)
         return None
+
+
+def compiled_operation(executor: Any, settings: Settings) -> CompiledOperation | None:
+    """The compiled operation of an executor's query (graphql-core's, built for the request:
+    its operation, fragments and coerced variables), kept or compiled now; None when it does
+    not compile, when compiled execution is off, or when its statements find no room among
+    the known ones."""
+    if executor.operation.operation != OperationType.QUERY or not settings.compiled_execution:
+        return None
+    # graphql-core's VariableValues, or a plain mapping of the coerced values
+    variables = getattr(executor.variable_values, "coerced", executor.variable_values)
+    compiled = _compiled.get((executor.schema, executor.operation, settings), variables,
+                             lambda: _compile(executor, settings))
+    if compiled is None or not KNOWN.admit(compiled, settings.compiled_statements_max):
+        return None
+    return compiled
 
 
 class CompilingExecutor(SharedEventExecutor):
@@ -61,35 +78,36 @@ class CompilingExecutor(SharedEventExecutor):
 
     def execute_operation(self, serially: bool | None = None) -> Any:
         context = self.context_value
-        if (self.operation.operation != OperationType.QUERY or not isinstance(context, Context)
-                or not context.settings.compiled_execution):
-            return super().execute_operation(serially)
-        # graphql-core's VariableValues, or a plain mapping of the coerced values
-        variables = getattr(self.variable_values, "coerced", self.variable_values)
-        compiled = _compiled.get((self.schema, self.operation, context.settings), variables,
-                                 lambda: _compile(self))
-        if compiled is None or not KNOWN.admit(compiled, context.settings.compiled_statements_max):
+        compiled = (compiled_operation(self, context.settings)
+                    if isinstance(context, Context) and context.compiles else None)
+        if compiled is None:
             return super().execute_operation(serially)
 
         async def run() -> Any:
-            try:
-                data = await compiled.run(context)
-            except NotCompilable as reason:
-                logger.debug("compiled execution gave up: %s", reason)
-                return await normally()
-            except (ApiError, neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError):
-                # Neo4j unreachable, out of time, a value it refuses: the normal path meets
-                # the same and answers it as it answers every error
-                return await normally()
-            except Exception:
-                logger.warning("compiled execution failed; answered field by field",
-                               exc_info=True)
-                return await normally()
-            context.stats.compiled = True
-            return self.build_response(data)
+            data = await compiled_answer(compiled, context)
+            return await normally() if data is None else self.build_response(data)
 
         async def normally() -> Any:
             normal = super(CompilingExecutor, self).execute_operation(serially)
             return await normal if self.is_awaitable(normal) else normal
 
         return run()
+
+
+async def compiled_answer(compiled: CompiledOperation, context: Context) -> dict[str, Any] | None:
+    """The operation's `data`, read by its compiled statements; None when the normal path
+    must answer (it gave up, or met an error, which the normal path meets and answers as it
+    answers every error)."""
+    try:
+        data = await compiled.run(context)
+    except NotCompilable as reason:
+        logger.debug("compiled execution gave up: %s", reason)
+        return None
+    except (ApiError, neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError):
+        # Neo4j unreachable, out of time, a value it refuses
+        return None
+    except Exception:
+        logger.warning("compiled execution failed; answered field by field", exc_info=True)
+        return None
+    context.stats.compiled = True
+    return data

@@ -22,6 +22,7 @@ from graphql.execution.values import get_argument_values
 from strawberry.types.arguments import convert_arguments
 
 from app.context import Context
+from app.settings import Settings
 from schema.compiled import statement, values
 from schema.compiled.connections import ConnectionCompiler
 from schema.compiled.objects import Fields, Walk
@@ -87,11 +88,11 @@ class CompiledOperation:
 class Compiler(ConnectionCompiler):
     """Walks one execution of an operation (the executor's schema, fragments, variables)."""
 
-    def __init__(self, executor: Any) -> None:
+    def __init__(self, executor: Any, settings: Settings) -> None:
         self.executor = executor
         self.schema = executor.schema
         self.strawberry = self.schema._strawberry_schema
-        self.settings = executor.context_value.settings
+        self.settings = settings
         self.slots = 0
         self.levels = 0
         self.parameters: dict[str, Any] = {}  # the nested connections' own
