@@ -56,7 +56,7 @@ from app.query_limits import cost_results
 from app.rate_limit import Budget, RateLimiter, identity_key
 from app.settings import Settings
 from app.websocket import Connections, SubscriptionHandler, admit
-from schema.compiled.direct import prepare
+from schema.compiled.direct import asked, compiled
 from schema.compiled.executor import compiled_answer
 
 # Headers a cross-site form or simple request cannot set: one of them forces a preflight.
@@ -64,8 +64,6 @@ PREFLIGHT_HEADERS = (b"graphql-require-preflight", b"apollo-require-preflight",
                      b"x-apollo-operation-name")
 # What a multipart request may carry beside its files: the operation, the map, the boundaries.
 UPLOAD_FORM_ALLOWANCE = 1 << 20
-# Answers a client may accept that strawberry streams (incremental delivery, subscriptions).
-STREAMING_ANSWERS = ("multipart/mixed", "text/event-stream")
 
 
 class GraphQLApp(GraphQL[Context, None]):
@@ -130,43 +128,44 @@ class GraphQLApp(GraphQL[Context, None]):
 
     async def _direct(self, request: Request) -> Response | None:
         """The answer of a POSTed query that compiles (schema/compiled/direct.py); None when
-        the request goes the whole way: then strawberry reads the same body and, when the
-        direct attempt built the request's context, answers with it."""
-        headers = request.headers
-        if not self.settings.direct_answers or request.method != "POST" or \
-                _media_type(headers) != "application/json" or \
-                any(kind in headers.get("accept", "") for kind in STREAMING_ANSWERS):
+        the request goes the whole way: then strawberry reads the same body and answers with
+        the context built here (one sign-in check, one charge)."""
+        if not (self.settings.direct_answers and self.settings.compiled_execution) or \
+                request.method != "POST" or _media_type(request.scope) != b"application/json":
+            return None
+        # as the whole way does: the context (the viewer, the budget) before the body
+        request.state.sub_response = sub_response = await super().get_sub_response(request)
+        context = request.state.context = await self.get_context(request, sub_response)
+        if context.refusal is not None:
             return None
         try:
             body = self.parse_json(await request.body())
-        except ValueError:  # not JSON: strawberry's refusal
+        except ValueError:  # not even text: the whole way's answer
             return None
-        prepared = prepare(self.schema, self.settings, self.persisted_queries, body)
-        if prepared is None:
+        query = asked(self.schema, self.settings, self.persisted_queries, body)
+        if query is None:
             return None
-        request.state.sub_response = sub_response = await super().get_sub_response(request)
-        context = await self.get_context(request, sub_response)
-        request.state.context = context
-        cost = prepared.analysis.cost
-        if context.refusal is not None:
+        budget, cost = context.budget, query.analysis.cost
+        if budget is not None and not budget.covers(cost):
+            return None  # refused the whole way, before validating or compiling
+        operation = compiled(self.schema, self.settings, query)
+        if operation is None:
             return None
-        budget = context.budget
-        if budget is not None:
-            if cost > budget.limiter.standing(budget.key).remaining:
-                return None  # refused the whole way, which answers the refusal
-            budget.spend(cost)
-        data = await compiled_answer(prepared.compiled, context)
+        data = await compiled_answer(operation, context)
         if data is None:  # the whole way answers, without trying the compiled read again
             context.compiles = False
-            if budget is not None:
-                budget.refund(cost)
             return None
-        if prepared.learned is not None:
-            self.persisted_queries.remember(prepared.learned)
-        note_operation(prepared.operation_name, "query")
+        if budget is not None:
+            # charged once answered: a request of the same budget answered meanwhile may have
+            # left too little, and the whole way refuses it
+            if not budget.covers(cost):
+                return None
+            budget.spend(cost)
+        if query.learned is not None:
+            self.persisted_queries.remember(query.learned)
+        note_operation(query.operation_name, "query")
         result = ExecutionResult(data=data, errors=None, extensions={
-            **cypher_statistics(context),
-            **cost_results(prepared.analysis, self.settings, budget)})
+            **cypher_statistics(context), **cost_results(query.analysis, self.settings, budget)})
         return self.create_response(await self.process_result(request, result), sub_response)
 
     async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
@@ -338,13 +337,13 @@ class GraphQLApp(GraphQL[Context, None]):
         return response
 
 
-def _media_type(headers: Any) -> str:
-    return str(headers.get("content-type", "")).split(";")[0].strip().lower()
+def _media_type(scope: Scope) -> bytes:
+    content_type: bytes = dict(scope["headers"]).get(b"content-type", b"")
+    return content_type.split(b";")[0].strip().lower()
 
 
 def _is_multipart(scope: Scope) -> bool:
-    content_type: bytes = dict(scope["headers"]).get(b"content-type", b"")
-    return content_type.split(b";")[0].strip().lower() == b"multipart/form-data"
+    return _media_type(scope) == b"multipart/form-data"
 
 
 def _declared_length(headers: dict[bytes, bytes]) -> int:

@@ -48,6 +48,14 @@ class PersistedQueryRequired(ApiError):
     code = "PERSISTED_QUERY_REQUIRED"
 
 
+def learned(query: str | None, extensions: dict[str, Any] | None) -> str | None:
+    """The text a request sends with its hash, which `remember` keeps once it has proved
+    valid (and has run); None for a request without both."""
+    if query is not None and (extensions or {}).get("persistedQuery") is not None:
+        return query
+    return None
+
+
 def sha256_hex(text: str) -> str:
     """The SHA-256 of a query's UTF-8 text in lowercase hex, as clients compute it."""
     return hashlib.sha256(text.encode()).hexdigest()
@@ -181,8 +189,7 @@ class PersistedQueryLookup(SchemaExtension):
                 if isinstance(context, Context) and context.budget is not None:
                     context.budget.spend(1)  # a refusal costs a point, as in app/query_limits
                 raise
-            if sent is not None and (extensions or {}).get("persistedQuery") is not None:
-                self.learned = sent
+            self.learned = learned(sent, extensions)
         yield
 
     def on_execute(self) -> Iterator[None]:

@@ -94,14 +94,6 @@ class RateLimiter:
         window.used += cost
         return self._standing(key, window)
 
-    def refund(self, key: str, cost: int) -> None:
-        """Give back `cost` points spent from `key`'s current window (an answer that gave way to
-        another path, which charges the operation itself). Should the window have started
-        again meanwhile, the new one gets them back, never below nothing used."""
-        window = self._windows.get(key)
-        if window is not None and self.clock() - window.started_at < self.window:
-            window.used = max(0, window.used - cost)
-
     def forget(self) -> None:
         """Forget every window."""
         self._windows.clear()
@@ -158,10 +150,9 @@ class Budget:
         self.report(standing)
         return standing
 
-    def refund(self, cost: int) -> None:
-        """Give back `cost` points spent (RateLimiter.refund); the headers are reported again
-        by whatever spends next."""
-        self.limiter.refund(self.key, cost)
+    def covers(self, cost: int) -> bool:
+        """Whether what remains covers `cost` points, spending nothing."""
+        return cost <= self.limiter.standing(self.key).remaining
 
     def refused(self, refusal: RateLimited) -> None:
         """Make an HTTP answer a 429 with `Retry-After`."""

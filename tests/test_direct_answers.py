@@ -1,8 +1,8 @@
 """Direct answers (schema/compiled/direct.py) are the whole way's answers: the same requests
 sent, in the same order, to an application answering directly and to one sending everything
-through strawberry give the same status, headers and body (the rate limit's remaining points
-included), and the same log lines; what the direct path cannot answer goes the whole way and
-is charged once."""
+through strawberry give the same status, headers, body (the rate limit's remaining points
+included) and log lines, in development, in production and with registered queries only;
+what the direct path cannot answer goes the whole way and is charged once."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import json
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -32,15 +33,15 @@ pytestmark = pytest.mark.asyncio(loop_scope="session")
 PROFILE = "query Profile($h: String!) { user(handle: $h) { displayName headline } }"
 # What varies from one request to the next whichever way it is answered.
 VARYING_HEADERS = {"x-request-id", "ratelimit-reset", "content-length"}
-VARYING_FIELDS = {"resetSeconds", "milliseconds"}
+VARYING_FIELDS = {"resetSeconds", "milliseconds", "requestId"}
 VARYING_LOG_FIELDS = {"durationMs", "cypherMs", "requestId", "time", "timestamp"}
-Answer = tuple[int, dict[str, str], str]
+Answer = tuple[int, dict[str, str], str, list[dict[str, Any]]]
 Request = tuple[dict[str, Any] | str, dict[str, str]]
 
 
 def _without_varying(value: Any) -> Any:
     """A body without what varies from one request to the next: the seconds until the rate
-    limit's window starts again, the statements' time."""
+    limit's window starts again, the statements' time, the request's id."""
     if isinstance(value, dict):
         return {key: _without_varying(item) for key, item in value.items()
                 if key not in VARYING_FIELDS}
@@ -51,15 +52,20 @@ def _without_varying(value: Any) -> Any:
 
 async def _ask(http: httpx.AsyncClient, body: dict[str, Any] | str,
                headers: dict[str, str]) -> Answer:
-    if isinstance(body, str):  # sent as it is
-        response = await http.post("/graphql", content=body,
-                                   headers={"content-type": "application/json", **headers})
-    else:
-        response = await http.post("/graphql", json=body, headers=headers)
+    """The answer's status, headers, body (written again in the order of its keys: the same
+    keys in the same order) and the log lines written meanwhile, without what varies."""
+    with log_lines() as logged:
+        if isinstance(body, str):  # sent as it is
+            response = await http.post("/graphql", content=body,
+                                       headers={"content-type": "application/json", **headers})
+        else:
+            response = await http.post("/graphql", json=body, headers=headers)
     kept = {name: value for name, value in response.headers.items()
             if name not in VARYING_HEADERS}
-    # written again in the order of its keys: the same keys in the same order
-    return response.status_code, kept, json.dumps(_without_varying(response.json()))
+    lines = [{key: value for key, value in line.items() if key not in VARYING_LOG_FIELDS}
+             for line in logged.parsed() if not line.get("logger", "").startswith("httpx")]
+    return (response.status_code, kept, json.dumps(_without_varying(response.json())),
+            lines)
 
 
 class BothWays:
@@ -71,6 +77,7 @@ class BothWays:
         self.whole_way = whole_way
         self.direct = direct
         self.direct_reads = 0
+        self.environment = "development"
 
     async def ask(self, body: dict[str, Any] | str,
                   headers: dict[str, str] | None = None) -> tuple[Answer, Answer]:
@@ -96,11 +103,25 @@ async def _both_ways(settings: Settings, monkeypatch: pytest.MonkeyPatch,
         yield both
 
 
-@pytest.fixture
-async def both_ways(settings: Settings,
+# The settings each pair of applications is compared under.
+ENVIRONMENTS: dict[str, dict[str, Any]] = {
+    "development": {},
+    "production": {"env": "production"},
+    "registered queries only": {"persisted_queries_only": True},
+}
+
+
+@pytest.fixture(params=list(ENVIRONMENTS))
+async def both_ways(request: pytest.FixtureRequest, settings: Settings, tmp_path: Path,
                     monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[BothWays]:
-    # the node limit of the benchmark (the three-level list of 100 asks for a million)
-    async with _both_ways(settings, monkeypatch, max_query_nodes=10**7) as both:
+    # the node limit of the benchmark (the three-level list of 100 asks for a million); the
+    # profile registered
+    manifest = tmp_path / "registered.json"
+    manifest.write_text(json.dumps({hashlib.sha256(PROFILE.encode()).hexdigest(): PROFILE}))
+    async with _both_ways(settings, monkeypatch, max_query_nodes=10**7,
+                          persisted_queries_path=manifest,
+                          **ENVIRONMENTS[request.param]) as both:
+        both.environment = request.param
         yield both
 
 
@@ -156,6 +177,17 @@ def _requests(cast: dict[str, Any], token: str) -> list[tuple[str, Request]]:
         ("a batch", ('[{"query": "{ __typename }"}]', {})),
         ("not JSON", ("{", {})),
         ("typename alone", ({"query": "{ __typename }"}, {})),
+        ("an extension of another kind", ({**profile, "extensions": {"tracing": True}}, {})),
+        ("a signed-in body that is not JSON", ("{", signed_in)),
+        ("a signed-in batch", ('[{"query": "{ __typename }"}]', signed_in)),
+        ("a lone surrogate sent with a hash", (
+            '{"query": "{ __typename }\\ud800", "extensions": {"persistedQuery": '
+            '{"version": 1, "sha256Hash": "' + "0" * 64 + '"}}}', {})),
+        ("the registered profile", ({"query": PROFILE, "variables": {"h": cast["handle"]}},
+                                    {})),
+        ("the registered profile by its hash", ({"extensions": {"persistedQuery": {
+            "version": 1, "sha256Hash": hashlib.sha256(PROFILE.encode()).hexdigest()}},
+            "variables": {"h": cast["handle"]}}, {})),
     ]
     return asked
 
@@ -180,33 +212,30 @@ async def test_every_request_is_answered_as_the_whole_way_answers_it(
             differences.append((name, whole_way, direct))
         direct_reads[name] = both_ways.direct_reads - before
     assert differences == []
-    # the pages are answered directly; what the direct path cannot answer is not
-    assert all(direct_reads[question.name] == 1 for question in QUESTIONS)
-    for name in ("the profile, signed in", "a nested list", "a persisted query's hash",
-                 "a persisted query's text and hash", "typename alone", "a lookup of nobody"):
-        assert direct_reads[name] == 1, name
-    for name in ("a persisted query's hash before its text", "a hash that is not the text's",
-                 "a refused page size", "a variable of the wrong type", "a dry run",
-                 "a mutation", "refused credentials", "introspection", "a batch",
-                 "a document that does not parse", "a document over the depth limit"):
-        assert direct_reads[name] == 0, name
+    # what is answered directly, and what is not
+    answered = ["the registered profile", "the registered profile by its hash"]
+    if both_ways.environment != "registered queries only":
+        answered += [question.name for question in QUESTIONS] + [
+            "the profile, signed in", "a nested list", "a persisted query's hash",
+            "a persisted query's text and hash", "typename alone", "a lookup of nobody"]
+    assert {name: direct_reads[name] for name in answered} == dict.fromkeys(answered, 1)
+    left = ["a persisted query's hash before its text", "a hash that is not the text's",
+            "a refused page size", "a variable of the wrong type", "a dry run", "a mutation",
+            "refused credentials", "introspection", "a batch", "a document that does not parse",
+            "a document over the depth limit", "an extension of another kind",
+            "a signed-in body that is not JSON", "a lone surrogate sent with a hash"]
+    assert {name: direct_reads[name] for name in left} == dict.fromkeys(left, 0)
 
 
 async def test_a_direct_answer_writes_the_whole_way_s_log_line(
         both_ways: BothWays, db: Database) -> None:
     cast = (await db.read(CAST))[0].data()
     body = {"query": PROFILE, "variables": {"h": cast["handle"]}}  # named by its document
-    lines = []
-    for client in (both_ways.whole_way, both_ways.direct):
-        with log_lines() as logged:
-            await _ask(client, body, {})
-        [line] = [entry for entry in logged.parsed() if entry.get("logger") == "app.requests"]
-        lines.append({key: value for key, value in line.items()
-                      if key not in VARYING_LOG_FIELDS})
-    assert lines[0] == lines[1]
-    assert lines[1]["operationName"] == "Profile"
-    assert lines[1]["compiled"] is True
-    assert lines[1]["cypherRoundTrips"] == 1
+    whole_way, direct = await both_ways.ask(body)
+    assert whole_way[3] == direct[3]
+    [line] = [line for line in direct[3] if line["logger"] == "app.requests"]
+    assert (line["operationName"], line["compiled"], line["cypherRoundTrips"]) == \
+        ("Profile", True, 1)
     assert both_ways.direct_reads == 1
 
 
@@ -218,7 +247,7 @@ async def _asked_past_the_budget(settings: Settings, monkeypatch: pytest.MonkeyP
     async with _both_ways(settings, monkeypatch, rate_limit_anonymous_points=6) as both:
         answers = [await both.ask(body) for _ in range(8)]
     assert [whole_way for whole_way, _ in answers] == [direct for _, direct in answers]
-    statuses = [status for (status, _, _), _ in answers]
+    statuses = [whole_way[0] for whole_way, _ in answers]
     answered = statuses.count(200)
     assert 0 < answered < len(statuses) and statuses == sorted(statuses)
     assert both.direct_reads == answered
@@ -239,6 +268,6 @@ async def test_a_budget_that_falls_short_refuses_the_direct_query_as_the_whole_w
     cast = (await db.read(CAST))[0].data()
     body = {"query": PROFILE, "variables": {"h": cast["handle"]}}
     answers = await _asked_past_the_budget(settings, monkeypatch, body)
-    _, headers, refused = answers[-1]
+    _, headers, refused, _ = answers[-1]
     assert json.loads(refused)["errors"][0]["extensions"]["code"] == "RATE_LIMITED"
     assert "retry-after" in headers
