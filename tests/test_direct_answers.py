@@ -16,15 +16,13 @@ from typing import Any
 
 import httpx
 import pytest
-from starlette.applications import Starlette
 
 from app import graphql, ids
 from app.db import Database
 from app.settings import Settings
 from benchmarks.peer_compare import CAST
 from benchmarks.peer_lists import QUESTIONS
-from tests.accounts_api import People, api_from, login
-from tests.test_accounts import people  # noqa: F401  (the fixture)
+from tests.accounts_api import bearer_token
 from tests.test_compiled_execution import WIDE_NESTED, WIDE_PROFILE
 from tests.test_operations import log_lines, serving
 
@@ -192,18 +190,12 @@ def _requests(cast: dict[str, Any], token: str) -> list[tuple[str, Request]]:
     return asked
 
 
-async def _signed_in_token(application: Starlette, made: People) -> str:
-    async with api_from(application) as api:
-        person = await made.registered(api)
-        token: str = (await login(api, person))["accessToken"]
-    return token
-
-
 async def test_every_request_is_answered_as_the_whole_way_answers_it(
-        both_ways: BothWays, db: Database, app: Starlette,
-        people: People) -> None:  # noqa: F811
+        both_ways: BothWays, db: Database, settings: Settings) -> None:
     cast = (await db.read(CAST))[0].data()
-    token = await _signed_in_token(app, people)
+    [person] = await db.read("MATCH (u:User {handle: $handle}) RETURN u.id AS id",
+                             {"handle": cast["handle"]})
+    token = await bearer_token(db, settings, person["id"])
     differences, direct_reads = [], {}
     for name, (body, headers) in _requests(cast, token):
         before = both_ways.direct_reads
