@@ -49,6 +49,12 @@ class NodeKind:
     label: str
     fields: str
     visible: str | None = None
+    # The keys of the entries that the objects Python code makes of a node's values are made
+    # of (an amount of Money of its cents and currency, a partner's share of the project's
+    # total): a node read to build its object reads these, the id and the fields a query
+    # shows, and its type's from_fields leaves the others None. None: such a node is read
+    # whole.
+    made_of: tuple[str, ...] | None = None
 
     def __post_init__(self) -> None:
         identifier(self.label)

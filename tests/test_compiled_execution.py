@@ -28,7 +28,9 @@ from schema.opportunities.filters import PROPOSAL_SORTS, ProposalOrderField
 from schema.pagination import encode_cursor
 from schema.plans import RelatedPlan, plan_of
 from schema.taxonomy.types import Province
+from tests import project_team
 from tests.conftest import AsViewer, Viewer
+from tests.test_project_mutations import ADD_PARTNER, CREATE_PROJECT
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -204,6 +206,36 @@ async def test_a_query_compiles_into_one_statement_per_root_field(
     assert body["extensions"]["cypher"] == {**body["extensions"]["cypher"], "compiled": True,
                                              "roundTrips": 2}
     assert body["data"]["community"]["members"]["edges"]
+
+
+AMOUNTS_OF_PARTNERS = """
+query($id: ID!) { node(id: $id) { ... on Project { title totalBudget { amount currency }
+  partners(first: 5) { edges { role share budget { amount currency } node { name } } } } } }"""
+AMOUNTS_OF_PROJECTS = """
+query($id: ID!) { node(id: $id) { ... on Organization { name
+  projects(first: 5) { edges { role share budget { cents currency } node { title } } } } } }"""
+
+
+async def test_amounts_are_made_of_the_projects_own_currency_and_total(
+        db: Database, settings: Settings, as_viewer: AsViewer) -> None:
+    """A project read only for what a query shows still makes its amounts of its own total
+    and currency (PROJECT's made_of), as the page's and the partners' from_fields do."""
+    async with project_team.team(db) as team:
+        admin = as_viewer(team.users["admin"])
+        created = (await admin.data(CREATE_PROJECT, input={
+            "organization": team.org("coordinator"), "title": "Amounts probe",
+            "startDate": "2026-01-01", "endDate": "2027-12-31", "totalBudget": "1000.00",
+            "currency": "CHF"}))["createProject"]
+        assert created["userErrors"] == []
+        project = created["project"]["id"]
+        added = await admin.data(ADD_PARTNER, input={
+            "project": project, "organization": team.org("partner"), "budget": "250.00"})
+        assert added["addPartner"]["userErrors"] == []
+        for query, node in ((AMOUNTS_OF_PARTNERS, project),
+                            (AMOUNTS_OF_PROJECTS, team.org("partner"))):
+            normal, answered, compiled = await _both(db, settings, None, query, {"id": node})
+            assert compiled and answered == normal
+            assert '"share": 25.0' in normal and '"currency": "CHF"' in normal
 
 
 async def test_fields_that_do_not_compile_leave_the_query_to_the_normal_path(

@@ -57,7 +57,8 @@ _CONTENT = strawberry.lazy("schema.content.types")
 _PROJECTS = strawberry.lazy("schema.projects.types")
 
 USER = NodeKind("User", "actors/user_fields")
-ORGANIZATION = NodeKind("Organization", "actors/organization_fields")
+# A partner's edge is made with the organization as its node, of nothing but its id.
+ORGANIZATION = NodeKind("Organization", "actors/organization_fields", made_of=())
 
 
 @strawberry.enum(description="What kind of actor an organization is.")

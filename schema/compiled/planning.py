@@ -236,7 +236,8 @@ class Compiler(ConnectionCompiler):
             return self._resolved(node_type, level, field, details_of)
 
         value = self._fields(node_type, details, part)
-        level.all_entries = list(available.values())
+        level.all_entries = list(available.values() if kind.made_of is None
+                                 else (available[key] for key in ("id", *kind.made_of)))
         return level, value
 
     def _resolved(self, node_type: GraphQLObjectType, level: statement.Level,

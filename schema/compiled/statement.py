@@ -66,16 +66,17 @@ class Level:
     # Whether the items of a connection's page carry their sort key and id: only cursors
     # need them (a node's id is otherwise read when selected), and every value read travels.
     cursors: bool = False
-    # Every entry of the node's projection, read when Python code builds the node's object
-    # (`whole`: from_fields, for an amount of Money), and whether the edge's relationship is
-    # read whole too (`edge_whole`: for the resolver's make_edge).
+    # The entries read when Python code builds the node's object (`whole`: from_fields, for
+    # an amount of Money): every entry of its projection, or the id and those its objects are
+    # made of (NodeKind.made_of); and whether the edge's relationship is read whole too
+    # (`edge_whole`: for the resolver's make_edge).
     all_entries: list[str] = field(default_factory=list)
     whole: bool = False
     edge_whole: bool = False
 
     def node_entries(self) -> str:
-        """The entries of the node's map projection: the selected fields (or all of them,
-        for a node built whole) and the connections' slots."""
+        """The entries of the node's map projection: the selected fields (and those its
+        object is built of, for a node built whole) and the connections' slots."""
         chosen = ([*map(self._whole_entry, self.all_entries),
                    *(e for e in self.entries if e not in self.all_entries)]
                   if self.whole else self.entries)

@@ -8,7 +8,9 @@ import strawberry
 
 from schema.loading import NodeKind
 
-PROJECT = NodeKind("Project", "projects/project_fields")
+# A project's amounts (its total budget, its partners' budgets and shares) are made of its
+# total budget and currency.
+PROJECT = NodeKind("Project", "projects/project_fields", made_of=("totalBudget", "currency"))
 ACTIVITY = NodeKind("Activity", "projects/activity_fields")
 MILESTONE = NodeKind("Milestone", "projects/milestone_fields")
 RESULT = NodeKind("Result", "projects/result_fields")

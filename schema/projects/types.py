@@ -36,7 +36,7 @@ from schema.projects.kinds import PROJECT, PartnerRole, ProjectRole, ProjectStat
 from schema.projects.milestones import MilestoneConnection, MilestoneFilter, project_milestones
 from schema.projects.results import ResultConnection, ResultFilter, ResultOrder, project_results
 from schema.taxonomy.types import S3_AREA, S3_AREA_ORDER, S3AreaConnection, s3_area_edge
-from schema.values import native
+from schema.values import native, shown
 
 
 @strawberry.type(description="A funded research or innovation project run by partner "
@@ -59,15 +59,20 @@ class Project(Node):
 
     @classmethod
     def from_fields(cls, fields: dict[str, Any]) -> Project:
+        """The project from the projection's fields, or from the id, the fields a selection
+        shows and those its amounts are made of (PROJECT's `made_of`): the others are left
+        None and never read."""
         currency = fields.get("currency") or "EUR"
         return cls(
-            node_id=fields["id"], title=fields["title"], acronym=fields.get("acronym"),
-            summary=fields.get("summary"), status=ProjectStatus(fields["status"]),
-            start_date=native(fields["startDate"]), end_date=native(fields["endDate"]),
+            node_id=fields["id"], title=shown(fields, "title"), acronym=fields.get("acronym"),
+            summary=fields.get("summary"), status=shown(fields, "status", ProjectStatus),
+            start_date=native(fields.get("startDate")), end_date=native(fields.get("endDate")),
             funding_programme=fields.get("fundingProgramme"),
             total_budget=optional_money(fields.get("totalBudget"), currency), currency=currency,
-            partner_count=fields["partnerCount"], activity_count=fields["activityCount"],
-            follower_count=fields["followerCount"], result_count=fields["resultCount"],
+            partner_count=shown(fields, "partnerCount"),
+            activity_count=shown(fields, "activityCount"),
+            follower_count=shown(fields, "followerCount"),
+            result_count=shown(fields, "resultCount"),
         )
 
     @strawberry.field(description="The S3 areas the project is tagged with, by code.")
