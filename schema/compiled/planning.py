@@ -78,7 +78,10 @@ class CompiledOperation:
     async def run(self, context: Context) -> dict[str, Any]:
         """The operation's `data`; NotCompilable when a record says the normal path must
         answer (nothing found by a lookup, a null where the schema allows none)."""
-        sources = await asyncio.gather(*(read.read(context) for read in self.reads))
+        if len(self.reads) == 1:  # most pages: no task of its own, nothing to run beside it
+            sources = [await self.reads[0].read(context)]
+        else:
+            sources = await asyncio.gather(*(read.read(context) for read in self.reads))
         found = dict(self.constants)
         for read, source in zip(self.reads, sources, strict=True):
             found[read.key] = read.value(source)
