@@ -58,7 +58,14 @@ def learned(query: str | None, extensions: dict[str, Any] | None) -> str | None:
 
 def sha256_hex(text: str) -> str:
     """The SHA-256 of a query's UTF-8 text in lowercase hex, as clients compute it."""
-    return hashlib.sha256(text.encode()).hexdigest()
+    return hashlib.sha256(_utf8(text)).hexdigest()
+
+
+def _utf8(text: str) -> bytes:
+    # A lone surrogate, which JSON's `\ud800` escape can send but no UTF-8 text holds, is
+    # written as its three bytes: such a text matches no hash a client computed of real text
+    # and no registered query, and is refused as they are, instead of failing to encode.
+    return text.encode("utf-8", "surrogatepass")
 
 
 class PersistedQueries:
@@ -168,7 +175,7 @@ ENTRY_OVERHEAD_BYTES = 300
 
 
 def _entry_bytes(query: str) -> int:
-    return len(query.encode()) + ENTRY_OVERHEAD_BYTES
+    return len(_utf8(query)) + ENTRY_OVERHEAD_BYTES
 
 
 class PersistedQueryLookup(SchemaExtension):

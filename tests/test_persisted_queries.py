@@ -189,6 +189,29 @@ def write_manifest(folder: Path, texts: list[str], apollo: bool = False) -> Path
     return path
 
 
+async def test_a_text_that_is_not_unicode_is_refused_as_a_wrong_hash(
+        client: httpx.AsyncClient, settings: Settings, tmp_path: Path) -> None:
+    """A lone surrogate (valid JSON, `\\ud800`, but no UTF-8 text) matches no hash and no
+    registered query: refused as those are, not an internal error."""
+    def body(**fields: Any) -> str:
+        return json.dumps({"query": "{ __typename }\ud800", **fields})
+
+    async def sent(http: httpx.AsyncClient, content: str) -> dict[str, Any]:
+        response = await http.post("/graphql", content=content,
+                                   headers={"Content-Type": "application/json"})
+        assert response.status_code == 200, response.text
+        answer: dict[str, Any] = response.json()
+        return answer
+
+    refused = await sent(client, body(extensions=persisted("{ __typename }")))
+    assert refused["errors"][0]["message"] == "provided sha does not match query"
+    assert error_codes(refused) == ["BAD_USER_INPUT"] and refused["data"] is None
+    path = write_manifest(tmp_path, [unique_query()])
+    async with client_of(settings, persisted_queries_only=True,
+                         persisted_queries_path=path) as http:
+        assert error_codes(await sent(http, body())) == ["PERSISTED_QUERY_REQUIRED"]
+
+
 @pytest.mark.parametrize("apollo", [False, True])
 async def test_only_registered_operations_run_when_so_set(
         settings: Settings, tmp_path: Path, apollo: bool) -> None:
