@@ -9,12 +9,13 @@ field execution and in reading fields nobody selected.
 What compiles: `__typename`; a Node's `id`; a plain attribute of a registered node type whose
 NodeKind projection has an entry of the same name (converted as the type's `from_fields`
 converts it, values.CONVERSIONS, then serialized by the schema's own leaf type); an object a
-type's `from_fields` builds (an amount of Money: the node is then built by that same code,
-read with the entries its objects are made of, NodeKind.made_of, or whole); a field whose
-resolver is marked with `compiles` (schema/plans.py): a lookup by key (`user(handle:)`,
-`node(id:)`), a top-level connection, a related connection, a to-one field, a tally; and a top-level field whose value a domain function builds in Python
-(an AnswerPlan: `collaborators`, `egoNetwork`), called as its resolver calls it, whose objects
-are read attribute by attribute (schema/compiled/objects.py) instead of field by field.
+type's `from_fields` builds (an amount of Money: the node is then built by that same code, read
+with the entries its objects are made of, NodeKind.made_of, or whole); a field whose resolver
+is marked with `compiles` (schema/plans.py): a lookup by key (`user(handle:)`, `node(id:)`), a
+top-level connection, a related connection, a to-one field, a tally; and a top-level field
+whose value a domain function builds in Python (an AnswerPlan: `collaborators`, `egoNetwork`),
+called as its resolver calls it, whose objects are read attribute by attribute
+(schema/compiled/objects.py) instead of field by field.
 In a connection: `edges`, `pageInfo`, `totalCount`; on an edge
 `cursor`, `node`, the relationship's stored properties, and any other plain field (a share of
 a budget) from the edge the resolver's own `make_edge` makes. Pages and cursors are those of
