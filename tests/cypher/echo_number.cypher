@@ -1,0 +1,2 @@
+// The number it is given.
+RETURN $number AS number
