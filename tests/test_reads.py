@@ -46,8 +46,9 @@ async def test_a_failed_read_leaves_the_next_reads_answering(own_database: Datab
 
 async def test_a_cancelled_read_leaves_the_next_reads_answering(own_database: Database) -> None:
     assert await numbers_read(own_database, range(4)) == list(range(4))
-    slow = asyncio.ensure_future(own_database.read(cypher_text("slow_count"),
-                                                   {"marker": f"cancelled-{uuid.uuid4().hex}"}))
+    # Neo4j's own timeout ends the statement soon after, so that it does not run on for minutes
+    slow = asyncio.ensure_future(own_database.read(
+        cypher_text("slow_count"), {"marker": f"cancelled-{uuid.uuid4().hex}"}, timeout=2.0))
     await asyncio.sleep(0.3)
     slow.cancel()
     with pytest.raises(asyncio.CancelledError):
