@@ -161,11 +161,9 @@ class Database:
         benchmarks/results.md, change 22). A session that failed or was cancelled is not
         kept. Through a routing URI every read has a session of its own, so that a read's
         bookmark never makes the next one, on another member, wait for it."""
-        if self.bookmarks is not None:
-            async with self._read_session() as own:
-                result = await own.run(query, parameters)
-                return [record async for record in result]
-        session = self._idle_sessions.pop() if self._idle_sessions else self._read_session()
+        keeps_sessions = self.bookmarks is None  # a single server
+        session = (self._idle_sessions.pop() if keeps_sessions and self._idle_sessions
+                   else self._read_session())
         try:
             result = await session.run(query, parameters)
             records = [record async for record in result]
@@ -175,7 +173,7 @@ class Database:
         except BaseException:
             await session.close()
             raise
-        if len(self._idle_sessions) < MAX_IDLE_SESSIONS:
+        if keeps_sessions and len(self._idle_sessions) < MAX_IDLE_SESSIONS:
             self._idle_sessions.append(session)
         else:
             await session.close()
