@@ -93,12 +93,12 @@ def open_driver(settings: Settings) -> AsyncDriver:
 @asynccontextmanager
 async def connect(settings: Settings) -> AsyncIterator[Database]:
     """A Database on its own driver, closed on exit: for commands and tests, not requests."""
-    driver = open_driver(settings)
+    database = Database(open_driver(settings), settings.neo4j_database, settings.query_timeout,
+                        settings.neo4j_max_retry_time)
     try:
-        yield Database(driver, settings.neo4j_database, settings.query_timeout,
-                       settings.neo4j_max_retry_time)
+        yield database
     finally:
-        await driver.close()
+        await database.close()
 
 
 class Database:
@@ -125,6 +125,17 @@ class Database:
             if isinstance(driver, neo4j.AsyncNeo4jDriver) else None)
         # Read sessions with nothing running, taken again by the next reads (`_read_once`).
         self._idle_sessions: list[neo4j.AsyncSession] = []
+
+    async def close(self) -> None:
+        """Close the read sessions kept idle, then the driver: the end of this Database's
+        work (an idle session left unclosed would be reported as a ResourceWarning when
+        collected)."""
+        idle, self._idle_sessions = self._idle_sessions, []
+        try:
+            for session in idle:
+                await session.close()
+        finally:
+            await self.driver.close()
 
     async def read(self, text: str, parameters: dict[str, Any] | None = None,
                    timeout: float | None = None) -> list[neo4j.Record]:

@@ -79,7 +79,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             if app.state.webhooks is not None:
                 await app.state.webhooks.stop()
             await app.state.hub.stop()
-            await driver.close()
+            await app.state.db.close()
 
     async def healthz(request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok"})

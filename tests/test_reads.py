@@ -1,11 +1,13 @@
 """Reads through app.db against the real Neo4j: reads running at once each get their own
-answer, and a read that fails or is cancelled leaves the next ones answering (the read
-sessions are taken again once idle, app/db.py `_read_once`)."""
+answer, a read that fails or is cancelled leaves the next ones answering (the read sessions
+are taken again once idle, app/db.py `_read_once`), and closing the Database closes them."""
 
 from __future__ import annotations
 
 import asyncio
+import gc
 import uuid
+import warnings
 from collections.abc import AsyncIterator
 
 import pytest
@@ -54,3 +56,18 @@ async def test_a_cancelled_read_leaves_the_next_reads_answering(own_database: Da
     with pytest.raises(asyncio.CancelledError):
         await slow
     assert await numbers_read(own_database, range(4, 20)) == list(range(4, 20))
+
+
+async def test_closing_the_database_closes_the_sessions_it_kept(settings: Settings,
+                                                                db: Database) -> None:
+    gc.collect()  # what earlier tests left is not this test's
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ResourceWarning)
+        async with connect(settings) as database:
+            assert await numbers_read(database, range(8)) == list(range(8))
+        del database
+        gc.collect()
+    unclosed = [str(warning.message) for warning in caught
+                if issubclass(warning.category, ResourceWarning) and "Session" in str(
+                    warning.message)]
+    assert unclosed == []
